@@ -102,7 +102,7 @@ export interface AdmmOptions {
   rho: number;
   penalty: Penalty;
   k: number;
-  /** Per-entry tolerance: stop when both residuals (Frobenius over p² entries) are below p·tol. */
+  /** Per-entry tolerance: see `admmConverged`. */
   tol: number;
   maxIter: number;
 }
@@ -176,33 +176,19 @@ export class AdmmSolver {
   step(): AdmmTracePoint {
     const { lambda, penalty, k, tol } = this.options;
     const rho = this.rho;
-    const t = 1 / rho;
-    for (let i = 0; i < this.input.length; i++) this.input[i] = this.phi[i] - this.dual[i] + this.sigma[i] / rho;
+    projectionInput(this.phi, this.dual, this.sigma, rho, this.input);
     this.pi = fantopeProjection(this.input, this.p, k).projection;
-    let primal = 0;
-    let dualChange = 0;
-    for (let i = 0; i < this.phi.length; i++) {
-      const next = proxPenalty(this.pi[i] + this.dual[i], lambda, t, penalty);
-      const dPhi = next - this.phi[i];
-      dualChange += dPhi * dPhi;
-      this.phi[i] = next;
-      const r = this.pi[i] - next;
-      this.dual[i] += r;
-      primal += r * r;
-    }
+    const { primalSq, phiChangeSq } = proxDualUpdate(this.pi, this.phi, this.dual, lambda, rho, penalty);
     this.iteration++;
     const point: AdmmTracePoint = {
       iteration: this.iteration,
       rho,
-      primalResidual: Math.sqrt(primal),
-      dualResidual: rho * Math.sqrt(dualChange),
+      primalResidual: Math.sqrt(primalSq),
+      dualResidual: rho * Math.sqrt(phiChangeSq),
       objective: sdpObjective(this.sigma, this.phi, lambda, penalty),
     };
     this.trace.push(point);
-    // Boyd et al.'s absolute criterion ε·√(#entries): on a face of the Fantope the primal residual
-    // can creep down by ~1e-6 per iteration, so a per-matrix 1e-7 would never be met.
-    const bound = tol * this.p;
-    this.converged = point.primalResidual < bound && point.dualResidual < bound;
+    this.converged = admmConverged(point.primalResidual, point.dualResidual, tol, this.p);
     const windowAgo = this.trace[this.trace.length - 1 - STALL_WINDOW];
     if (!this.converged && windowAgo && stallCheck(this.iteration, point.primalResidual, windowAgo.primalResidual)) {
       this.rho *= 2;
@@ -210,6 +196,47 @@ export class AdmmSolver {
     }
     return point;
   }
+}
+
+/**
+ * Boyd et al.'s absolute criterion ε·√(#entries) = ε·p: on a face of the Fantope the primal
+ * residual can creep down by ~1e-6 per iteration, so a per-matrix 1e-7 would never be met.
+ */
+export function admmConverged(primal: number, dual: number, tol: number, p: number): boolean {
+  return primal < tol * p && dual < tol * p;
+}
+
+/** The Fantope step's input Φ − U + Σ̂/ρ (reference of shaders/admm_prepare.wgsl). */
+export function projectionInput(phi: Matrix, dual: Matrix, sigma: Matrix, rho: number, out: Matrix): Matrix {
+  for (let i = 0; i < out.length; i++) out[i] = phi[i] - dual[i] + sigma[i] / rho;
+  return out;
+}
+
+/**
+ * Φ ← prox_{p_λ/ρ}(Π + U), U ← U + Π − Φ, in place; returns ‖Π − Φ‖² and ‖ΔΦ‖²
+ * (reference of shaders/admm_prox_dual.wgsl).
+ */
+export function proxDualUpdate(
+  pi: Matrix,
+  phi: Matrix,
+  dual: Matrix,
+  lambda: number,
+  rho: number,
+  penalty: Penalty,
+): { primalSq: number; phiChangeSq: number } {
+  const t = 1 / rho;
+  let primalSq = 0;
+  let phiChangeSq = 0;
+  for (let i = 0; i < phi.length; i++) {
+    const next = proxPenalty(pi[i] + dual[i], lambda, t, penalty);
+    const dPhi = next - phi[i];
+    phiChangeSq += dPhi * dPhi;
+    phi[i] = next;
+    const r = pi[i] - next;
+    dual[i] += r;
+    primalSq += r * r;
+  }
+  return { primalSq, phiChangeSq };
 }
 
 export function solveSdp(sigma: Matrix, p: number, options: AdmmOptions): AdmmSolver {

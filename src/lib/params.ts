@@ -1,0 +1,106 @@
+// One typed schema per demo: at once the defaults, the validation, the URL state and the controls.
+
+export interface NumberSpec {
+  kind: 'int' | 'float';
+  default: number;
+  min: number;
+  max: number;
+  step?: number;
+  label: string;
+  help: string;
+  /** Hidden in presenter mode. */
+  advanced?: boolean;
+}
+
+export interface EnumSpec<T extends string = string> {
+  kind: 'enum';
+  default: T;
+  options: readonly { value: T; label: string }[];
+  label: string;
+  help: string;
+  advanced?: boolean;
+}
+
+export type ParamSpec = NumberSpec | EnumSpec;
+export type Schema = Record<string, ParamSpec>;
+
+export type ParamValues<S extends Schema> = {
+  [K in keyof S]: S[K] extends EnumSpec<infer T> ? T : number;
+};
+
+export interface ParamIssue {
+  field: string;
+  message: string;
+}
+
+export interface ParsedParams<S extends Schema> {
+  values: ParamValues<S>;
+  /** One entry per field that was malformed or out of range and fell back to its default. */
+  issues: ParamIssue[];
+}
+
+/** Every schema carries the seed; demos add their own fields. */
+export const seedSpec: NumberSpec = {
+  kind: 'int',
+  default: 1,
+  min: 0,
+  max: 4294967295,
+  label: 'Seed',
+  help: 'Every random number of the run derives from this one seed: same seed, same numbers.',
+};
+
+export function defaults<S extends Schema>(schema: S): ParamValues<S> {
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(schema)) out[name] = spec.default;
+  return out as ParamValues<S>;
+}
+
+function describeRange(spec: NumberSpec): string {
+  return `${spec.kind === 'int' ? 'an integer' : 'a number'} from ${spec.min} to ${spec.max}`;
+}
+
+/** Validates one raw value (a URL string or a JS value); returns the value or an issue message. */
+export function parseField(spec: ParamSpec, raw: unknown): { value: number | string } | { error: string } {
+  if (spec.kind === 'enum') {
+    const match = spec.options.find((o) => o.value === raw);
+    if (match) return { value: match.value };
+    return { error: `must be one of ${spec.options.map((o) => o.value).join(', ')} (got "${String(raw)}")` };
+  }
+  const num = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  if (!Number.isFinite(num)) return { error: `must be ${describeRange(spec)} (got "${String(raw)}")` };
+  if (spec.kind === 'int' && !Number.isInteger(num)) return { error: `must be ${describeRange(spec)} (got ${num})` };
+  if (num < spec.min || num > spec.max) return { error: `is out of range: ${num} is not ${describeRange(spec)}` };
+  return { value: num };
+}
+
+/**
+ * Reads parameters from any record (URLSearchParams entries or a partial object). Missing fields
+ * take defaults silently; bad ones take defaults *and* produce an issue naming the field.
+ * Unknown fields are reported too, so a typo in a shared link does not pass unnoticed.
+ */
+export function parseParams<S extends Schema>(schema: S, raw: Record<string, unknown>): ParsedParams<S> {
+  const values = defaults(schema) as Record<string, unknown>;
+  const issues: ParamIssue[] = [];
+  for (const [name, rawValue] of Object.entries(raw)) {
+    const spec = schema[name];
+    if (!spec) {
+      issues.push({ field: name, message: `"${name}" is not a parameter of this demo and was ignored` });
+      continue;
+    }
+    if (rawValue === undefined) continue;
+    const result = parseField(spec, rawValue);
+    if ('error' in result) {
+      issues.push({ field: name, message: `${spec.label} (${name}) ${result.error}; using the default ${spec.default}` });
+    } else {
+      values[name] = result.value;
+    }
+  }
+  return { values: values as ParamValues<S>, issues };
+}
+
+/** Query-string form of a parameter set: every field, in schema order, so links are complete. */
+export function toQuery<S extends Schema>(schema: S, values: ParamValues<S>): string {
+  const q = new URLSearchParams();
+  for (const name of Object.keys(schema)) q.set(name, String(values[name]));
+  return q.toString();
+}
