@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { defaults } from '../../lib/params';
+import { runSparsePca } from './experiment';
+import { parseSparsePcaParams, sparsePcaSchema } from './params';
+
+const cpuEnv = { device: null, backend: { path: 'cpu' as const, tfBackend: 'none', adapter: null, software: false, reason: 'unit test' } };
+
+describe('sparse-PCA run at the paper-check setting (f64 CPU path)', () => {
+  it('passes all three claims with the default seed', async () => {
+    const params = { ...defaults(sparsePcaSchema), monteCarlo: 'off' as const };
+    const results = await runSparsePca(params, cpuEnv);
+    expect(results.claims.map((c) => c.id)).toEqual(['mcp-equals-oracle', 'fps-biased', 'fps-never-oracle']);
+    for (const claim of results.claims) expect(claim.passed, `${claim.id}: ${claim.value} vs ${claim.threshold}`).toBe(true);
+    expect(results.series.replicates).toHaveLength(10);
+    expect(results.matrices.mcp.data).toHaveLength(50 * 50);
+    expect(results.params).toEqual(params);
+  }, 60_000);
+
+  it('is reproducible: same seed, same numbers; another seed, other numbers', async () => {
+    const small = { ...defaults(sparsePcaSchema), p: 20, n: 400, replicates: 2, monteCarlo: 'off' as const };
+    const a = await runSparsePca(small, cpuEnv);
+    const b = await runSparsePca(small, cpuEnv);
+    const c = await runSparsePca({ ...small, seed: 2 }, cpuEnv);
+    expect(a.metrics).toEqual(b.metrics);
+    expect(c.metrics.mcpMeanError).not.toBe(a.metrics.mcpMeanError);
+  }, 60_000);
+
+  it('fails the oracle claim where the theory says it must (n = 200: bλ > min|Π*ᵢⱼ|)', async () => {
+    const params = { ...defaults(sparsePcaSchema), n: 200, replicates: 4, monteCarlo: 'off' as const };
+    const results = await runSparsePca(params, cpuEnv);
+    expect(results.claims.find((c) => c.id === 'mcp-equals-oracle')!.passed).toBe(false);
+    expect(results.notes.join(' ')).toMatch(/magnitude condition fails/);
+  }, 60_000);
+
+  it('computes the Monte-Carlo sweeps on the CPU path', async () => {
+    const params = { ...defaults(sparsePcaSchema), p: 16, s: 4, replicates: 2, monteCarlo: 'cpu' as const };
+    const results = await runSparsePca(params, cpuEnv);
+    expect(results.series.errorVsN.map((r) => r.n)).toEqual([100, 200, 400, 800, 1000, 1600, 3200]);
+    const last = results.series.errorVsN.at(-1)!;
+    expect(last.oracleMean as number).toBeLessThan(results.series.errorVsN[0].oracleMean as number);
+    expect(results.series.supportVsLambda.length).toBeGreaterThanOrEqual(6);
+  }, 120_000);
+});
+
+describe('sparse-PCA parameters', () => {
+  it('rejects s > p and k > s by name', () => {
+    const { values, issues } = parseSparsePcaParams({ p: '10', s: '20' });
+    expect(values.s).toBe(5);
+    expect(issues[0].field).toBe('s');
+    expect(parseSparsePcaParams({ s: '2', k: '3' }).issues[0].field).toBe('k');
+  });
+});

@@ -1,0 +1,47 @@
+import { parseParams, seedSpec, type ParamIssue, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
+
+/** The demo's whole state: defaults = the paper-claim check setting (DESIGN.md §5.1). */
+export const sparsePcaSchema = {
+  seed: seedSpec,
+  p: { kind: 'int', default: 50, min: 8, max: 256, label: 'Dimension p', help: 'Number of variables.' },
+  s: { kind: 'int', default: 5, min: 1, max: 64, label: 'Support size s', help: 'Number of variables the leading subspace loads on.' },
+  k: { kind: 'int', default: 1, min: 1, max: 3, label: 'Rank k', help: 'Dimension of the principal subspace (the Fantope’s trace).' },
+  n: { kind: 'int', default: 1000, min: 20, max: 20000, label: 'Samples n', help: 'Sample size behind Σ̂.' },
+  omega: { kind: 'float', default: 2, min: 0.1, max: 20, step: 0.1, label: 'Spike ω', help: 'Signal strength: Σ = I + ω·UUᵀ.' },
+  cLambda: { kind: 'float', default: 2, min: 0.1, max: 8, step: 0.1, label: 'c_λ', help: 'Regularisation λ = c_λ·√(log p / n), shared by FPS, MCP and SCAD.' },
+  mcpB: { kind: 'float', default: 1.2, min: 0.2, max: 5, step: 0.1, label: 'MCP b', help: 'MCP is flat beyond bλ: entries larger than that are not shrunk at all.', advanced: true },
+  scadA: { kind: 'float', default: 3.7, min: 2.1, max: 10, step: 0.1, label: 'SCAD a', help: 'SCAD is flat beyond aλ.', advanced: true },
+  replicates: { kind: 'int', default: 10, min: 1, max: 30, label: 'Seeds (replicates)', help: 'Independent data sets for the claim check and the Monte-Carlo views.' },
+  monteCarlo: {
+    kind: 'enum',
+    default: 'auto',
+    options: [
+      { value: 'auto', label: 'WebGPU if available, else CPU' },
+      { value: 'gpu', label: 'WebGPU (WGSL kernels)' },
+      { value: 'cpu', label: 'CPU (f64)' },
+      { value: 'off', label: 'Off (skip the sweeps)' },
+    ],
+    label: 'Monte-Carlo sweeps',
+    help: 'Error vs n and support vs λ: batched over seeds × n × λ on the GPU, or f64 on the CPU.',
+    advanced: true,
+  },
+} as const satisfies Schema;
+
+export type SparsePcaSchema = typeof sparsePcaSchema;
+export type SparsePcaParams = ParamValues<SparsePcaSchema>;
+
+/** Field checks plus the cross-field rules s ≤ p and k ≤ s (each named, each falling back). */
+export function parseSparsePcaParams(raw: Record<string, unknown>): ParsedParams<SparsePcaSchema> {
+  const parsed = parseParams(sparsePcaSchema, raw);
+  const v = parsed.values as { -readonly [K in keyof SparsePcaParams]: SparsePcaParams[K] };
+  const issues: ParamIssue[] = [...parsed.issues];
+  if (v.s > v.p) {
+    issues.push({ field: 's', message: `Support size s (s) = ${v.s} exceeds the dimension p = ${v.p}; using s = ${Math.min(sparsePcaSchema.s.default, v.p)}` });
+    v.s = Math.min(sparsePcaSchema.s.default, v.p);
+  }
+  if (v.k > v.s) {
+    issues.push({ field: 'k', message: `Rank k (k) = ${v.k} exceeds the support size s = ${v.s}; using k = 1` });
+    v.k = 1;
+  }
+  return { values: v, issues };
+}
