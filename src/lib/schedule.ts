@@ -11,6 +11,8 @@ export class Cancelled extends Error {
 export interface RunControl {
   signal?: AbortSignal;
   onProgress?: (fraction: number, label: string) => void;
+  /** Results so far, for runs whose first stages are worth showing before the rest is done. */
+  onPartial?: (results: unknown) => void;
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());

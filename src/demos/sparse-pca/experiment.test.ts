@@ -3,7 +3,7 @@ import { defaults } from '../../lib/params';
 import { runSparsePca } from './experiment';
 import { parseSparsePcaParams, sparsePcaSchema } from './params';
 
-const cpuEnv = { device: null, backend: { path: 'cpu' as const, tfBackend: 'none', adapter: null, software: false, reason: 'unit test' } };
+const cpuEnv = { device: null, info: { path: 'cpu' as const, tfBackend: 'none', adapter: null, software: false, reason: 'unit test' } };
 
 describe('sparse-PCA run at the paper-check setting (f64 CPU path)', () => {
   it('passes all three claims with the default seed', async () => {
@@ -33,7 +33,7 @@ describe('sparse-PCA run at the paper-check setting (f64 CPU path)', () => {
   }, 60_000);
 
   it('computes the Monte-Carlo sweeps on the CPU path', async () => {
-    const params = { ...defaults(sparsePcaSchema), p: 16, s: 4, replicates: 2, monteCarlo: 'cpu' as const };
+    const params = { ...defaults(sparsePcaSchema), p: 16, s: 4, replicates: 2, sweepSeeds: 2, monteCarlo: 'cpu' as const };
     const results = await runSparsePca(params, cpuEnv);
     expect(results.series.errorVsN.map((r) => r.n)).toEqual([100, 200, 400, 800, 1000, 1600, 3200]);
     const last = results.series.errorVsN.at(-1)!;

@@ -18,7 +18,7 @@ import { drawSamples, minSignal, sampleCovariance, spikedModel, type SpikedModel
 import type { BatchedProblem } from './gpuAdmm';
 import { mean, ORACLE_EQUAL_TOL, scoreEstimate, type EstimateScore } from './metrics';
 import type { SparsePcaParams } from './params';
-import { buildClaims } from './claims';
+import { buildClaims, gpuAgreementClaim } from './claims';
 
 export const SLUG = 'sparse-pca';
 export const CPU_TOL = 1e-7;
@@ -35,8 +35,9 @@ const BASE_C_GRID = [0.5, 0.75, 1, 1.5, 2, 3];
 
 export type SparsePcaResults = DemoResults<SparsePcaParams>;
 
+/** Where the run computes: same shape as gpu/backend's ComputeState. */
 export interface SparsePcaEnv {
-  backend: BackendInfo;
+  info: BackendInfo;
   device: GPUDevice | null;
 }
 
@@ -109,6 +110,7 @@ function covariancesForReplicate(ctx: Context, replicate: number, sizes: readonl
 
 export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, control: RunControl = {}): Promise<SparsePcaResults> {
   const started = performance.now();
+  const startedAt = new Date().toISOString();
   const stages: Record<string, number> = {};
   const ticker = new Ticker(control);
   const { p, s, k, n, omega, replicates } = params;
@@ -118,7 +120,9 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
   const notes: string[] = [];
   const lambda = lambdaFor(params.cLambda, p, n);
 
-  const useGpu = params.monteCarlo === 'gpu' || (params.monteCarlo === 'auto' && env.device !== null);
+  // A software adapter emulates the GPU on the CPU: there the f64 CPU path is both exact and faster,
+  // so 'auto' takes it; 'gpu' runs the WGSL kernels anyway.
+  const useGpu = params.monteCarlo === 'gpu' || (params.monteCarlo === 'auto' && env.device !== null && !env.info.software);
   if (params.monteCarlo === 'gpu' && env.device === null) {
     throw new Error('monteCarlo = gpu was asked for, but this browser has no WebGPU adapter: choose auto or cpu');
   }
@@ -220,6 +224,18 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
     return row;
   });
 
+  const claims: Claim[] = buildClaims({ scores, replicates });
+  const bLambda = params.mcpB * lambda;
+  const signal = minSignal(model);
+  if (bLambda >= signal) {
+    notes.push(`bλ = ${bLambda.toFixed(3)} is not below min|Π*ᵢⱼ| = ${signal.toFixed(3)}: the magnitude condition fails, so MCP is not expected to equal the oracle at this n.`);
+  }
+  if (params.scadA * lambda >= signal) {
+    notes.push(`SCAD is flat only beyond aλ = ${(params.scadA * lambda).toFixed(3)}, above the signal ${signal.toFixed(3)}: SCAD still shrinks the true entries here, so it does not reach the oracle.`);
+  }
+  const matrices: Record<string, MatrixData> = { truth: matrixData(model.truth, p) };
+  for (const name of ESTIMATORS) matrices[name] = matrixData(shown[name]!, p);
+
   // --- C + D: Monte-Carlo sweeps.
   const series: Record<string, SeriesRow[]> = {
     estimators: estimatorRows,
@@ -227,67 +243,68 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
     convergence: convergenceRows,
     eigenvalues: eigenRows,
   };
-  let gpuCpuMaxDiff: number | null = null;
+  const metrics: Record<string, number> = {
+    lambda,
+    bLambda,
+    minSignal: signal,
+    oracleMeanError: mean(scores.oracle.map((x) => x.error)),
+    mcpMeanError: mean(scores.mcp.map((x) => x.error)),
+    fpsMeanError: mean(scores.fps.map((x) => x.error)),
+    fpsOverMcpError: mean(scores.fps.map((x) => x.error)) / mean(scores.mcp.map((x) => x.error)),
+    mcpEqualsOracleCount: scores.mcp.filter((x) => x.equalsOracle).length,
+    minFpsToOracle: Math.min(...scores.fps.map((x) => x.toOracle)),
+    maxMcpToOracle: Math.max(...scores.mcp.map((x) => x.toOracle)),
+    mcpIterations: iterations.mcp,
+    fpsIterations: iterations.fps,
+    scadIterations: iterations.scad,
+  };
+  const assemble = (): SparsePcaResults => ({
+    slug: SLUG,
+    params,
+    backend: env.info,
+    metrics: { ...metrics },
+    series: { ...series },
+    claims: [...claims],
+    matrices,
+    notes: [...notes],
+    timing: {
+      startedAt,
+      totalMs: performance.now() - started,
+      stages: { ...stages },
+      label: env.info.software || env.info.path === 'cpu' ? 'software adapter / CPU timings: correctness only' : 'wall-clock on this device',
+    },
+  });
+  if (params.monteCarlo !== 'off') control.onPartial?.(assemble());
+
   if (params.monteCarlo !== 'off') {
     t0 = performance.now();
-    const sweep = await runSweeps(ctx, covariances, nGrid, cGrid, useGpu ? env.device : null);
+    const sweepSeeds = params.sweepSeeds;
+    for (let r = covariances.length; r < sweepSeeds; r++) covariances.push(covariancesForReplicate(ctx, r, sweepSizes));
+    const sweep = await runSweeps(ctx, covariances.slice(0, sweepSeeds), nGrid, cGrid, useGpu ? env.device : null);
     series.errorVsN = sweep.errorVsN;
     series.supportVsLambda = sweep.supportVsLambda;
     if (useGpu) {
-      gpuCpuMaxDiff = 0;
-      for (let r = 0; r < replicates; r++) {
+      let gpuCpuMaxDiff = 0;
+      for (let r = 0; r < Math.min(replicates, sweepSeeds); r++) {
         for (const name of ['fps', 'mcp'] as const) {
           gpuCpuMaxDiff = Math.max(gpuCpuMaxDiff, sweep.atChosen[name][r] === undefined ? 0 : frob(sweep.atChosen[name][r], cpuEstimates[name][r]));
         }
       }
+      metrics.gpuCpuMaxDiff = gpuCpuMaxDiff;
+      claims.push(gpuAgreementClaim(gpuCpuMaxDiff, GPU_CPU_TOLERANCE));
       notes.push(`Monte-Carlo sweeps ran on the WGSL kernels (f32); "equals the oracle" there means within ${GPU_ORACLE_EQUAL_TOL}.`);
     } else {
-      notes.push('Monte-Carlo sweeps ran on the f64 CPU path.');
+      notes.push(
+        env.device && env.info.software
+          ? 'Monte-Carlo sweeps ran on the f64 CPU path: on a software adapter it is faster than the emulated GPU (choose "WebGPU" under Monte-Carlo sweeps to run the WGSL kernels anyway).'
+          : 'Monte-Carlo sweeps ran on the f64 CPU path.',
+      );
     }
     stages.sweeps = performance.now() - t0;
   }
 
-  const claims: Claim[] = buildClaims({ scores, replicates, gpuCpuMaxDiff, gpuCpuTolerance: GPU_CPU_TOLERANCE });
-  const bLambda = params.mcpB * lambda;
-  const signal = minSignal(model);
-  if (bLambda >= signal) {
-    notes.push(`bλ = ${bLambda.toFixed(3)} is not below min|Π*ᵢⱼ| = ${signal.toFixed(3)}: the magnitude condition fails, so MCP is not expected to equal the oracle at this n.`);
-  }
-  const matrices: Record<string, MatrixData> = { truth: matrixData(model.truth, p) };
-  for (const name of ESTIMATORS) matrices[name] = matrixData(shown[name]!, p);
-
   ticker.progress(1, 'Done');
-  return {
-    slug: SLUG,
-    params,
-    backend: env.backend,
-    metrics: {
-      lambda,
-      bLambda,
-      minSignal: signal,
-      oracleMeanError: mean(scores.oracle.map((x) => x.error)),
-      mcpMeanError: mean(scores.mcp.map((x) => x.error)),
-      fpsMeanError: mean(scores.fps.map((x) => x.error)),
-      fpsOverMcpError: mean(scores.fps.map((x) => x.error)) / mean(scores.mcp.map((x) => x.error)),
-      mcpEqualsOracleCount: scores.mcp.filter((x) => x.equalsOracle).length,
-      minFpsToOracle: Math.min(...scores.fps.map((x) => x.toOracle)),
-      maxMcpToOracle: Math.max(...scores.mcp.map((x) => x.toOracle)),
-      mcpIterations: iterations.mcp,
-      fpsIterations: iterations.fps,
-      scadIterations: iterations.scad,
-      ...(gpuCpuMaxDiff === null ? {} : { gpuCpuMaxDiff }),
-    },
-    series,
-    claims,
-    matrices,
-    notes,
-    timing: {
-      startedAt: new Date().toISOString(),
-      totalMs: performance.now() - started,
-      stages,
-      label: env.backend.software ? 'software adapter / CPU timings: correctness only' : 'wall-clock on this device',
-    },
-  };
+  return assemble();
 }
 
 function frob(a: Matrix, b: Matrix): number {
@@ -306,9 +323,9 @@ interface SweepJob {
 
 async function runSweeps(ctx: Context, covariances: Map<number, Matrix>[], nGrid: number[], cGrid: number[], device: GPUDevice | null) {
   const { params, model, ticker } = ctx;
-  const { p, k, replicates } = params;
+  const { p, k } = params;
   const jobs: SweepJob[] = [];
-  for (let r = 0; r < replicates; r++) {
+  for (let r = 0; r < covariances.length; r++) {
     for (const n of nGrid) for (const name of ['fps', 'mcp'] as const) jobs.push({ replicate: r, n, cLambda: params.cLambda, name, sweep: 'n' });
     for (const c of cGrid) {
       if (c === params.cLambda) continue; // the n-sweep already holds (n, c_λ)

@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'react';
+import { parseHash, type Route } from './lib/route';
+import { Gallery } from './ui/Gallery';
+import { DemoPage } from './ui/DemoPage';
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseHash(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseHash(location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+export function App() {
+  const route = useRoute();
+  useEffect(() => {
+    document.body.classList.toggle('present', route.present);
+  }, [route.present]);
+  if (!route.slug) return <Gallery />;
+  return <DemoPage key={route.slug} route={{ ...route, slug: route.slug }} />;
+}

@@ -1,0 +1,89 @@
+// The recharts views of the sparse-PCA demo. Each reads one series of the results object.
+
+import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { SeriesRow } from '../../lib/results';
+
+const COLOURS = { oracle: '#222', mcp: '#d62728', scad: '#ff7f0e', fps: '#1f77b4', tpm: '#2ca02c', dt: '#9467bd', pca: '#8c564b' };
+const HEIGHT = 260;
+const tick = (v: number) => (Math.abs(v) < 1e-3 && v !== 0 ? v.toExponential(0) : String(Number(v.toPrecision(3))));
+
+export function ConvergenceChart({ rows }: { rows: readonly SeriesRow[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <LineChart data={rows as SeriesRow[]} margin={{ left: 10, right: 10 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="iteration" label={{ value: 'ADMM iteration', position: 'insideBottom', offset: -2 }} />
+        <YAxis scale="log" domain={['auto', 'auto']} allowDataOverflow tickFormatter={tick} label={{ value: 'primal residual', angle: -90, position: 'insideLeft' }} />
+        <Tooltip formatter={(v) => (typeof v === 'number' ? v.toExponential(2) : String(v))} />
+        <Legend />
+        <Line dataKey="fpsPrimal" name="FPS (ℓ1)" stroke={COLOURS.fps} dot={false} isAnimationActive={false} connectNulls={false} />
+        <Line dataKey="mcpPrimal" name="MCP" stroke={COLOURS.mcp} dot={false} isAnimationActive={false} />
+        <Line dataKey="scadPrimal" name="SCAD" stroke={COLOURS.scad} dot={false} isAnimationActive={false} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function ErrorVsNChart({ rows }: { rows: readonly SeriesRow[] }) {
+  const data = rows.map((r) => ({
+    ...r,
+    oracleBand: [r.oracleMin, r.oracleMax],
+    fpsBand: [r.fpsMin, r.fpsMax],
+    mcpBand: [r.mcpMin, r.mcpMax],
+  }));
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <ComposedChart data={data} margin={{ left: 10, right: 10 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="n" type="number" scale="log" domain={['dataMin', 'dataMax']} ticks={rows.map((r) => r.n as number)} label={{ value: 'n (log)', position: 'insideBottom', offset: -2 }} />
+        <YAxis scale="log" domain={['auto', 'auto']} allowDataOverflow tickFormatter={tick} label={{ value: '‖Π̂ − Π*‖_F (log)', angle: -90, position: 'insideLeft' }} />
+        <Tooltip formatter={(v) => (Array.isArray(v) ? v.map((x) => Number(x).toFixed(4)).join(' – ') : typeof v === 'number' ? v.toFixed(4) : String(v))} />
+        <Legend />
+        <Area dataKey="fpsBand" name="FPS min–max" stroke="none" fill={COLOURS.fps} fillOpacity={0.15} isAnimationActive={false} legendType="none" />
+        <Area dataKey="mcpBand" name="MCP min–max" stroke="none" fill={COLOURS.mcp} fillOpacity={0.15} isAnimationActive={false} legendType="none" />
+        <Area dataKey="oracleBand" name="Oracle min–max" stroke="none" fill={COLOURS.oracle} fillOpacity={0.1} isAnimationActive={false} legendType="none" />
+        <Line dataKey="oracleMean" name="Oracle" stroke={COLOURS.oracle} strokeDasharray="5 3" isAnimationActive={false} />
+        <Line dataKey="fpsMean" name="FPS (ℓ1)" stroke={COLOURS.fps} isAnimationActive={false} />
+        <Line dataKey="mcpMean" name="SDP + MCP" stroke={COLOURS.mcp} isAnimationActive={false} />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function EigenvalueChart({ rows }: { rows: readonly SeriesRow[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <BarChart data={rows as SeriesRow[]} margin={{ left: 10, right: 10 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="index" label={{ value: 'eigenvalue index (largest first)', position: 'insideBottom', offset: -2 }} />
+        <YAxis domain={[0, 1]} label={{ value: 'eigenvalue of Π̂', angle: -90, position: 'insideLeft' }} />
+        <Tooltip formatter={(v) => (typeof v === 'number' ? v.toExponential(3) : String(v))} />
+        <Legend />
+        <Bar dataKey="oracle" name="Oracle" fill={COLOURS.oracle} isAnimationActive={false} />
+        <Bar dataKey="mcp" name="MCP" fill={COLOURS.mcp} isAnimationActive={false} />
+        <Bar dataKey="scad" name="SCAD" fill={COLOURS.scad} isAnimationActive={false} />
+        <Bar dataKey="fps" name="FPS" fill={COLOURS.fps} isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function SupportVsLambdaChart({ rows }: { rows: readonly SeriesRow[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <LineChart data={rows as SeriesRow[]} margin={{ left: 10, right: 10 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="cLambda" type="number" domain={['dataMin', 'dataMax']} label={{ value: 'c_λ  (λ = c_λ √(log p / n))', position: 'insideBottom', offset: -2 }} />
+        <YAxis yAxisId="rate" domain={[0, 1]} label={{ value: 'exact-support rate', angle: -90, position: 'insideLeft' }} />
+        <YAxis yAxisId="error" orientation="right" tickFormatter={tick} label={{ value: 'mean error', angle: 90, position: 'insideRight' }} />
+        <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} />
+        <Legend />
+        <Line yAxisId="rate" dataKey="fpsExactSupport" name="FPS exact support" stroke={COLOURS.fps} isAnimationActive={false} />
+        <Line yAxisId="rate" dataKey="mcpExactSupport" name="MCP exact support" stroke={COLOURS.mcp} isAnimationActive={false} />
+        <Line yAxisId="error" dataKey="fpsError" name="FPS error" stroke={COLOURS.fps} strokeDasharray="4 3" isAnimationActive={false} />
+        <Line yAxisId="error" dataKey="mcpError" name="MCP error" stroke={COLOURS.mcp} strokeDasharray="4 3" isAnimationActive={false} />
+        <Line yAxisId="error" dataKey="oracleError" name="Oracle error" stroke={COLOURS.oracle} strokeDasharray="2 2" isAnimationActive={false} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

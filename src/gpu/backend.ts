@@ -1,0 +1,99 @@
+// Backend choice for the whole playground: WebGPU (our own device, shared with tfjs) → wasm → cpu.
+// The decision follows what `tf.setBackend` *returns*: with no adapter it returns false while
+// `tf.getBackend()` still says 'webgpu' (see TESTING.md).
+
+import type { BackendInfo } from '../lib/results';
+import { acquireDevice } from './device';
+
+export interface ComputeState {
+  info: BackendInfo;
+  /** The device the WGSL kernels run on (the same one tfjs uses), or null on the CPU path. */
+  device: GPUDevice | null;
+}
+
+export interface InitOptions {
+  /** Skip WebGPU even if present (the "force CPU" switch, and tests). */
+  forceCpu?: boolean;
+  /** Called once if the device is lost later (driver reset, GPU removed, destroy()). */
+  onDeviceLost?: (message: string) => void;
+}
+
+type Tf = typeof import('@tensorflow/tfjs');
+
+let tfPromise: Promise<Tf> | null = null;
+const loadTf = (): Promise<Tf> => (tfPromise ??= import('@tensorflow/tfjs'));
+
+let current: ComputeState | null = null;
+let retiring: GPUDevice | null = null;
+
+async function setCpuBackend(tf: Tf): Promise<string> {
+  try {
+    const [{ setWasmPaths }, plain, simd, threaded] = await Promise.all([
+      import('@tensorflow/tfjs-backend-wasm'),
+      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'),
+      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'),
+      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'),
+    ]);
+    setWasmPaths({
+      'tfjs-backend-wasm.wasm': plain.default,
+      'tfjs-backend-wasm-simd.wasm': simd.default,
+      'tfjs-backend-wasm-threaded-simd.wasm': threaded.default,
+    });
+    if (await tf.setBackend('wasm')) return 'wasm';
+  } catch {
+    // fall through to the pure-JS backend
+  }
+  if (await tf.setBackend('cpu')) return 'cpu';
+  throw new Error('No tfjs backend could be initialised (webgpu, wasm and cpu all failed).');
+}
+
+export async function initCompute(options: InitOptions = {}): Promise<ComputeState> {
+  const tf = await loadTf();
+  if (current?.device) {
+    retiring = current.device;
+    current.device.destroy();
+  }
+  current = null;
+  let reason: string;
+  if (!options.forceCpu) {
+    const acquired = await acquireDevice();
+    if ('device' in acquired) {
+      const { device, adapter, description } = acquired;
+      const { WebGPUBackend } = await import('@tensorflow/tfjs-backend-webgpu');
+      if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
+      tf.registerBackend('webgpu', () => new WebGPUBackend(device, adapter.info), 3);
+      if (await tf.setBackend('webgpu')) {
+        device.lost.then((info) => {
+          if (retiring === device) return;
+          options.onDeviceLost?.(info.message || `GPU device lost (${info.reason})`);
+        });
+        current = {
+          device,
+          info: {
+            path: description.software ? 'webgpu-software' : 'webgpu-hardware',
+            tfBackend: 'webgpu',
+            adapter: description.description,
+            software: description.software,
+            reason: description.software
+              ? 'WebGPU is running on a software adapter (CPU emulation): results are exact, speeds are not a GPU’s.'
+              : 'WebGPU is running on your GPU.',
+          },
+        };
+        return current;
+      }
+      device.destroy();
+      reason = 'WebGPU was found but tfjs could not start on it (setBackend returned false).';
+    } else {
+      reason = acquired.detail;
+    }
+  } else {
+    reason = 'The CPU path was chosen explicitly.';
+  }
+  const tfBackend = await setCpuBackend(tf);
+  current = { device: null, info: { path: 'cpu', tfBackend, adapter: null, software: false, reason } };
+  return current;
+}
+
+export function currentCompute(): ComputeState | null {
+  return current;
+}

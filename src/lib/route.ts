@@ -1,0 +1,27 @@
+// Hash routes: `#/` is the gallery, `#/<slug>?<params>` a demo. Flags that are not parameters
+// (presenter mode, tutorial step) travel in the same query string.
+
+export interface Route {
+  slug: string | null;
+  params: Record<string, string>;
+  present: boolean;
+  step: number | null;
+}
+
+const FLAGS = ['present', 'step'];
+
+export function parseHash(hash: string): Route {
+  const body = hash.replace(/^#\/?/, '');
+  const [path, query = ''] = body.split('?');
+  const all = Object.fromEntries(new URLSearchParams(query));
+  const params = Object.fromEntries(Object.entries(all).filter(([k]) => !FLAGS.includes(k)));
+  const step = all.step !== undefined && /^\d+$/.test(all.step) ? Number(all.step) : null;
+  return { slug: path ? decodeURIComponent(path) : null, params, present: all.present === '1', step };
+}
+
+export function buildHash(slug: string, query: string, flags: { present?: boolean; step?: number | null } = {}): string {
+  const q = new URLSearchParams(query);
+  if (flags.present) q.set('present', '1');
+  if (flags.step !== undefined && flags.step !== null) q.set('step', String(flags.step));
+  return `#/${slug}?${q.toString()}`;
+}

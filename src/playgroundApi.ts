@@ -1,0 +1,46 @@
+// Programmatic access (DESIGN.md §3): teachers script demos from the console, tests drive them.
+//   window.playground.list()                 → slugs of the demos that run
+//   await window.playground.run(slug, params) → the results object the Export JSON button saves
+
+import { demos, loadDemo, readySlugs } from './demos/registry';
+import type { DemoResults } from './lib/results';
+import { currentCompute } from './gpu/backend';
+import { useBackend } from './ui/backendStore';
+
+export interface PlaygroundApi {
+  list: () => string[];
+  describe: () => { slug: string; title: string; status: string }[];
+  run: (slug: string, params?: Record<string, unknown>) => Promise<DemoResults>;
+  backend: () => Promise<DemoResults['backend']>;
+  debug: { loseDevice: () => boolean };
+}
+
+declare global {
+  interface Window {
+    playground: PlaygroundApi;
+  }
+}
+
+export function installPlaygroundApi(): void {
+  window.playground = {
+    list: readySlugs,
+    describe: () => demos.map((d) => ({ slug: d.slug, title: d.title, status: d.status })),
+    run: async (slug, params = {}) => {
+      const module = await loadDemo(slug);
+      const parsed = module.parse(params);
+      if (parsed.issues.length > 0) throw new Error(parsed.issues.map((i) => i.message).join('; '));
+      const compute = await useBackend.getState().ensure();
+      return module.run(parsed.values, compute, {});
+    },
+    backend: async () => (await useBackend.getState().ensure()).info,
+    debug: {
+      /** Destroys the GPU device as a driver reset would: for testing the recovery path. */
+      loseDevice: () => {
+        const device = currentCompute()?.device;
+        if (!device) return false;
+        device.destroy();
+        return true;
+      },
+    },
+  };
+}
