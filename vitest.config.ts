@@ -12,6 +12,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           exclude: ['src/**/*.browser.test.ts'],
           environment: 'node',
+          testTimeout: 60_000,
         },
       },
       {

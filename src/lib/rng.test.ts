@@ -20,18 +20,20 @@ describe('counter-based RNG streams', () => {
 
   it('draws uniforms and normals with the right moments', () => {
     const rng = RngStream.fromSeed(9);
-    const n = 200_000;
+    const n = 100_000;
     let su = 0;
     let sz = 0;
     let szz = 0;
+    let outside = 0;
     for (let i = 0; i < n; i++) {
       const u = rng.uniform();
-      expect(u >= 0 && u < 1).toBe(true);
+      if (!(u >= 0 && u < 1)) outside++;
       su += u;
       const z = rng.normal();
       sz += z;
       szz += z * z;
     }
+    expect(outside).toBe(0);
     expect(Math.abs(su / n - 0.5)).toBeLessThan(0.005);
     expect(Math.abs(sz / n)).toBeLessThan(0.01);
     expect(Math.abs(szz / n - 1)).toBeLessThan(0.02);

@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { expectClaimsPass, PAPER_CLAIMS, trackErrors, waitForRunDone } from './helpers';
+
+// Runs in Chromium *without* --enable-unsafe-webgpu: navigator.gpu exists, requestAdapter() gives null.
+test.describe('without WebGPU', () => {
+  test('the banner says CPU, plainly, and the demo still passes its claims', async ({ page }) => {
+    const errors = trackErrors(page);
+    await page.goto('/#/sparse-pca');
+    const banner = page.getByTestId('backend-banner');
+    await expect(banner).toHaveAttribute('data-path', 'cpu');
+    await expect(banner).toContainText('Running on the CPU');
+    await expect(banner).toContainText('How to enable WebGPU');
+    await waitForRunDone(page);
+    await expectClaimsPass(page, PAPER_CLAIMS);
+    await expect(page.getByTestId('chart-error-vs-n')).toBeVisible();
+    const results = await page.evaluate(() => window.playground.run('sparse-pca', { monteCarlo: 'off' }));
+    expect(results.backend.path).toBe('cpu');
+    expect(['wasm', 'cpu']).toContain(results.backend.tfBackend);
+    expect(results.claims.every((c) => c.passed)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  test('asking for the GPU path explains why it cannot run', async ({ page }) => {
+    await page.goto('/#/sparse-pca?monteCarlo=gpu&replicates=1');
+    await expect(page.getByTestId('run-error')).toContainText('no WebGPU adapter');
+  });
+});

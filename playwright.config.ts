@@ -1,0 +1,35 @@
+import { defineConfig } from '@playwright/test';
+// @ts-expect-error plain ESM helper shared with vitest.config.ts
+import { chromiumArgs, findBrowser } from './scripts/browser.mjs';
+
+const executablePath: string | undefined = findBrowser();
+const PORT = 4173;
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 180_000,
+  expect: { timeout: 60_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: [['list']],
+  use: { baseURL: `http://127.0.0.1:${PORT}/`, acceptDownloads: true },
+  webServer: {
+    command: `npx vite preview --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+  projects: [
+    {
+      name: 'webgpu',
+      testIgnore: /cpu-path\.spec\.ts/,
+      use: { browserName: 'chromium', launchOptions: { executablePath, args: chromiumArgs({ webgpu: true }) } },
+    },
+    {
+      // The same Chromium without --enable-unsafe-webgpu: navigator.gpu exists but offers no adapter.
+      name: 'no-webgpu',
+      testMatch: /cpu-path\.spec\.ts/,
+      use: { browserName: 'chromium', launchOptions: { executablePath, args: chromiumArgs({ webgpu: false }) } },
+    },
+  ],
+});
