@@ -1,0 +1,121 @@
+// Time per ADMM iteration of the sparse-PCA SDP: the batched WGSL path (five kernels per iteration)
+// against the f64 CPU path, for p ∈ {64, 128, 256} and B ∈ {1, 16, 64}. Runs in the browser page
+// bench/index.html, driven by bench/run.mjs. Ratios are measured in one run on one machine.
+
+import { RngStream } from '../src/lib/rng';
+import { describeAdapter } from '../src/gpu/device';
+import { AdmmSolver, type Penalty } from '../src/demos/sparse-pca/algorithm';
+import { AdmmBatch, encodeProblems } from '../src/demos/sparse-pca/gpuAdmm';
+import { drawSamples, sampleCovariance, spikedModel } from '../src/demos/sparse-pca/data';
+
+interface Row {
+  p: number;
+  batch: number;
+  gpuMsPerIteration: number;
+  gpuIterationsTimed: number;
+  cpuMsPerIteration: number;
+  cpuProblemsTimed: number;
+  ratio: number;
+}
+
+declare global {
+  interface Window {
+    benchLog: (line: string) => void;
+    benchResult?: { adapter: string; software: boolean; rows: Row[]; error?: string };
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const sizes = (params.get('p') ?? '64,128,256').split(',').map(Number);
+const batches = (params.get('b') ?? '1,16,64').split(',').map(Number);
+/** Stop timing one configuration once this much time was spent on it (after ≥ 1 iteration). */
+const budgetMs = Number(params.get('budgetMs') ?? 4000);
+const penalty: Penalty = { kind: 'mcp', b: 1.2 };
+const now = () => performance.now();
+
+function log(line: string): void {
+  document.getElementById('out')!.textContent += `\n${line}`;
+  window.benchLog?.(line);
+}
+
+function covariances(p: number, count: number): Float64Array[] {
+  const root = RngStream.fromSeed(2024).split(p);
+  const model = spikedModel(p, 5, 1, 2, root.split('model'));
+  const n = 1000;
+  return Array.from({ length: count }, (_, i) => sampleCovariance(drawSamples(model, n, root.split('data').split(i)), n, p));
+}
+
+async function timeGpu(device: GPUDevice, p: number, batchSize: number, sigmas: Float64Array[]): Promise<[number, number]> {
+  const batch = await AdmmBatch.create(device, p, batchSize);
+  try {
+    const lambda = 2 * Math.sqrt(Math.log(p) / 1000);
+    const problems = Array.from({ length: batchSize }, (_, b) => ({ sigma: sigmas[b % sigmas.length], lambda, rho: 4 / 1.2, penalty, k: 1 }));
+    const flat = new Float32Array(batchSize * p * p);
+    problems.forEach((prob, b) => flat.set(prob.sigma, b * p * p));
+    batch.write(batch.sigma, flat);
+    batch.write(batch.problems, encodeProblems(problems, problems.map((q) => q.rho), problems.map(() => 1), problems.map(() => true)));
+    const init = device.createCommandEncoder();
+    init.clearBuffer(batch.phi);
+    init.clearBuffer(batch.dual);
+    device.queue.submit([init.finish()]);
+    batch.submitIterations(1); // warm-up: pipelines, first touch of the buffers
+    await device.queue.onSubmittedWorkDone();
+    let iterations = 0;
+    const start = now();
+    while (iterations === 0 || (now() - start < budgetMs && iterations < 50)) {
+      batch.submitIterations(1);
+      await device.queue.onSubmittedWorkDone();
+      iterations++;
+    }
+    return [(now() - start) / iterations, iterations];
+  } finally {
+    batch.destroy();
+  }
+}
+
+/** The CPU path solves problems one after another: time per problem-iteration × B. */
+function timeCpu(p: number, batchSize: number, sigmas: Float64Array[]): [number, number] {
+  const lambda = 2 * Math.sqrt(Math.log(p) / 1000);
+  const options = { lambda, rho: 4 / 1.2, penalty, k: 1, tol: 0, maxIter: 1000 };
+  new AdmmSolver(sigmas[0], p, options).step(); // warm-up: let the JIT compile the hot loops
+  let steps = 0;
+  let problems = 0;
+  const start = now();
+  for (let b = 0; b < batchSize; b++) {
+    const solver = new AdmmSolver(sigmas[b % sigmas.length], p, options);
+    solver.step();
+    solver.step();
+    steps += 2;
+    problems++;
+    if (now() - start > budgetMs) break;
+  }
+  return [((now() - start) / steps) * batchSize, problems];
+}
+
+async function main(): Promise<void> {
+  const adapter = await navigator.gpu?.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) throw new Error('No WebGPU adapter: run Chromium with --enable-unsafe-webgpu or on a machine with a GPU');
+  const description = describeAdapter(adapter);
+  const device = await adapter.requestDevice({
+    requiredLimits: { maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize, maxBufferSize: adapter.limits.maxBufferSize },
+  });
+  log(`adapter: ${description.description}${description.software ? ' (SOFTWARE adapter: CPU emulation, timings are not a GPU’s)' : ''}`);
+  const rows: Row[] = [];
+  for (const p of sizes) {
+    const sigmas = covariances(p, 4);
+    for (const batchSize of batches) {
+      const [gpuMs, gpuIterations] = await timeGpu(device, p, batchSize, sigmas);
+      const [cpuMs, cpuProblems] = timeCpu(p, batchSize, sigmas);
+      const row = { p, batch: batchSize, gpuMsPerIteration: gpuMs, gpuIterationsTimed: gpuIterations, cpuMsPerIteration: cpuMs, cpuProblemsTimed: cpuProblems, ratio: cpuMs / gpuMs };
+      rows.push(row);
+      log(`row ${JSON.stringify(row)}`);
+    }
+  }
+  device.destroy();
+  window.benchResult = { adapter: description.description, software: description.software, rows };
+}
+
+main().catch((err: unknown) => {
+  window.benchResult = { adapter: 'unknown', software: true, rows: [], error: err instanceof Error ? err.message : String(err) };
+  log(`error: ${String(err)}`);
+});
