@@ -60,6 +60,10 @@ test.describe('sparse PCA on WebGPU (software adapter here)', () => {
     await waitForRunDone(page);
     await expect(page.getByTestId('claim-gpu-matches-cpu')).toHaveAttribute('data-passed', 'true');
     await expect(page.locator('.notes')).toContainText('WGSL kernels');
+    // every GPU buffer of the run was destroyed, also over repeated runs
+    expect(await page.evaluate(() => window.playground.debug.liveGpuBuffers())).toBe(0);
+    for (let i = 0; i < 3; i++) await page.evaluate(() => window.playground.run('sparse-pca', { p: 10, s: 3, n: 500, replicates: 1, sweepSeeds: 1, monteCarlo: 'gpu' }));
+    expect(await page.evaluate(() => window.playground.debug.liveGpuBuffers())).toBe(0);
     expect(errors).toEqual([]);
   });
 

@@ -5,7 +5,7 @@
 struct Dims { p: u32, batch: u32, maxSweeps: u32, relTol: f32 }
 struct Problem {
   lambda: f32, rho: f32, penaltyParam: f32, penaltyKind: u32,
-  k: f32, dualScale: f32, running: u32, pad: u32,
+  k: f32, dualScale: f32, running: u32, warmStart: u32,
 }
 
 @group(0) @binding(0) var<uniform> dims: Dims;

@@ -4,12 +4,15 @@
 // locks, only barriers. A is diagonalised in place (eigenvalues on its diagonal, unsorted) and the
 // eigenvectors are accumulated as the columns of V. Matrices live in global memory: for p > 45
 // A and V together exceed the 16 KiB of workgroup memory WebGPU guarantees.
-// Reference: parallelJacobiEigen() in src/lib/jacobi.ts (same ordering, rotation and stop rule).
+// Warm start (problem.warmStart = 1): V still holds the previous ADMM iteration's eigenvectors, which
+// nearly diagonalise this iteration's matrix; rotate A into that basis (A ← VᵀAV, through `scratch`)
+// and let Jacobi finish in a sweep or two instead of ~8 from the identity.
+// Reference: parallelJacobiEigen() in src/lib/jacobi.ts (same ordering, rotation, start and stop rule).
 
 struct Dims { p: u32, batch: u32, maxSweeps: u32, relTol: f32 }
 struct Problem {
   lambda: f32, rho: f32, penaltyParam: f32, penaltyKind: u32,
-  k: f32, dualScale: f32, running: u32, pad: u32,
+  k: f32, dualScale: f32, running: u32, warmStart: u32,
 }
 
 const WG: u32 = 256u;
@@ -19,6 +22,7 @@ const MAX_PAIRS: u32 = 128u; // p ≤ 256
 @group(0) @binding(1) var<storage, read> problems: array<Problem>;
 @group(0) @binding(2) var<storage, read_write> A: array<f32>;
 @group(0) @binding(3) var<storage, read_write> V: array<f32>;
+@group(0) @binding(4) var<storage, read_write> scratch: array<f32>;
 
 var<workgroup> rotC: array<f32, MAX_PAIRS>;
 var<workgroup> rotS: array<f32, MAX_PAIRS>;
@@ -27,6 +31,7 @@ var<workgroup> pairJ: array<u32, MAX_PAIRS>;
 var<workgroup> offSum: array<f32, WG>;
 var<workgroup> totalSum: array<f32, WG>;
 var<workgroup> proceed: u32;
+var<workgroup> warm: u32;
 
 fn roundRobinPair(round: u32, q: u32, m: u32) -> vec2u {
   var a: u32;
@@ -56,11 +61,36 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
   let p = dims.p;
   let b = wid.x;
   let base = b * p * p;
-  if (lid == 0u) { proceed = problems[b].running; }
+  if (lid == 0u) {
+    proceed = problems[b].running;
+    warm = problems[b].warmStart;
+  }
   if (workgroupUniformLoad(&proceed) == 0u) { return; }
 
-  for (var idx = lid; idx < p * p; idx += WG) {
-    V[base + idx] = select(0.0, 1.0, idx / p == idx % p);
+  if (workgroupUniformLoad(&warm) != 0u) {
+    for (var idx = lid; idx < p * p; idx += WG) {
+      let r = idx / p;
+      let c = idx % p;
+      var s = 0.0;
+      for (var k = 0u; k < p; k++) { s += A[base + r * p + k] * V[base + k * p + c]; }
+      scratch[base + idx] = s;
+    }
+    storageBarrier();
+    // upper triangle of Vᵀ(AV), mirrored, so that A stays exactly symmetric
+    for (var idx = lid; idx < p * p; idx += WG) {
+      let r = idx / p;
+      let c = idx % p;
+      if (r <= c) {
+        var s = 0.0;
+        for (var k = 0u; k < p; k++) { s += V[base + k * p + r] * scratch[base + k * p + c]; }
+        A[base + r * p + c] = s;
+        A[base + c * p + r] = s;
+      }
+    }
+  } else {
+    for (var idx = lid; idx < p * p; idx += WG) {
+      V[base + idx] = select(0.0, 1.0, idx / p == idx % p);
+    }
   }
   let m = p + (p % 2u);
   let half = m / 2u;

@@ -5,6 +5,7 @@
 import { demos, loadDemo, readySlugs } from './demos/registry';
 import type { DemoResults } from './lib/results';
 import { currentCompute } from './gpu/backend';
+import { liveGpuBufferCount } from './gpu/kernel';
 import { useBackend } from './ui/backendStore';
 
 export interface PlaygroundApi {
@@ -12,7 +13,7 @@ export interface PlaygroundApi {
   describe: () => { slug: string; title: string; status: string }[];
   run: (slug: string, params?: Record<string, unknown>) => Promise<DemoResults>;
   backend: () => Promise<DemoResults['backend']>;
-  debug: { loseDevice: () => boolean };
+  debug: { loseDevice: () => boolean; liveGpuBuffers: () => number };
 }
 
 declare global {
@@ -34,6 +35,8 @@ export function installPlaygroundApi(): void {
     },
     backend: async () => (await useBackend.getState().ensure()).info,
     debug: {
+      /** GPU buffers allocated by the kernel runner and not yet destroyed (0 between runs). */
+      liveGpuBuffers: liveGpuBufferCount,
       /** Destroys the GPU device as a driver reset would: for testing the recovery path. */
       loseDevice: () => {
         const device = currentCompute()?.device;

@@ -84,7 +84,9 @@ export function grid1d(device: GPUDevice, threads: number, workgroupSize = 256):
   return [Math.ceil(groups / y), y];
 }
 
-const STORAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+/** GPU buffers created by any pool and not yet destroyed: a leak check for tests and the console. */
+let liveGpuBuffers = 0;
+export const liveGpuBufferCount = (): number => liveGpuBuffers;
 
 /** Owns GPU buffers: reuses released ones of the same size and usage, destroys all at the end. */
 export class BufferPool {
@@ -97,17 +99,24 @@ export class BufferPool {
     return this.live.size + this.free.length;
   }
 
-  acquire(label: string, bytes: number, usage: GPUBufferUsageFlags = STORAGE): GPUBuffer {
+  acquire(label: string, bytes: number, usage: GPUBufferUsageFlags): GPUBuffer {
     const size = Math.max(16, Math.ceil(bytes / 16) * 16);
     const index = this.free.findIndex((b) => b.size === size && b.usage === usage);
-    const buffer = index >= 0 ? this.free.splice(index, 1)[0] : this.device.createBuffer({ label, size, usage });
+    let buffer: GPUBuffer;
+    if (index >= 0) {
+      buffer = this.free.splice(index, 1)[0];
+    } else {
+      buffer = this.device.createBuffer({ label, size, usage });
+      liveGpuBuffers++;
+    }
     this.live.add(buffer);
     return buffer;
   }
 
   storage(label: string, data: ArrayBufferView | number): GPUBuffer {
+    const STORAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
     const bytes = typeof data === 'number' ? data : data.byteLength;
-    const buffer = this.acquire(label, bytes);
+    const buffer = this.acquire(label, bytes, STORAGE);
     if (typeof data !== 'number') this.device.queue.writeBuffer(buffer, 0, data.buffer, data.byteOffset, data.byteLength);
     return buffer;
   }
@@ -123,6 +132,7 @@ export class BufferPool {
   }
 
   destroyAll(): void {
+    liveGpuBuffers -= this.live.size + this.free.length;
     for (const b of this.live) b.destroy();
     for (const b of this.free) b.destroy();
     this.live.clear();

@@ -34,14 +34,32 @@ export interface JacobiResult {
 }
 
 /**
+ * Starts from the identity, or from `initialVectors` (warm start).
  * Stops when the off-diagonal Frobenius norm is ≤ `relTol` × the whole norm, or after maxSweeps.
  * Rotations of one round touch disjoint row/column pairs, which is what lets the kernel run them
  * at once: all row rotations (JᵀA), then all column rotations (·J).
  */
-export function parallelJacobiEigen(a: ArrayLike<number>, p: number, maxSweeps = 12, relTol = 1e-6): JacobiResult {
-  const A = Float64Array.from(a);
+export function parallelJacobiEigen(a: ArrayLike<number>, p: number, maxSweeps = 12, relTol = 1e-6, initialVectors?: ArrayLike<number>): JacobiResult {
+  let A = Float64Array.from(a);
   const V = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) V[i * p + i] = 1;
+  if (initialVectors) {
+    // Warm start: rotate A into the given (near-eigen)basis, A ← VᵀAV, and accumulate onto V.
+    V.set(initialVectors);
+    const av = new Float64Array(p * p);
+    for (let r = 0; r < p; r++) for (let c = 0; c < p; c++) for (let k = 0; k < p; k++) av[r * p + c] += A[r * p + k] * V[k * p + c];
+    const rotated = new Float64Array(p * p);
+    for (let r = 0; r < p; r++) {
+      for (let c = r; c < p; c++) {
+        let s = 0;
+        for (let k = 0; k < p; k++) s += V[k * p + r] * av[k * p + c];
+        rotated[r * p + c] = s;
+        rotated[c * p + r] = s;
+      }
+    }
+    A = rotated;
+  } else {
+    for (let i = 0; i < p; i++) V[i * p + i] = 1;
+  }
   const m = p + (p % 2);
   const half = m / 2;
   const cs = new Float64Array(half);

@@ -58,4 +58,18 @@ describe('parallelJacobiEigen (reference of jacobi_eig.wgsl)', () => {
       expect(jac.sweeps).toBeLessThan(15);
     });
   }
+
+  it('warm-started from a nearby basis, needs fewer sweeps for the same answer', () => {
+    const p = 30;
+    const a = randomSymmetric(p, 77);
+    const nearby = a.map((v, i) => v + 1e-3 * Math.cos(i));
+    for (let r = 0; r < p; r++) for (let c = 0; c < r; c++) nearby[r * p + c] = nearby[c * p + r];
+    const start = symmetricEigen(nearby, p).vectors;
+    const cold = parallelJacobiEigen(a, p, 30, 1e-12);
+    const warm = parallelJacobiEigen(a, p, 30, 1e-12, start);
+    expect(warm.sweeps).toBeLessThan(cold.sweeps);
+    expect(frobeniusDistance(rebuildFromEigen(warm.vectors, warm.values, p), a)).toBeLessThan(1e-10);
+    const sorted = Array.from(warm.values).sort((x, y) => x - y);
+    for (let i = 0; i < p; i++) expect(sorted[i]).toBeCloseTo(symmetricEigen(a, p).values[i], 10);
+  });
 });

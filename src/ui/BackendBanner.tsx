@@ -38,7 +38,14 @@ export function BackendBanner() {
     return (
       <div className="banner banner-warn" role="status" data-testid="backend-banner" data-path="cpu">
         <strong>Running on the CPU</strong> (tfjs backend: {info.tfBackend}). {info.reason} Every demo still runs and computes the same
-        numbers; only slower. <details><summary>How to enable WebGPU</summary>{HINT}</details>
+        numbers; only slower.{' '}
+        <button type="button" onClick={() => void reinitialise({ forceCpu: false })}>
+          Look for a GPU again
+        </button>
+        <details>
+          <summary>How to enable WebGPU</summary>
+          {HINT}
+        </details>
       </div>
     );
   }

@@ -194,8 +194,11 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
   }
   stages.claimCheck = performance.now() - t0;
 
+  const shownScores = Object.fromEntries(
+    ESTIMATORS.map((name) => [name, scoreEstimate(shown[name]!, p, k, model.truth, shown.oracle!, model.support)]),
+  ) as Record<EstimatorName, EstimateScore>;
   const estimatorRows: SeriesRow[] = ESTIMATORS.map((name) => {
-    const sc = scoreEstimate(shown[name]!, p, k, model.truth, shown.oracle!, model.support);
+    const sc = shownScores[name];
     return {
       estimator: name,
       label: ESTIMATOR_LABELS[name],
@@ -209,7 +212,7 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
   });
   const eigenRows: SeriesRow[] = Array.from({ length: Math.min(p, 10) }, (_, i) => {
     const row: SeriesRow = { index: i + 1 };
-    for (const name of ESTIMATORS) row[name] = scoreEstimate(shown[name]!, p, k, model.truth, shown.oracle!, model.support).eigenvalues[i];
+    for (const name of ESTIMATORS) row[name] = shownScores[name].eigenvalues[i];
     return row;
   });
   const longest = Math.max(...Object.values(traces).map((t) => t!.length));

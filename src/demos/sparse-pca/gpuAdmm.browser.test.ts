@@ -107,6 +107,51 @@ describe('jacobi_eig vs parallelJacobiEigen', () => {
   }
 });
 
+describe('jacobi_eig warm start vs parallelJacobiEigen(…, initialVectors)', () => {
+  it('finishes from a nearby basis and agrees with the reference', async () => {
+    const p = 40;
+    const batchSize = 2;
+    const rng = RngStream.fromSeed(21);
+    const problems = problemsFor(p, batchSize, rng);
+    const batch = await AdmmBatch.create(device, p, batchSize);
+    try {
+      // the basis of a slightly different matrix, as the previous ADMM iteration would leave it
+      const starts = problems.map((prob) => {
+        const nearby = prob.sigma.map((v, i) => v + 0.01 * Math.sin(i));
+        for (let r = 0; r < p; r++) for (let c = 0; c < r; c++) nearby[r * p + c] = nearby[c * p + r];
+        return parallelJacobiEigen(nearby, p, 30, 1e-12).vectors;
+      });
+      const work = new Float32Array(batchSize * p * p);
+      const vectors = new Float32Array(batchSize * p * p);
+      problems.forEach((prob, b) => {
+        work.set(toF32(prob.sigma), b * p * p);
+        vectors.set(toF32(starts[b]), b * p * p);
+      });
+      batch.write(batch.work, work);
+      batch.write(batch.vectors, vectors);
+      batch.write(batch.problems, encodeProblems(problems, problems.map((q) => q.rho), [1, 1], [true, true], true));
+      const encoder = device.createCommandEncoder();
+      batch.encodeEig(encoder);
+      device.queue.submit([encoder.finish()]);
+      const A = await batch.readF32(batch.work);
+      const V = await batch.readF32(batch.vectors);
+      for (let b = 0; b < batchSize; b++) {
+        const a = problems[b].sigma;
+        const scale = norm(a);
+        const ref = parallelJacobiEigen(a, p, 12, 1e-6, starts[b]);
+        const gpuValues = Array.from({ length: p }, (_, i) => A[b * p * p + i * p + i]).sort((x, y) => x - y);
+        const refValues = Array.from(ref.values).sort((x, y) => x - y);
+        for (let i = 0; i < p; i++) expect(Math.abs(gpuValues[i] - refValues[i])).toBeLessThan(2e-5 * scale);
+        const values = Array.from({ length: p }, (_, i) => A[b * p * p + i * p + i]);
+        const rebuilt = rebuildFromEigen(Float64Array.from(V.subarray(b * p * p, (b + 1) * p * p)), values, p);
+        expect(frobeniusDistance(rebuilt, a)).toBeLessThan(1e-4 * scale);
+      }
+    } finally {
+      batch.destroy();
+    }
+  });
+});
+
 describe('fantope_theta and fantope_rebuild vs fantopeTheta / rebuildFromEigen', () => {
   it('thresholds eigenvalues and rebuilds Π for k = 1 and k = 2', async () => {
     const p = 24;

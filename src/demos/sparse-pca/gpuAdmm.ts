@@ -1,5 +1,6 @@
 // The WGSL path of the penalised Fantope SDP: B problems (seeds × λ × n) advance together, one
-// ADMM iteration = five kernels (prepare → Jacobi eig → θ → rebuild → prox/dual). The CPU reads
+// ADMM iteration = five kernels (prepare → Jacobi eig → θ → rebuild → prox/dual); the eig is
+// warm-started from the previous iteration's eigenvectors within a chunk. The CPU reads
 // back only the 2·B residuals every CHECK_EVERY iterations to stop converged problems and to apply
 // the same ρ-doubling rule as the f64 solver (`stallCheck`).
 
@@ -41,7 +42,14 @@ export interface BatchedAdmmResult {
 const PROBLEM_STRIDE = 8; // Problem struct: 8 × 4 bytes
 const PENALTY_KIND: Record<Penalty['kind'], number> = { l1: 0, mcp: 1, scad: 2 };
 
-export function encodeProblems(problems: readonly BatchedProblem[], rho: readonly number[], dualScale: readonly number[], active: readonly boolean[]): ArrayBuffer {
+/** `warmStart`: Jacobi starts from the eigenvectors left in `vectors` by the previous iteration. */
+export function encodeProblems(
+  problems: readonly BatchedProblem[],
+  rho: readonly number[],
+  dualScale: readonly number[],
+  active: readonly boolean[],
+  warmStart = false,
+): ArrayBuffer {
   const buffer = new ArrayBuffer(problems.length * PROBLEM_STRIDE * 4);
   const f = new Float32Array(buffer);
   const u = new Uint32Array(buffer);
@@ -54,6 +62,7 @@ export function encodeProblems(problems: readonly BatchedProblem[], rho: readonl
     f[o + 4] = prob.k;
     f[o + 5] = dualScale[b];
     u[o + 6] = active[b] ? 1 : 0;
+    u[o + 7] = warmStart ? 1 : 0;
   });
   return buffer;
 }
@@ -69,6 +78,8 @@ export class AdmmBatch {
   /** Fantope input, diagonalised in place by jacobi_eig. */
   readonly work: GPUBuffer;
   readonly vectors: GPUBuffer;
+  /** A·V during a warm-started eigendecomposition. */
+  readonly scratch: GPUBuffer;
   readonly weights: GPUBuffer;
   readonly pi: GPUBuffer;
   readonly residuals: GPUBuffer;
@@ -90,6 +101,7 @@ export class AdmmBatch {
     this.dual = this.pool.storage('dual', matrixBytes);
     this.work = this.pool.storage('work', matrixBytes);
     this.vectors = this.pool.storage('vectors', matrixBytes);
+    this.scratch = this.pool.storage('scratch', matrixBytes);
     this.weights = this.pool.storage('weights', batch * p * 4);
     this.pi = this.pool.storage('pi', matrixBytes);
     this.residuals = this.pool.storage('residuals', batch * 2 * 4);
@@ -123,7 +135,7 @@ export class AdmmBatch {
   }
 
   encodeEig(encoder: GPUCommandEncoder): void {
-    this.kernels.eig.encode(encoder, [this.dims, this.problems, this.work, this.vectors], [this.batch]);
+    this.kernels.eig.encode(encoder, [this.dims, this.problems, this.work, this.vectors, this.scratch], [this.batch]);
   }
 
   encodeTheta(encoder: GPUCommandEncoder): void {
@@ -188,12 +200,13 @@ export async function runBatchedAdmm(device: GPUDevice, problems: readonly Batch
     while (iteration < maxIter && active.some(Boolean)) {
       signal?.throwIfAborted();
       const steps = Math.min(CHECK_EVERY, maxIter - iteration);
-      batch.write(batch.problems, encodeProblems(problems, rho, dualScale, active));
+      // The first iteration of each chunk starts Jacobi from the identity (so f32 rounding in the
+      // accumulated eigenvectors never builds up over more than CHECK_EVERY iterations) and applies
+      // a pending dual rescale; the others warm-start from the previous eigenvectors.
+      batch.write(batch.problems, encodeProblems(problems, rho, dualScale, active, false));
       batch.submitIterations(1);
-      if (dualScale.some((s) => s !== 1)) {
-        dualScale.fill(1);
-        batch.write(batch.problems, encodeProblems(problems, rho, dualScale, active));
-      }
+      dualScale.fill(1);
+      batch.write(batch.problems, encodeProblems(problems, rho, dualScale, active, true));
       batch.submitIterations(steps - 1);
       iteration += steps;
       const residuals = await batch.readF32(batch.residuals);
