@@ -9,7 +9,8 @@ const opts = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/
 const query = new URLSearchParams();
 for (const key of ['p', 'b', 'budgetMs']) if (opts[key]) query.set(key, opts[key]);
 
-const server = await createServer({ server: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+// No file watching: an edit elsewhere in the tree must not reload the page mid-measurement.
+const server = await createServer({ server: { host: '127.0.0.1', port: 0, hmr: false, watch: null }, logLevel: 'warn' });
 await server.listen();
 const { port } = server.httpServer.address();
 const browser = await chromium.launch({ executablePath: ensureBrowser(), args: chromiumArgs({ webgpu: true }) });

@@ -2,12 +2,6 @@
 // batch, after rescaling the scaled dual U by `dualScale` (0.5 on the iteration after ρ doubled,
 // so that the unscaled dual y = ρU is unchanged). Reference: projectionInput() in algorithm.ts.
 
-struct Dims { p: u32, batch: u32, maxSweeps: u32, relTol: f32 }
-struct Problem {
-  lambda: f32, rho: f32, penaltyParam: f32, penaltyKind: u32,
-  k: f32, dualScale: f32, running: u32, warmStart: u32,
-}
-
 @group(0) @binding(0) var<uniform> dims: Dims;
 @group(0) @binding(1) var<storage, read> problems: array<Problem>;
 @group(0) @binding(2) var<storage, read> sigma: array<f32>;

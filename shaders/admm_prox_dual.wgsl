@@ -3,12 +3,6 @@
 // and the residuals ‖Π − Φ‖_F and ρ‖ΔΦ‖_F by a workgroup reduction.
 // Reference: proxPenalty() and proxDualUpdate() in src/demos/sparse-pca/algorithm.ts.
 
-struct Dims { p: u32, batch: u32, maxSweeps: u32, relTol: f32 }
-struct Problem {
-  lambda: f32, rho: f32, penaltyParam: f32, penaltyKind: u32,
-  k: f32, dualScale: f32, running: u32, warmStart: u32,
-}
-
 const WG: u32 = 256u;
 const PENALTY_L1: u32 = 0u;
 const PENALTY_MCP: u32 = 1u;

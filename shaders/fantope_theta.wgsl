@@ -2,12 +2,6 @@
 // by bisection, then solve the linear piece that θ lies on exactly, and write the weights
 // clip(γ_i − θ, 0, 1). γ is the diagonal left by jacobi_eig. Reference: fantopeTheta() (knots).
 
-struct Dims { p: u32, batch: u32, maxSweeps: u32, relTol: f32 }
-struct Problem {
-  lambda: f32, rho: f32, penaltyParam: f32, penaltyKind: u32,
-  k: f32, dualScale: f32, running: u32, warmStart: u32,
-}
-
 @group(0) @binding(0) var<uniform> dims: Dims;
 @group(0) @binding(1) var<storage, read> problems: array<Problem>;
 @group(0) @binding(2) var<storage, read> A: array<f32>;

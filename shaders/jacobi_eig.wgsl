@@ -9,12 +9,6 @@
 // and let Jacobi finish in a sweep or two instead of ~8 from the identity.
 // Reference: parallelJacobiEigen() in src/lib/jacobi.ts (same ordering, rotation, start and stop rule).
 
-struct Dims { p: u32, batch: u32, maxSweeps: u32, relTol: f32 }
-struct Problem {
-  lambda: f32, rho: f32, penaltyParam: f32, penaltyKind: u32,
-  k: f32, dualScale: f32, running: u32, warmStart: u32,
-}
-
 const WG: u32 = 256u;
 const MAX_PAIRS: u32 = 128u; // p ≤ 256
 

@@ -1,5 +1,6 @@
 // Every WGSL kernel of the playground, imported as text (one .wgsl file per kernel in shaders/).
 
+import admmTypes from '../../shaders/admm_types.wgsl?raw';
 import admmPrepare from '../../shaders/admm_prepare.wgsl?raw';
 import admmProxDual from '../../shaders/admm_prox_dual.wgsl?raw';
 import fantopeRebuild from '../../shaders/fantope_rebuild.wgsl?raw';
@@ -8,15 +9,16 @@ import jacobiEig from '../../shaders/jacobi_eig.wgsl?raw';
 import rngLibrary from '../../shaders/rng.wgsl?raw';
 import rngFill from '../../shaders/rng_fill.wgsl?raw';
 
-/** Kernels that draw random numbers get the generator prepended (WGSL has no #include). */
+// WGSL has no #include: shared declarations are prepended to the kernels that use them.
 const withRng = (code: string): string => `${rngLibrary}\n${code}`;
+const withAdmmTypes = (code: string): string => `${admmTypes}\n${code}`;
 
 export const shaders = {
-  admm_prepare: admmPrepare,
-  admm_prox_dual: admmProxDual,
-  fantope_rebuild: fantopeRebuild,
-  fantope_theta: fantopeTheta,
-  jacobi_eig: jacobiEig,
+  admm_prepare: withAdmmTypes(admmPrepare),
+  admm_prox_dual: withAdmmTypes(admmProxDual),
+  fantope_rebuild: withAdmmTypes(fantopeRebuild),
+  fantope_theta: withAdmmTypes(fantopeTheta),
+  jacobi_eig: withAdmmTypes(jacobiEig),
   rng_fill: withRng(rngFill),
 } as const;
 

@@ -2,19 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { frobeniusDistance, rebuildFromEigen, symmetricEigen } from './linalg';
 import { parallelJacobiEigen, roundRobinPair } from './jacobi';
 import { RngStream } from './rng';
+import { randomSymmetric as randomSymmetricFrom } from '../testing/random';
 
-function randomSymmetric(p: number, seed: number): Float64Array {
-  const rng = RngStream.fromSeed(seed);
-  const a = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) {
-    for (let j = i; j < p; j++) {
-      const v = rng.normal();
-      a[i * p + j] = v;
-      a[j * p + i] = v;
-    }
-  }
-  return a;
-}
+const randomSymmetric = (p: number, seed: number) => randomSymmetricFrom(p, RngStream.fromSeed(seed));
 
 describe('symmetricEigen (tred2 + tql2)', () => {
   for (const p of [1, 2, 7, 50]) {

@@ -1,21 +1,16 @@
 // The WGSL generator (shaders/rng.wgsl, exercised by shaders/rng_fill.wgsl) must draw exactly the
 // numbers of src/lib/rng.ts: tolerance 0 (bit-identical u32s and 24-bit uniforms).
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { BufferPool, ComputeKernel, readBuffer } from '../gpu/kernel';
 import { shaders } from '../gpu/shaders';
 import { deriveKey, hashU32, hashUniform01, RngStream } from './rng';
 
-let device: GPUDevice;
+import { useTestDevice } from '../testing/gpuDevice';
 
-beforeAll(async () => {
-  const adapter = await navigator.gpu?.requestAdapter();
-  if (!adapter) throw new Error('kernel tests need a WebGPU adapter (run Chromium with --enable-unsafe-webgpu)');
-  device = await adapter.requestDevice();
-});
-
-afterAll(() => device?.destroy());
+const testDevice = useTestDevice();
 
 it('rng_fill.wgsl reproduces hashU32 and hashUniform01 bit for bit', async () => {
+  const device = testDevice();
   const kernel = await ComputeKernel.create(device, 'rng_fill', shaders.rng_fill);
   const pool = new BufferPool(device);
   try {

@@ -2,7 +2,7 @@
 // Monte-Carlo sweeps (error vs n, support vs λ) batched on the GPU or run on the CPU.
 
 import { RngStream } from '../../lib/rng';
-import type { Matrix } from '../../lib/linalg';
+import { frobeniusDistance, type Matrix } from '../../lib/linalg';
 import { Ticker, type RunControl } from '../../lib/schedule';
 import type { BackendInfo, Claim, DemoResults, MatrixData, SeriesRow } from '../../lib/results';
 import {
@@ -174,6 +174,7 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
       mcpEqualsOracle: sMcp.equalsOracle,
       mcpIterations: solved.mcp!.iteration,
       fpsIterations: solved.fps!.iteration,
+      converged: solved.mcp!.converged && solved.fps!.converged,
     });
     if (r === 0) {
       shown.oracle = oracle;
@@ -228,6 +229,10 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
   });
 
   const claims: Claim[] = buildClaims({ scores, replicates });
+  const unconverged = perReplicate.filter((row) => !row.converged).length;
+  if (unconverged > 0) {
+    notes.push(`ADMM hit its ${CPU_MAX_ITER}-iteration limit on ${unconverged} of ${replicates} seeds: their estimates are the last iterate, not a converged solution.`);
+  }
   const bLambda = params.mcpB * lambda;
   const signal = minSignal(model);
   if (bLambda >= signal) {
@@ -290,7 +295,7 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
       let gpuCpuMaxDiff = 0;
       for (let r = 0; r < Math.min(replicates, sweepSeeds); r++) {
         for (const name of ['fps', 'mcp'] as const) {
-          gpuCpuMaxDiff = Math.max(gpuCpuMaxDiff, sweep.atChosen[name][r] === undefined ? 0 : frob(sweep.atChosen[name][r], cpuEstimates[name][r]));
+          gpuCpuMaxDiff = Math.max(gpuCpuMaxDiff, sweep.atChosen[name][r] === undefined ? 0 : frobeniusDistance(sweep.atChosen[name][r], cpuEstimates[name][r]));
         }
       }
       metrics.gpuCpuMaxDiff = gpuCpuMaxDiff;
@@ -308,12 +313,6 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
 
   ticker.progress(1, 'Done');
   return assemble();
-}
-
-function frob(a: Matrix, b: Matrix): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += (a[i] - b[i]) ** 2;
-  return Math.sqrt(sum);
 }
 
 interface SweepJob {
@@ -382,7 +381,7 @@ async function runSweeps(ctx: Context, covariances: Map<number, Matrix>[], nGrid
   });
 
   const errorVsN: SeriesRow[] = nGrid.map((n) => {
-    const oracleErrors = oracles.map((o) => frob(o.get(n)!, model.truth));
+    const oracleErrors = oracles.map((o) => frobeniusDistance(o.get(n)!, model.truth));
     const fps = pick((j) => j.n === n && j.name === 'fps' && j.cLambda === params.cLambda);
     const mcp = pick((j) => j.n === n && j.name === 'mcp' && j.cLambda === params.cLambda);
     return {
@@ -407,7 +406,7 @@ async function runSweeps(ctx: Context, covariances: Map<number, Matrix>[], nGrid
       row[`${name}Error`] = mean(sc.map((x) => x.error));
       row[`${name}ToOracle`] = mean(sc.map((x) => x.toOracle));
     }
-    row.oracleError = mean(oracles.map((o) => frob(o.get(params.n)!, model.truth)));
+    row.oracleError = mean(oracles.map((o) => frobeniusDistance(o.get(params.n)!, model.truth)));
     return row;
   });
   const atChosen: Record<'fps' | 'mcp', Matrix[]> = { fps: [], mcp: [] };

@@ -7,7 +7,8 @@
 //   fantope_rebuild  entries ≤ 1e-6
 //   admm_prepare / admm_prox_dual   entries ≤ 1e-6, residuals ≤ 1e-4 relative
 //   whole ADMM       ‖Φ_gpu − Φ_cpu‖_F ≤ 1e-3 (MCP, FPS, SCAD)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// (the five ADMM kernels share the declarations of shaders/admm_types.wgsl)
+import { describe, expect, it } from 'vitest';
 import { RngStream } from '../../lib/rng';
 import { frobeniusDistance, rebuildFromEigen } from '../../lib/linalg';
 import { parallelJacobiEigen } from '../../lib/jacobi';
@@ -15,27 +16,10 @@ import { fantopeTheta, projectionInput, proxDualUpdate, solveSdp, type Penalty }
 import { AdmmBatch, encodeProblems, runBatchedAdmm, type BatchedProblem } from './gpuAdmm';
 import { drawSamples, sampleCovariance, spikedModel } from './data';
 
-let device: GPUDevice;
+import { randomSymmetric } from '../../testing/random';
+import { useTestDevice } from '../../testing/gpuDevice';
 
-beforeAll(async () => {
-  const adapter = await navigator.gpu?.requestAdapter();
-  if (!adapter) throw new Error('kernel tests need a WebGPU adapter (run Chromium with --enable-unsafe-webgpu)');
-  device = await adapter.requestDevice();
-});
-
-afterAll(() => device?.destroy());
-
-function randomSymmetric(p: number, rng: RngStream): Float64Array {
-  const a = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) {
-    for (let j = i; j < p; j++) {
-      const v = rng.normal();
-      a[i * p + j] = v;
-      a[j * p + i] = v;
-    }
-  }
-  return a;
-}
+const testDevice = useTestDevice();
 
 function toF32(a: Float64Array): Float32Array {
   return Float32Array.from(a);
@@ -60,6 +44,7 @@ function problemsFor(p: number, batch: number, rng: RngStream): BatchedProblem[]
 describe('jacobi_eig vs parallelJacobiEigen', () => {
   for (const p of [7, 32, 65]) {
     it(`diagonalises a batch of random symmetric ${p}×${p} matrices`, async () => {
+    const device = testDevice();
       const rng = RngStream.fromSeed(11).split(p);
       const batchSize = 3;
       const problems = problemsFor(p, batchSize, rng);
@@ -109,6 +94,7 @@ describe('jacobi_eig vs parallelJacobiEigen', () => {
 
 describe('jacobi_eig warm start vs parallelJacobiEigen(…, initialVectors)', () => {
   it('finishes from a nearby basis and agrees with the reference', async () => {
+    const device = testDevice();
     const p = 40;
     const batchSize = 2;
     const rng = RngStream.fromSeed(21);
@@ -154,6 +140,7 @@ describe('jacobi_eig warm start vs parallelJacobiEigen(…, initialVectors)', ()
 
 describe('fantope_theta and fantope_rebuild vs fantopeTheta / rebuildFromEigen', () => {
   it('thresholds eigenvalues and rebuilds Π for k = 1 and k = 2', async () => {
+    const device = testDevice();
     const p = 24;
     const batchSize = 4;
     const rng = RngStream.fromSeed(5);
@@ -197,6 +184,7 @@ describe('fantope_theta and fantope_rebuild vs fantopeTheta / rebuildFromEigen',
 
 describe('admm_prepare and admm_prox_dual vs projectionInput / proxDualUpdate', () => {
   it('applies the three proxes, the dual update and the residuals', async () => {
+    const device = testDevice();
     const p = 20;
     const batchSize = 6;
     const rng = RngStream.fromSeed(9);
@@ -247,6 +235,7 @@ describe('admm_prepare and admm_prox_dual vs projectionInput / proxDualUpdate', 
 
 describe('whole ADMM: batched WGSL vs f64 CPU solver', () => {
   it('agrees within 1e-3 on sparse-PCA problems for FPS, MCP and SCAD', async () => {
+    const device = testDevice();
     const p = 30;
     const n = 800;
     const root = RngStream.fromSeed(3);
