@@ -29,7 +29,7 @@ try {
       `${String(r.p).padStart(4)}  ${String(r.batch).padStart(4)}   ${r.gpuMsPerIteration.toFixed(2).padStart(12)}   ${r.cpuMsPerIteration.toFixed(2).padStart(15)}   ${r.ratio.toFixed(2).padStart(8)}`,
     );
   }
-  console.log('(WGSL: one batched iteration = prepare + Jacobi eig + θ + rebuild + prox/dual for all B problems, eig cold-started once per 10 iterations, warm-started otherwise;');
+  console.log('(WGSL: one batched iteration = prepare + Jacobi eig + θ + rebuild + prox/dual for all B problems, (t_cold + 9·t_warm)/10 as the driver runs chunks of 10;');
   console.log(' CPU: tred2/tql2 eig per problem, problems one after another, per-problem time × B.)');
 } finally {
   await browser.close();

@@ -1,35 +1,19 @@
-// One run of the sparse-PCA demo: the shown instance, the claim check over seeds (f64), and the
-// Monte-Carlo sweeps (error vs n, support vs λ) batched on the GPU or run on the CPU.
+// One run of the sparse-PCA demo: the shown instance, the claim check over seeds (f64), then the
+// Monte-Carlo sweeps (sweeps.ts), and the results object that the page, Export and the API share.
 
 import { RngStream } from '../../lib/rng';
 import { frobeniusDistance, type Matrix } from '../../lib/linalg';
 import { Ticker, type RunControl } from '../../lib/schedule';
 import type { BackendInfo, Claim, DemoResults, MatrixData, SeriesRow } from '../../lib/results';
-import {
-  AdmmSolver,
-  diagonalThresholding,
-  oracleEstimator,
-  pcaEstimator,
-  truncatedPowerMethod,
-  type AdmmOptions,
-  type Penalty,
-} from './algorithm';
+import { diagonalThresholding, oracleEstimator, pcaEstimator, truncatedPowerMethod, type AdmmSolver } from './algorithm';
 import { drawSamples, minSignal, sampleCovariance, spikedModel, type SpikedModel } from './data';
-import type { BatchedProblem } from './gpuAdmm';
-import { mean, ORACLE_EQUAL_TOL, scoreEstimate, type EstimateScore } from './metrics';
+import { mean, scoreEstimate, type EstimateScore } from './metrics';
 import type { SparsePcaParams } from './params';
 import { buildClaims, gpuAgreementClaim } from './claims';
+import { admmOptions, CPU_MAX_ITER, GPU_CPU_TOLERANCE, GPU_ORACLE_EQUAL_TOL, lambdaFor, solveCpu, type SdpName } from './solvers';
+import { runSweeps } from './sweeps';
 
 export const SLUG = 'sparse-pca';
-export const CPU_TOL = 1e-7;
-export const CPU_MAX_ITER = 1000;
-export const GPU_TOL = 2e-6;
-/** Sweep problems (both paths) stop here: below the magnitude threshold MCP may cycle for long. */
-export const SWEEP_MAX_ITER = 300;
-/** f32 cannot reach 1e-4 reliably; on the GPU "equals the oracle" means within this. */
-export const GPU_ORACLE_EQUAL_TOL = 1e-3;
-/** The GPU path must agree with the f64 path within this (Frobenius, per estimate). */
-export const GPU_CPU_TOLERANCE = 1e-3;
 const BASE_N_GRID = [100, 200, 400, 800, 1600, 3200];
 const BASE_C_GRID = [0.5, 0.75, 1, 1.5, 2, 3];
 
@@ -41,7 +25,6 @@ export interface SparsePcaEnv {
   device: GPUDevice | null;
 }
 
-type SdpName = 'fps' | 'mcp' | 'scad';
 const ESTIMATORS = ['oracle', 'mcp', 'scad', 'fps', 'tpm', 'dt', 'pca'] as const;
 type EstimatorName = (typeof ESTIMATORS)[number];
 
@@ -54,37 +37,6 @@ export const ESTIMATOR_LABELS: Record<EstimatorName, string> = {
   dt: 'Diagonal thresholding',
   pca: 'Plain PCA',
 };
-
-export function penaltyOf(name: SdpName, params: SparsePcaParams): Penalty {
-  if (name === 'mcp') return { kind: 'mcp', b: params.mcpB };
-  if (name === 'scad') return { kind: 'scad', a: params.scadA };
-  return { kind: 'l1' };
-}
-
-/** Initial ρ: nonconvex proxes need ρ·b > 1 (MCP) or ρ(a − 1) > 1 (SCAD); 4× that keeps ADMM calm. */
-export function initialRho(penalty: Penalty): number {
-  if (penalty.kind === 'mcp') return 4 / penalty.b;
-  if (penalty.kind === 'scad') return 4 / (penalty.a - 1);
-  return 1;
-}
-
-export function lambdaFor(cLambda: number, p: number, n: number): number {
-  return cLambda * Math.sqrt(Math.log(p) / n);
-}
-
-function admmOptions(params: SparsePcaParams, name: SdpName, n: number, cLambda = params.cLambda, maxIter = CPU_MAX_ITER): AdmmOptions {
-  const penalty = penaltyOf(name, params);
-  return { lambda: lambdaFor(cLambda, params.p, n), rho: initialRho(penalty), penalty, k: params.k, tol: CPU_TOL, maxIter };
-}
-
-async function solveCpu(sigma: Matrix, p: number, options: AdmmOptions, ticker: Ticker): Promise<AdmmSolver> {
-  const solver = new AdmmSolver(sigma, p, options);
-  while (!solver.done) {
-    solver.step();
-    await ticker.tick();
-  }
-  return solver;
-}
 
 function matrixData(m: Matrix, p: number): MatrixData {
   return { rows: p, cols: p, data: Array.from(m, (v) => Math.round(v * 1e6) / 1e6) };
@@ -155,7 +107,9 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
     cpuEstimates.fps.push(fps);
     cpuEstimates.mcp.push(mcp);
     const sOracle = scoreEstimate(oracle, p, k, model.truth, oracle, model.support);
+    await ticker.tick();
     const sFps = scoreEstimate(fps, p, k, model.truth, oracle, model.support);
+    await ticker.tick();
     const sMcp = scoreEstimate(mcp, p, k, model.truth, oracle, model.support);
     scores.oracle.push(sOracle);
     scores.fps.push(sFps);
@@ -182,7 +136,9 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
       shown.mcp = mcp;
       shown.scad = solved.scad!.phi;
       shown.pca = pcaEstimator(sigma, p, k);
+      await ticker.tick();
       shown.dt = diagonalThresholding(sigma, p, k, n);
+      await ticker.tick();
       shown.tpm = truncatedPowerMethod(sigma, p, k, s);
       for (const name of sdpNames) {
         traces[name] = solved[name]!.trace;
@@ -195,9 +151,11 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
   }
   stages.claimCheck = performance.now() - t0;
 
-  const shownScores = Object.fromEntries(
-    ESTIMATORS.map((name) => [name, scoreEstimate(shown[name]!, p, k, model.truth, shown.oracle!, model.support)]),
-  ) as Record<EstimatorName, EstimateScore>;
+  const shownScores = {} as Record<EstimatorName, EstimateScore>;
+  for (const name of ESTIMATORS) {
+    shownScores[name] = scoreEstimate(shown[name]!, p, k, model.truth, shown.oracle!, model.support);
+    await ticker.tick();
+  }
   const estimatorRows: SeriesRow[] = ESTIMATORS.map((name) => {
     const sc = shownScores[name];
     return {
@@ -313,105 +271,4 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
 
   ticker.progress(1, 'Done');
   return assemble();
-}
-
-interface SweepJob {
-  replicate: number;
-  n: number;
-  cLambda: number;
-  name: 'fps' | 'mcp';
-  sweep: 'n' | 'lambda';
-}
-
-async function runSweeps(ctx: Context, covariances: Map<number, Matrix>[], nGrid: number[], cGrid: number[], device: GPUDevice | null) {
-  const { params, model, ticker } = ctx;
-  const { p, k } = params;
-  const jobs: SweepJob[] = [];
-  for (let r = 0; r < covariances.length; r++) {
-    for (const n of nGrid) for (const name of ['fps', 'mcp'] as const) jobs.push({ replicate: r, n, cLambda: params.cLambda, name, sweep: 'n' });
-    for (const c of cGrid) {
-      if (c === params.cLambda) continue; // the n-sweep already holds (n, c_λ)
-      for (const name of ['fps', 'mcp'] as const) jobs.push({ replicate: r, n: params.n, cLambda: c, name, sweep: 'lambda' });
-    }
-  }
-  const sigmaOf = (job: SweepJob) => covariances[job.replicate].get(job.n)!;
-  let estimates: Matrix[];
-  let converged: boolean[];
-  if (device) {
-    const problems: BatchedProblem[] = jobs.map((job) => {
-      const options = admmOptions(params, job.name, job.n, job.cLambda);
-      return { sigma: sigmaOf(job), lambda: options.lambda, rho: options.rho, penalty: options.penalty, k };
-    });
-    // Loaded only on the GPU path: the CPU path (and Node) never touches WGSL.
-    const { runBatchedAdmm } = await import('./gpuAdmm');
-    const result = await runBatchedAdmm(device, problems, {
-      p,
-      tol: GPU_TOL,
-      maxIter: SWEEP_MAX_ITER,
-      signal: ticker.signal,
-      onChunk: async (iteration, activeCount) => {
-        ticker.progress(0.45 + 0.5 * (1 - activeCount / problems.length), `Monte Carlo on the GPU: iteration ${iteration}, ${activeCount} of ${problems.length} problems still running`);
-        await ticker.tick();
-      },
-    });
-    estimates = result.estimates;
-    converged = result.converged;
-  } else {
-    estimates = [];
-    converged = [];
-    for (let j = 0; j < jobs.length; j++) {
-      const job = jobs[j];
-      const solver = await solveCpu(sigmaOf(job), p, admmOptions(params, job.name, job.n, job.cLambda, SWEEP_MAX_ITER), ticker);
-      estimates.push(solver.phi);
-      converged.push(solver.converged);
-      ticker.progress(0.45 + (0.5 * (j + 1)) / jobs.length, `Monte Carlo on the CPU: problem ${j + 1} of ${jobs.length}`);
-    }
-  }
-  const equalTol = device ? GPU_ORACLE_EQUAL_TOL : ORACLE_EQUAL_TOL;
-  const oracles = covariances.map((byN) => new Map([...byN].map(([n, sigma]) => [n, oracleEstimator(sigma, p, k, model.support)])));
-  const scored = jobs.map((job, j) => ({
-    job,
-    score: { ...scoreEstimate(estimates[j], p, k, model.truth, oracles[job.replicate].get(job.n)!, model.support), converged: converged[j] },
-  }));
-  const pick = (pred: (job: SweepJob) => boolean) => scored.filter((x) => pred(x.job)).map((x) => x.score);
-  const band = (values: number[], prefix: string): SeriesRow => ({
-    [`${prefix}Mean`]: mean(values),
-    [`${prefix}Min`]: Math.min(...values),
-    [`${prefix}Max`]: Math.max(...values),
-  });
-
-  const errorVsN: SeriesRow[] = nGrid.map((n) => {
-    const oracleErrors = oracles.map((o) => frobeniusDistance(o.get(n)!, model.truth));
-    const fps = pick((j) => j.n === n && j.name === 'fps' && j.cLambda === params.cLambda);
-    const mcp = pick((j) => j.n === n && j.name === 'mcp' && j.cLambda === params.cLambda);
-    return {
-      n,
-      bLambda: params.mcpB * lambdaFor(params.cLambda, p, n),
-      ...band(oracleErrors, 'oracle'),
-      ...band(fps.map((x) => x.error), 'fps'),
-      ...band(mcp.map((x) => x.error), 'mcp'),
-      mcpEqualsOracle: mcp.filter((x) => x.toOracle < equalTol && x.exactSupport && x.rank === k).length,
-      fpsEqualsOracle: fps.filter((x) => x.toOracle < equalTol && x.exactSupport && x.rank === k).length,
-      mcpConverged: mcp.filter((x) => x.converged).length,
-      fpsConverged: fps.filter((x) => x.converged).length,
-    };
-  });
-  const supportVsLambda: SeriesRow[] = cGrid.map((c) => {
-    const row: SeriesRow = { cLambda: c, lambda: lambdaFor(c, p, params.n) };
-    for (const name of ['fps', 'mcp'] as const) {
-      const sc = pick((j) => j.n === params.n && j.cLambda === c && j.name === name);
-      row[`${name}ExactSupport`] = sc.filter((x) => x.exactSupport).length / sc.length;
-      row[`${name}Tpr`] = mean(sc.map((x) => x.truePositiveRate));
-      row[`${name}Fpr`] = mean(sc.map((x) => x.falsePositiveRate));
-      row[`${name}Error`] = mean(sc.map((x) => x.error));
-      row[`${name}ToOracle`] = mean(sc.map((x) => x.toOracle));
-    }
-    row.oracleError = mean(oracles.map((o) => frobeniusDistance(o.get(params.n)!, model.truth)));
-    return row;
-  });
-  const atChosen: Record<'fps' | 'mcp', Matrix[]> = { fps: [], mcp: [] };
-  jobs.forEach((job, j) => {
-    if (job.n === params.n && job.cLambda === params.cLambda) atChosen[job.name][job.replicate] = estimates[j];
-  });
-  return { errorVsN, supportVsLambda, atChosen };
 }
