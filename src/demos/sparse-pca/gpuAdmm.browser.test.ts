@@ -41,100 +41,79 @@ function problemsFor(p: number, batch: number, rng: RngStream): BatchedProblem[]
   }));
 }
 
+/** Runs jacobi_eig on a batch (warm-started from `starts` when given); returns each Λ and V. */
+async function gpuEigen(device: GPUDevice, p: number, problems: BatchedProblem[], starts?: Float64Array[]) {
+  const batchSize = problems.length;
+  const batch = await AdmmBatch.create(device, p, batchSize);
+  try {
+    const work = new Float32Array(batchSize * p * p);
+    problems.forEach((prob, b) => work.set(toF32(prob.sigma), b * p * p));
+    batch.write(batch.work, work);
+    if (starts) {
+      const vectors = new Float32Array(batchSize * p * p);
+      starts.forEach((v, b) => vectors.set(toF32(v), b * p * p));
+      batch.write(batch.vectors, vectors);
+    }
+    const ones = problems.map(() => 1);
+    batch.write(batch.problems, encodeProblems(problems, problems.map((q) => q.rho), ones, problems.map(() => true), starts !== undefined));
+    const encoder = device.createCommandEncoder();
+    batch.encodeEig(encoder);
+    device.queue.submit([encoder.finish()]);
+    const A = await batch.readF32(batch.work);
+    const V = await batch.readF32(batch.vectors);
+    return problems.map((_, b) => ({
+      values: Array.from({ length: p }, (_, i) => A[b * p * p + i * p + i]),
+      vectors: Float64Array.from(V.subarray(b * p * p, (b + 1) * p * p)),
+    }));
+  } finally {
+    batch.destroy();
+  }
+}
+
+/** Λ against the reference's, and ‖AV − VΛ‖_F, ‖VᵀV − I‖_F, at the tolerances stated above. */
+function expectEigendecomposition(a: Float64Array, p: number, gpu: { values: number[]; vectors: Float64Array }, refValues: ArrayLike<number>) {
+  const scale = norm(a);
+  const sortedGpu = [...gpu.values].sort((x, y) => x - y);
+  const sortedRef = Array.from(refValues).sort((x, y) => x - y);
+  for (let i = 0; i < p; i++) expect(Math.abs(sortedGpu[i] - sortedRef[i])).toBeLessThan(2e-5 * scale);
+  const v = gpu.vectors;
+  let residual = 0;
+  let orth = 0;
+  for (let r = 0; r < p; r++) {
+    for (let i = 0; i < p; i++) {
+      let av = 0;
+      let vtv = 0;
+      for (let c = 0; c < p; c++) {
+        av += a[r * p + c] * v[c * p + i];
+        vtv += v[c * p + r] * v[c * p + i];
+      }
+      residual += (av - v[r * p + i] * gpu.values[i]) ** 2;
+      orth += (vtv - (r === i ? 1 : 0)) ** 2;
+    }
+  }
+  expect(Math.sqrt(residual)).toBeLessThan(1e-4 * scale);
+  expect(Math.sqrt(orth)).toBeLessThan(1e-4);
+}
+
 describe('jacobi_eig vs parallelJacobiEigen', () => {
   for (const p of [7, 32, 65]) {
     it(`diagonalises a batch of random symmetric ${p}×${p} matrices`, async () => {
-    const device = testDevice();
-      const rng = RngStream.fromSeed(11).split(p);
-      const batchSize = 3;
-      const problems = problemsFor(p, batchSize, rng);
-      const batch = await AdmmBatch.create(device, p, batchSize);
-      try {
-        const work = new Float32Array(batchSize * p * p);
-        problems.forEach((prob, b) => work.set(toF32(prob.sigma), b * p * p));
-        batch.write(batch.work, work);
-        batch.write(batch.problems, encodeProblems(problems, problems.map((q) => q.rho), [1, 1, 1], [true, true, true]));
-        const encoder = device.createCommandEncoder();
-        batch.encodeEig(encoder);
-        device.queue.submit([encoder.finish()]);
-        const A = await batch.readF32(batch.work);
-        const V = await batch.readF32(batch.vectors);
-        for (let b = 0; b < batchSize; b++) {
-          const a = problems[b].sigma;
-          const scale = norm(a);
-          const ref = parallelJacobiEigen(a, p);
-          const gpuValues = Array.from({ length: p }, (_, i) => A[b * p * p + i * p + i]).sort((x, y) => x - y);
-          const refValues = Array.from(ref.values).sort((x, y) => x - y);
-          for (let i = 0; i < p; i++) expect(Math.abs(gpuValues[i] - refValues[i])).toBeLessThan(2e-5 * scale);
-          const v = Float64Array.from(V.subarray(b * p * p, (b + 1) * p * p));
-          let residual = 0;
-          let orth = 0;
-          for (let r = 0; r < p; r++) {
-            for (let i = 0; i < p; i++) {
-              let av = 0;
-              let vtv = 0;
-              for (let c = 0; c < p; c++) {
-                av += a[r * p + c] * v[c * p + i];
-                vtv += v[c * p + r] * v[c * p + i];
-              }
-              const lambda = A[b * p * p + i * p + i];
-              residual += (av - v[r * p + i] * lambda) ** 2;
-              orth += (vtv - (r === i ? 1 : 0)) ** 2;
-            }
-          }
-          expect(Math.sqrt(residual)).toBeLessThan(1e-4 * scale);
-          expect(Math.sqrt(orth)).toBeLessThan(1e-4);
-        }
-      } finally {
-        batch.destroy();
-      }
+      const problems = problemsFor(p, 3, RngStream.fromSeed(11).split(p));
+      const gpu = await gpuEigen(testDevice(), p, problems);
+      problems.forEach((prob, b) => expectEigendecomposition(prob.sigma, p, gpu[b], parallelJacobiEigen(prob.sigma, p).values));
     });
   }
-});
 
-describe('jacobi_eig warm start vs parallelJacobiEigen(…, initialVectors)', () => {
-  it('finishes from a nearby basis and agrees with the reference', async () => {
-    const device = testDevice();
+  it('warm-started from a nearby basis (as the previous ADMM iteration leaves it), agrees with the reference', async () => {
     const p = 40;
-    const batchSize = 2;
-    const rng = RngStream.fromSeed(21);
-    const problems = problemsFor(p, batchSize, rng);
-    const batch = await AdmmBatch.create(device, p, batchSize);
-    try {
-      // the basis of a slightly different matrix, as the previous ADMM iteration would leave it
-      const starts = problems.map((prob) => {
-        const nearby = prob.sigma.map((v, i) => v + 0.01 * Math.sin(i));
-        for (let r = 0; r < p; r++) for (let c = 0; c < r; c++) nearby[r * p + c] = nearby[c * p + r];
-        return parallelJacobiEigen(nearby, p, 30, 1e-12).vectors;
-      });
-      const work = new Float32Array(batchSize * p * p);
-      const vectors = new Float32Array(batchSize * p * p);
-      problems.forEach((prob, b) => {
-        work.set(toF32(prob.sigma), b * p * p);
-        vectors.set(toF32(starts[b]), b * p * p);
-      });
-      batch.write(batch.work, work);
-      batch.write(batch.vectors, vectors);
-      batch.write(batch.problems, encodeProblems(problems, problems.map((q) => q.rho), [1, 1], [true, true], true));
-      const encoder = device.createCommandEncoder();
-      batch.encodeEig(encoder);
-      device.queue.submit([encoder.finish()]);
-      const A = await batch.readF32(batch.work);
-      const V = await batch.readF32(batch.vectors);
-      for (let b = 0; b < batchSize; b++) {
-        const a = problems[b].sigma;
-        const scale = norm(a);
-        const ref = parallelJacobiEigen(a, p, 12, 1e-6, starts[b]);
-        const gpuValues = Array.from({ length: p }, (_, i) => A[b * p * p + i * p + i]).sort((x, y) => x - y);
-        const refValues = Array.from(ref.values).sort((x, y) => x - y);
-        for (let i = 0; i < p; i++) expect(Math.abs(gpuValues[i] - refValues[i])).toBeLessThan(2e-5 * scale);
-        const values = Array.from({ length: p }, (_, i) => A[b * p * p + i * p + i]);
-        const rebuilt = rebuildFromEigen(Float64Array.from(V.subarray(b * p * p, (b + 1) * p * p)), values, p);
-        expect(frobeniusDistance(rebuilt, a)).toBeLessThan(1e-4 * scale);
-      }
-    } finally {
-      batch.destroy();
-    }
+    const problems = problemsFor(p, 2, RngStream.fromSeed(21));
+    const starts = problems.map((prob) => {
+      const nearby = prob.sigma.map((v, i) => v + 0.01 * Math.sin(i));
+      for (let r = 0; r < p; r++) for (let c = 0; c < r; c++) nearby[r * p + c] = nearby[c * p + r];
+      return parallelJacobiEigen(nearby, p, 30, 1e-12).vectors;
+    });
+    const gpu = await gpuEigen(testDevice(), p, problems, starts);
+    problems.forEach((prob, b) => expectEigendecomposition(prob.sigma, p, gpu[b], parallelJacobiEigen(prob.sigma, p, 12, 1e-6, starts[b]).values));
   });
 });
 
