@@ -3,6 +3,8 @@
 import admmTypes from '../../shaders/admm_types.wgsl?raw';
 import admmPrepare from '../../shaders/admm_prepare.wgsl?raw';
 import admmProxDual from '../../shaders/admm_prox_dual.wgsl?raw';
+import denoiseStep from '../../shaders/denoise_step.wgsl?raw';
+import selectMasked from '../../shaders/select_masked.wgsl?raw';
 import fantopeRebuild from '../../shaders/fantope_rebuild.wgsl?raw';
 import fantopeTheta from '../../shaders/fantope_theta.wgsl?raw';
 import jacobiEig from '../../shaders/jacobi_eig.wgsl?raw';
@@ -20,6 +22,8 @@ export const shaders = {
   fantope_theta: withAdmmTypes(fantopeTheta),
   jacobi_eig: withAdmmTypes(jacobiEig),
   rng_fill: withRng(rngFill),
+  denoise_step: withRng(denoiseStep),
+  select_masked: selectMasked,
 } as const;
 
 export type ShaderName = keyof typeof shaders;

@@ -33,6 +33,12 @@ export function hashUniform01(key: number, counter: number): number {
   return (hashU32(key, counter) >>> 8) / 16777216;
 }
 
+/** Standard Gumbel −log(−log u) with u = (24 hash bits + ½)/2²⁴ ∈ (0, 1). Mirrors `gumbelFromHash`. */
+export function gumbelFromHash(key: number, counter: number): number {
+  const u = ((hashU32(key, counter) >>> 8) + 0.5) / 16777216;
+  return -Math.log(-Math.log(u));
+}
+
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
