@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { RngStream } from '../../lib/rng';
+import { sample, type Denoiser, type SamplerConfig, type SamplerName } from './samplers';
+import { distinctTimesDescending, sampleTransitionTimes } from './transitionTimes';
+
+const VOCAB = 6; // 0..4 letters, 5 = mask
+const MASK = 5;
+const config = (steps: number, length = 16, batch = 2): SamplerConfig => ({
+  batch,
+  length,
+  vocab: VOCAB,
+  maskToken: MASK,
+  forbidden: [],
+  steps,
+  schedule: { kind: 'beta', alpha: 3, beta: 3 },
+  temperature: 1,
+  noiseScale: 0,
+});
+
+/** A denoiser that knows the answer: target token (b + n) mod 5, with position-dependent certainty. */
+function teacher(batch: number, length: number): { denoiser: Denoiser; target: Int32Array; calls: number[] } {
+  const target = Int32Array.from({ length: batch * length }, (_, i) => (Math.floor(i / length) + (i % length)) % 5);
+  const calls: number[] = [];
+  const denoiser: Denoiser = async (x, t) => {
+    calls.push(t);
+    const logits = new Float32Array(batch * length * VOCAB);
+    for (let i = 0; i < batch * length; i++) logits[i * VOCAB + target[i]] = 2 + (i % 7);
+    expect(x).toHaveLength(batch * length);
+    return logits;
+  };
+  return { denoiser, target, calls };
+}
+
+const NAMES: SamplerName[] = ['ancestral', 'rdm-k', 'dndm', 'dndm-k', 'dndm-c'];
+
+describe('masked-diffusion samplers', () => {
+  for (const name of NAMES) {
+    it(`${name}: decodes every position, never emits the mask, never re-masks`, async () => {
+      const cfg = config(50);
+      const { denoiser, target } = teacher(cfg.batch, cfg.length);
+      const result = await sample(name, cfg, denoiser, RngStream.fromSeed(1), undefined, true);
+      expect(Array.from(result.tokens)).toEqual(Array.from(target));
+      const maskedCounts = result.trajectory!.map((x) => x.filter((v) => v === MASK).length);
+      expect(maskedCounts[0]).toBe(cfg.batch * cfg.length);
+      expect(maskedCounts.at(-1)).toBe(0);
+      for (let k = 1; k < maskedCounts.length; k++) expect(maskedCounts[k]).toBeLessThanOrEqual(maskedCounts[k - 1]);
+    });
+  }
+
+  it('NFE: T for the Markov samplers, |{τ_n}| for DNDM and DNDM-k, L for DNDM-C', async () => {
+    const steps = 1000;
+    const length = 64;
+    const cfg = config(steps, length, 1);
+    const rng = RngStream.fromSeed(4);
+    const distinct = distinctTimesDescending(sampleTransitionTimes(cfg.schedule, length, steps, rng.split('tau'))).length;
+    const nfe = async (name: SamplerName) => (await sample(name, cfg, teacher(1, length).denoiser, rng)).nfe;
+    expect(await nfe('ancestral')).toBe(steps);
+    expect(await nfe('rdm-k')).toBe(steps);
+    expect(await nfe('dndm')).toBe(distinct);
+    expect(await nfe('dndm-k')).toBe(distinct);
+    expect(await nfe('dndm-c')).toBe(length);
+    expect(distinct).toBeLessThanOrEqual(length);
+    expect(distinct).toBeGreaterThan(40); // E[NFE] ≈ 61 for Beta(3,3), N = 64, T = 1000
+  });
+
+  it('DNDM calls the network at decreasing times, and is reproducible from the seed', async () => {
+    const cfg = { ...config(25), noiseScale: 1 };
+    const a = teacher(cfg.batch, cfg.length);
+    const first = await sample('dndm', cfg, a.denoiser, RngStream.fromSeed(9));
+    for (let k = 1; k < a.calls.length; k++) expect(a.calls[k]).toBeLessThan(a.calls[k - 1]);
+    const second = await sample('dndm', cfg, teacher(cfg.batch, cfg.length).denoiser, RngStream.fromSeed(9));
+    expect(Array.from(second.tokens)).toEqual(Array.from(first.tokens));
+    expect(second.nfe).toBe(first.nfe);
+  });
+});

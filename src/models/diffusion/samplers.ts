@@ -1,0 +1,169 @@
+// Reverse samplers for absorbing (masked) discrete diffusion, written against any denoiser
+// `logits = f(x, t/T)`: the Markov baselines (absorbing ancestral, RDM-k: T network calls) and
+// DNDM's de-randomised samplers (DNDM, DNDM-k: one call per distinct transition time; DNDM-C:
+// continuous times, one call per token). Shared by the DNDM and DPLM demos.
+//
+// Deliberate simplifications, stated where they differ from the authors' code (research notes §2.3):
+// - a position never returns to the mask once decoded in RDM-k and DNDM-k here (the code's
+//   top-k can re-mask); the count of masked positions per step is the code's.
+// As in the code, one τ vector is shared by the whole batch, so NFE = |{τ_n}| over N = L tokens.
+
+import type { RngStream } from '../../lib/rng';
+import type { Ticker } from '../../lib/schedule';
+import { denoiseStepKey, denoiseStepReference, selectLowestConfidence } from './denoiseStep';
+import { distinctTimesDescending, sampleContinuousTransitionTimes, sampleTransitionTimes, type TransitionSchedule } from './transitionTimes';
+
+/** Logits [B·L·V] for the current tokens x [B·L] at diffusion time tFraction ∈ (0, 1]. */
+export type Denoiser = (x: Int32Array, tFraction: number) => Promise<Float32Array>;
+
+export type SamplerName = 'ancestral' | 'rdm-k' | 'dndm' | 'dndm-k' | 'dndm-c';
+
+export interface SamplerConfig {
+  batch: number;
+  length: number;
+  vocab: number;
+  maskToken: number;
+  /** Tokens the sampler may never emit (the mask token is always added). */
+  forbidden: readonly number[];
+  /** Diffusion steps T (ignored by dndm-c). */
+  steps: number;
+  schedule: TransitionSchedule;
+  temperature: number;
+  /** 0: argmax decoding (DNDM's default); 1: Gumbel-max sampling. */
+  noiseScale: number;
+}
+
+export interface SampleResult {
+  tokens: Int32Array;
+  /** Network calls. */
+  nfe: number;
+  wallMs: number;
+  /** x before each network call, then the final x: the step-by-step view (only when asked for). */
+  trajectory?: Int32Array[];
+}
+
+interface RunState {
+  x: Int32Array;
+  masked: Uint8Array;
+  nfe: number;
+  step: number;
+}
+
+function forbiddenMask(config: SamplerConfig): boolean[] {
+  const mask = Array.from({ length: config.vocab }, () => false);
+  for (const v of config.forbidden) mask[v] = true;
+  mask[config.maskToken] = true;
+  return mask;
+}
+
+/**
+ * Runs `body` with a fresh all-masked batch; `decode` calls the network once and returns the
+ * step's proposed tokens and confidences.
+ */
+async function withState(
+  config: SamplerConfig,
+  denoiser: Denoiser,
+  rng: RngStream,
+  ticker: Ticker | undefined,
+  keepTrajectory: boolean,
+  body: (state: RunState, decode: (tFraction: number) => Promise<{ tokens: Int32Array; confidence: Float64Array }>) => Promise<void>,
+): Promise<SampleResult> {
+  const started = performance.now();
+  const { batch, length, vocab, maskToken, temperature, noiseScale } = config;
+  const state: RunState = { x: new Int32Array(batch * length).fill(maskToken), masked: new Uint8Array(batch * length).fill(1), nfe: 0, step: 0 };
+  const forbidden = forbiddenMask(config);
+  const noiseKey = rng.split('gumbel').key;
+  const trajectory: Int32Array[] = [];
+  await body(state, async (tFraction) => {
+    await ticker?.tick();
+    if (keepTrajectory) trajectory.push(Int32Array.from(state.x));
+    const logits = await denoiser(state.x, tFraction);
+    state.nfe++;
+    return denoiseStepReference({ logits, positions: batch * length, vocab, forbidden, temperature, noiseScale, stepKey: denoiseStepKey(noiseKey, state.step++) });
+  });
+  if (keepTrajectory) trajectory.push(Int32Array.from(state.x));
+  return { tokens: state.x, nfe: state.nfe, wallMs: performance.now() - started, ...(keepTrajectory ? { trajectory } : {}) };
+}
+
+function unmask(state: RunState, i: number, token: number): void {
+  state.x[i] = token;
+  state.masked[i] = 0;
+}
+
+/** Absorbing ancestral sampling: at step t each masked token is revealed with probability 1/t. */
+export function sampleAncestral(config: SamplerConfig, denoiser: Denoiser, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
+  const coin = rng.split('reveal');
+  return withState(config, denoiser, rng, ticker, keepTrajectory, async (state, decode) => {
+    for (let t = config.steps; t >= 1; t--) {
+      const { tokens } = await decode(t / config.steps);
+      for (let i = 0; i < state.x.length; i++) if (state.masked[i] && coin.uniform() < 1 / t) unmask(state, i, tokens[i]);
+    }
+  });
+}
+
+/** RDM-k: T calls; after step t, ⌊L·(t−1)/T⌋ positions per sequence stay masked, the least confident. */
+export function sampleRdmK(config: SamplerConfig, denoiser: Denoiser, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
+  const { batch, length, steps } = config;
+  return withState(config, denoiser, rng, ticker, keepTrajectory, async (state, decode) => {
+    for (let t = steps; t >= 1; t--) {
+      const { tokens, confidence } = await decode(t / steps);
+      const keep = Array.from({ length: batch }, () => Math.floor((length * (t - 1)) / steps));
+      const stay = selectLowestConfidence(confidence, state.masked, keep, batch, length);
+      for (let i = 0; i < state.x.length; i++) if (state.masked[i] && !stay[i]) unmask(state, i, tokens[i]);
+    }
+  });
+}
+
+/**
+ * DNDM (topK = false): token n is revealed at its transition time τ_n; the network is called
+ * only at the distinct τ's, latest first. DNDM-k (topK = true): at time t, #{n : τ_n < t}
+ * positions stay masked, chosen by lowest confidence.
+ */
+export function sampleDndm(config: SamplerConfig, denoiser: Denoiser, rng: RngStream, topK: boolean, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
+  const { batch, length, steps, schedule } = config;
+  const tau = sampleTransitionTimes(schedule, length, steps, rng.split('tau'));
+  const times = distinctTimesDescending(tau);
+  return withState(config, denoiser, rng, ticker, keepTrajectory, async (state, decode) => {
+    for (const t of times) {
+      const { tokens, confidence } = await decode(t / steps);
+      if (topK) {
+        const stillNoise = tau.reduce((count, tn) => count + (tn < t ? 1 : 0), 0);
+        const stay = selectLowestConfidence(confidence, state.masked, new Array<number>(batch).fill(stillNoise), batch, length);
+        for (let i = 0; i < state.x.length; i++) if (state.masked[i] && !stay[i]) unmask(state, i, tokens[i]);
+      } else {
+        for (let b = 0; b < batch; b++) {
+          for (let n = 0; n < length; n++) if (tau[n] === t) unmask(state, b * length + n, tokens[b * length + n]);
+        }
+      }
+    }
+  });
+}
+
+/** DNDM-C: continuous τ ~ Beta(α, β); one call per token, latest τ first (NFE = L). */
+export function sampleDndmContinuous(config: SamplerConfig, denoiser: Denoiser, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
+  const { batch, length, schedule } = config;
+  const [alpha, beta] = schedule.kind === 'beta' ? [schedule.alpha, schedule.beta] : [1, 1];
+  const tau = sampleContinuousTransitionTimes(alpha, beta, length, rng.split('tau'));
+  const order = Array.from({ length }, (_, n) => n).sort((i, j) => tau[j] - tau[i]);
+  return withState(config, denoiser, rng, ticker, keepTrajectory, async (state, decode) => {
+    for (const n of order) {
+      const { tokens } = await decode(tau[n]);
+      for (let b = 0; b < batch; b++) unmask(state, b * length + n, tokens[b * length + n]);
+    }
+  });
+}
+
+export function sample(name: SamplerName, config: SamplerConfig, denoiser: Denoiser, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
+  switch (name) {
+    case 'ancestral':
+      return sampleAncestral(config, denoiser, rng, ticker, keepTrajectory);
+    case 'rdm-k':
+      return sampleRdmK(config, denoiser, rng, ticker, keepTrajectory);
+    case 'dndm':
+      return sampleDndm(config, denoiser, rng, false, ticker, keepTrajectory);
+    case 'dndm-k':
+      return sampleDndm(config, denoiser, rng, true, ticker, keepTrajectory);
+    case 'dndm-c':
+      return sampleDndmContinuous(config, denoiser, rng, ticker, keepTrajectory);
+  }
+}
