@@ -1,0 +1,149 @@
+// A tiny bidirectional transformer for absorbing (masked) discrete diffusion, in tfjs core ops so
+// that it runs in the browser (WebGPU or CPU) and in Node (training script). Vocabulary, length,
+// width, depth and the optional time input are configuration: DNDM's network takes t, DPLM's not.
+//
+//   h = E[x] + P + (time ? MLP(sinusoid(t)) : 0)
+//   per layer (pre-norm):  h += Attn(LN(h));  h += W₂ gelu(W₁ LN(h))
+//   logits = LN(h) Wₒ + bₒ
+
+import * as tf from '@tensorflow/tfjs';
+import type { RngStream } from '../lib/rng';
+
+export interface TransformerConfig {
+  vocab: number;
+  length: number;
+  width: number;
+  heads: number;
+  layers: number;
+  ffn: number;
+  timeInput: boolean;
+}
+
+/** Parameter names and shapes, in the order the weight file stores them. */
+export function parameterShapes(c: TransformerConfig): [string, number[]][] {
+  const shapes: [string, number[]][] = [
+    ['tokenEmbedding', [c.vocab, c.width]],
+    ['positionEmbedding', [c.length, c.width]],
+  ];
+  if (c.timeInput) shapes.push(['timeW1', [c.width, c.width]], ['timeB1', [c.width]], ['timeW2', [c.width, c.width]], ['timeB2', [c.width]]);
+  for (let l = 0; l < c.layers; l++) {
+    shapes.push(
+      [`l${l}.ln1.gamma`, [c.width]],
+      [`l${l}.ln1.beta`, [c.width]],
+      [`l${l}.wqkv`, [c.width, 3 * c.width]],
+      [`l${l}.wo`, [c.width, c.width]],
+      [`l${l}.ln2.gamma`, [c.width]],
+      [`l${l}.ln2.beta`, [c.width]],
+      [`l${l}.w1`, [c.width, c.ffn]],
+      [`l${l}.b1`, [c.ffn]],
+      [`l${l}.w2`, [c.ffn, c.width]],
+      [`l${l}.b2`, [c.width]],
+    );
+  }
+  shapes.push(['lnf.gamma', [c.width]], ['lnf.beta', [c.width]], ['wout', [c.width, c.vocab]], ['bout', [c.vocab]]);
+  return shapes;
+}
+
+const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
+
+export function parameterCount(c: TransformerConfig): number {
+  return parameterShapes(c).reduce((s, [, shape]) => s + size(shape), 0);
+}
+
+/** Seeded initial values: N(0, 0.02²) for matrices (residual outputs scaled by 1/√(2·layers)), LN γ = 1. */
+export function initialParameters(c: TransformerConfig, rng: RngStream): Map<string, Float32Array> {
+  const out = new Map<string, Float32Array>();
+  for (const [name, shape] of parameterShapes(c)) {
+    const values = new Float32Array(size(shape));
+    if (name.endsWith('gamma')) values.fill(1);
+    else if (shape.length === 2) {
+      const scale = /\.(wo|w2)$/.test(name) ? 0.02 / Math.sqrt(2 * c.layers) : 0.02;
+      for (let i = 0; i < values.length; i++) values[i] = scale * rng.normal();
+    }
+    out.set(name, values);
+  }
+  return out;
+}
+
+function layerNorm(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor): tf.Tensor {
+  const { mean, variance } = tf.moments(x, -1, true);
+  return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, 1e-5))), gamma), beta);
+}
+
+function gelu(x: tf.Tensor): tf.Tensor {
+  // tanh approximation
+  const c = Math.sqrt(2 / Math.PI);
+  return tf.mul(tf.mul(x, 0.5), tf.add(1, tf.tanh(tf.mul(tf.add(x, tf.mul(tf.pow(x, 3), 0.044715)), c))));
+}
+
+/** Sinusoidal features of t ∈ [0, 1], [B] → [B, width]. */
+function timeFeatures(t: tf.Tensor1D, width: number): tf.Tensor2D {
+  const half = width / 2;
+  const freqs = tf.tensor1d(Array.from({ length: half }, (_, i) => Math.exp((-Math.log(10000) * i) / half) * 1000));
+  const args = tf.mul(tf.expandDims(t, 1), tf.expandDims(freqs, 0));
+  return tf.concat([tf.sin(args), tf.cos(args)], 1) as tf.Tensor2D;
+}
+
+export class MaskedDiffusionTransformer {
+  readonly params: Map<string, tf.Variable>;
+
+  constructor(
+    readonly config: TransformerConfig,
+    values: Map<string, Float32Array>,
+  ) {
+    if (config.width % config.heads !== 0) throw new Error(`width ${config.width} is not a multiple of heads ${config.heads}`);
+    this.params = new Map();
+    for (const [name, shape] of parameterShapes(config)) {
+      const v = values.get(name);
+      if (!v || v.length !== size(shape)) throw new Error(`weights: ${name} should hold ${size(shape)} values (shape ${shape.join('×')}), found ${v ? v.length : 'none'}`);
+      this.params.set(name, tf.variable(tf.tensor(v, shape), true, name));
+    }
+  }
+
+  private p(name: string): tf.Variable {
+    return this.params.get(name)!;
+  }
+
+  /** tokens [B, L] int32, t [B] in [0, 1] (ignored without a time input) → logits [B, L, V]. */
+  forward(tokens: tf.Tensor2D, t: tf.Tensor1D | null): tf.Tensor3D {
+    return tf.tidy(() => {
+      const c = this.config;
+      const [B, L] = tokens.shape;
+      const dh = c.width / c.heads;
+      // one-hot × E rather than gather: its gradient is a matmul on every backend (wasm has no
+      // UnsortedSegmentSum, gather's gradient), and V is small
+      const embedded = tf.reshape(tf.matMul(tf.oneHot(tf.reshape(tokens, [B * L]), c.vocab), this.p('tokenEmbedding')), [B, L, c.width]);
+      let h: tf.Tensor = tf.add(embedded, tf.slice(this.p('positionEmbedding'), [0, 0], [L, c.width]));
+      if (c.timeInput) {
+        if (!t) throw new Error('this model needs the diffusion time t');
+        const e = tf.add(tf.matMul(gelu(tf.add(tf.matMul(timeFeatures(t, c.width), this.p('timeW1')), this.p('timeB1'))), this.p('timeW2')), this.p('timeB2'));
+        h = tf.add(h, tf.expandDims(e, 1));
+      }
+      for (let l = 0; l < c.layers; l++) {
+        const x = layerNorm(h, this.p(`l${l}.ln1.gamma`), this.p(`l${l}.ln1.beta`));
+        const qkv = tf.reshape(tf.matMul(tf.reshape(x, [B * L, c.width]), this.p(`l${l}.wqkv`)), [B, L, 3, c.heads, dh]);
+        const [q, k, v] = tf.split(qkv, 3, 2).map((part) => tf.transpose(tf.squeeze(part, [2]), [0, 2, 1, 3])); // [B, H, L, dh]
+        const scores = tf.div(tf.matMul(q, k, false, true), Math.sqrt(dh));
+        const attended = tf.reshape(tf.transpose(tf.matMul(tf.softmax(scores), v), [0, 2, 1, 3]), [B * L, c.width]);
+        h = tf.add(h, tf.reshape(tf.matMul(attended, this.p(`l${l}.wo`)), [B, L, c.width]));
+        const y = tf.reshape(layerNorm(h, this.p(`l${l}.ln2.gamma`), this.p(`l${l}.ln2.beta`)), [B * L, c.width]);
+        const ff = tf.add(tf.matMul(gelu(tf.add(tf.matMul(y, this.p(`l${l}.w1`)), this.p(`l${l}.b1`))), this.p(`l${l}.w2`)), this.p(`l${l}.b2`));
+        h = tf.add(h, tf.reshape(ff, [B, L, c.width]));
+      }
+      const out = tf.reshape(layerNorm(h, this.p('lnf.gamma'), this.p('lnf.beta')), [B * L, c.width]);
+      return tf.reshape(tf.add(tf.matMul(out, this.p('wout')), this.p('bout')), [B, L, c.vocab]) as tf.Tensor3D;
+    });
+  }
+
+  /** Current values in parameterShapes order (for the weight file). */
+  async exportValues(): Promise<Map<string, Float32Array>> {
+    const out = new Map<string, Float32Array>();
+    for (const [name] of parameterShapes(this.config)) out.set(name, Float32Array.from(await this.p(name).data()));
+    return out;
+  }
+
+  dispose(): void {
+    for (const v of this.params.values()) v.dispose();
+    this.params.clear();
+  }
+}
