@@ -46,6 +46,13 @@ export function kjvText(path: string): string {
 }
 
 async function main(): Promise<void> {
+  // the commit whose code is running (read now: HEAD may move while a long run trains)
+  let commit = 'unknown';
+  try {
+    commit = execSync('git rev-parse HEAD', { encoding: 'utf8' }).trim();
+  } catch {
+    /* not a git checkout */
+  }
   const backend = args.backend ?? 'wasm';
   if (!(await tf.setBackend(backend))) throw new Error(`tfjs backend ${backend} did not start`);
   const text = kjvText(dataPath);
@@ -90,12 +97,6 @@ async function main(): Promise<void> {
       rows.push(`${step},${trainLoss.toFixed(5)},${held.toFixed(5)}`);
       console.log(`[train] step ${step}/${steps}  train ${trainLoss.toFixed(4)}  held-out ${held.toFixed(4)}  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
-  }
-  let commit = 'unknown';
-  try {
-    commit = execSync('git rev-parse HEAD', { encoding: 'utf8' }).trim();
-  } catch {
-    /* not a git checkout */
   }
   const last = rows.at(-1)!.split(',');
   const manifest = buildManifest(config, {
