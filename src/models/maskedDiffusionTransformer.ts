@@ -50,14 +50,19 @@ export function parameterCount(c: TransformerConfig): number {
   return parameterShapes(c).reduce((s, [, shape]) => s + size(shape), 0);
 }
 
-/** Seeded initial values: N(0, 0.02²) for matrices (residual outputs scaled by 1/√(2·layers)), LN γ = 1. */
+/**
+ * Seeded initial values: matrices N(0, 1/fan_in) (Glorot-like: at this width GPT's fixed 0.02 leaves
+ * q·k ≈ 0, attention uniform and position ignored for hundreds of steps), residual outputs scaled
+ * by 1/√(2·layers), embeddings N(0, 1), LN γ = 1, biases 0.
+ */
 export function initialParameters(c: TransformerConfig, rng: RngStream): Map<string, Float32Array> {
   const out = new Map<string, Float32Array>();
   for (const [name, shape] of parameterShapes(c)) {
     const values = new Float32Array(size(shape));
     if (name.endsWith('gamma')) values.fill(1);
     else if (shape.length === 2) {
-      const scale = /\.(wo|w2)$/.test(name) ? 0.02 / Math.sqrt(2 * c.layers) : 0.02;
+      const fanIn = /Embedding$/.test(name) ? 1 : shape[0];
+      const scale = /\.(wo|w2)$/.test(name) ? 1 / Math.sqrt(fanIn * 2 * c.layers) : 1 / Math.sqrt(fanIn);
       for (let i = 0; i < values.length; i++) values[i] = scale * rng.normal();
     }
     out.set(name, values);
