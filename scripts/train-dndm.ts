@@ -4,7 +4,7 @@
 //   <out>/weights.bin    (little-endian Float32)
 //   <out>/loss.csv       (the loss curve)
 // Usage: npx tsx scripts/train-dndm.ts [--steps 3000] [--batch 32] [--length 64] [--width 64]
-//        [--layers 2] [--heads 4] [--ffn 256] [--lr 2e-3] [--seed 1]
+//        [--layers 2] [--heads 4] [--ffn 256] [--lr 2e-3] [--seed 1] [--time 1]
 //        [--data ../shared/data/text/kjv_verses.txt] [--out public/weights/dndm-kjv] [--backend wasm]
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ const config: TransformerConfig = {
   heads: num('heads', 4),
   layers: num('layers', 2),
   ffn: num('ffn', 256),
-  timeInput: true,
+  timeInput: num('time', 1) === 1,
 };
 
 /** Verses without their "Book c:v" reference, normalised, joined by spaces. */
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     const cost = optimizer.minimize(() => maskedDiffusionLoss(model, x0, corrupted, batch, L), true, [...model.params.values()])!;
     recent.push(cost.dataSync()[0]);
     cost.dispose();
-    if (step % 100 === 0 || step === steps) {
+    if (step % num('log', 100) === 0 || step === steps) {
       const trainLoss = recent.reduce((a, b) => a + b, 0) / recent.length;
       recent = [];
       const held = heldLoss();
