@@ -7,14 +7,15 @@
 //        [--layers 2] [--heads 4] [--ffn 256] [--lr 2e-3] [--seed 1] [--time 1]
 //        [--data ../shared/data/text/kjv_verses.txt] [--out public/weights/dndm-kjv] [--backend wasm]
 import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { RngStream } from '../src/lib/rng';
-import { CHAR_MASK, CHAR_VOCAB, encodeChars, normaliseText } from '../src/models/charVocab';
+import { CHAR_MASK, CHAR_VOCAB } from '../src/models/charVocab';
 import { corrupt, maskedDiffusionLoss } from '../src/models/maskedDiffusionLoss';
 import { initialParameters, MaskedDiffusionTransformer, parameterCount, type TransformerConfig } from '../src/models/maskedDiffusionTransformer';
 import { buildManifest, packWeights } from '../src/models/weightFile';
+import { HELD_OUT_WINDOWS, heldOutBatch, KJV_PATH, kjvText, sampleWindows, splitCorpus } from './kjvCorpus';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce<[string, string][]>((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
@@ -24,7 +25,7 @@ const steps = num('steps', 3000);
 const batch = num('batch', 32);
 const lr = num('lr', 2e-3);
 const seed = num('seed', 1);
-const dataPath = args.data ?? '../shared/data/text/kjv_verses.txt';
+const dataPath = args.data ?? KJV_PATH;
 const outDir = args.out ?? 'public/weights/dndm-kjv';
 const config: TransformerConfig = {
   vocab: CHAR_VOCAB,
@@ -36,15 +37,6 @@ const config: TransformerConfig = {
   timeInput: num('time', 1) === 1,
 };
 
-/** Verses without their "Book c:v" reference, normalised, joined by spaces. */
-export function kjvText(path: string): string {
-  const verses = readFileSync(path, 'utf8')
-    .split('\n')
-    .map((line) => line.replace(/^\S+\s+/, ''))
-    .filter((line) => line.length > 0);
-  return normaliseText(verses.join(' '));
-}
-
 async function main(): Promise<void> {
   // the commit whose code is running (read now: HEAD may move while a long run trains)
   let commit = 'unknown';
@@ -55,25 +47,13 @@ async function main(): Promise<void> {
   }
   const backend = args.backend ?? 'wasm';
   if (!(await tf.setBackend(backend))) throw new Error(`tfjs backend ${backend} did not start`);
-  const text = kjvText(dataPath);
-  const split = Math.floor(text.length * 0.95);
-  const train = encodeChars(text.slice(0, split));
-  const heldOut = encodeChars(text.slice(split));
+  const { train, heldOut } = splitCorpus(kjvText(dataPath));
   const L = config.length;
   const root = RngStream.fromSeed(seed);
   const model = new MaskedDiffusionTransformer(config, initialParameters(config, root.split('init')));
-  const windows = (source: Int32Array, rng: RngStream, count: number) => {
-    const x0 = new Int32Array(count * L);
-    for (let b = 0; b < count; b++) {
-      const start = rng.int(source.length - L);
-      x0.set(source.subarray(start, start + L), b * L);
-    }
-    return x0;
-  };
   // a fixed held-out batch with a fixed corruption: its loss is comparable across steps
-  const heldX0 = windows(heldOut, root.split('held-out'), 64);
-  const heldCorruption = corrupt(heldX0, 64, L, CHAR_MASK, root.split('held-out-mask'));
-  const heldLoss = () => tf.tidy(() => maskedDiffusionLoss(model, heldX0, heldCorruption, 64, L).dataSync()[0]);
+  const held = heldOutBatch(heldOut, L, seed);
+  const heldLoss = () => tf.tidy(() => maskedDiffusionLoss(model, held.x0, held.corrupted, HELD_OUT_WINDOWS, L).dataSync()[0]);
   const optimizer = tf.train.adam(lr, 0.9, 0.98);
   const dataRng = root.split('data');
   const maskRng = root.split('mask');
@@ -82,7 +62,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   console.log(`[train] ${parameterCount(config)} parameters, ${train.length} training characters, backend ${backend}`);
   for (let step = 1; step <= steps; step++) {
-    const x0 = windows(train, dataRng, batch);
+    const x0 = sampleWindows(train, L, batch, dataRng);
     const corrupted = corrupt(x0, batch, L, CHAR_MASK, maskRng.split(step));
     // linear warm-up over 200 steps, then cosine decay to 10 %
     const progress = Math.max(0, (step - 200) / Math.max(1, steps - 200));
@@ -93,9 +73,9 @@ async function main(): Promise<void> {
     if (step % num('log', 100) === 0 || step === steps) {
       const trainLoss = recent.reduce((a, b) => a + b, 0) / recent.length;
       recent = [];
-      const held = heldLoss();
-      rows.push(`${step},${trainLoss.toFixed(5)},${held.toFixed(5)}`);
-      console.log(`[train] step ${step}/${steps}  train ${trainLoss.toFixed(4)}  held-out ${held.toFixed(4)}  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      const heldOutLoss = heldLoss();
+      rows.push(`${step},${trainLoss.toFixed(5)},${heldOutLoss.toFixed(5)}`);
+      console.log(`[train] step ${step}/${steps}  train ${trainLoss.toFixed(4)}  held-out ${heldOutLoss.toFixed(4)}  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
   }
   const last = rows.at(-1)!.split(',');
