@@ -29,54 +29,51 @@ export type DemoStore<P> = UseBoundStore<StoreApi<DemoState<P>>>;
 export function createDemoStore<S extends Schema>(module: Pick<DemoModule<S>, 'parse' | 'run'>): DemoStore<ParamValues<S>> {
   type P = ParamValues<S>;
   let controller: AbortController | null = null;
-  return create<DemoState<P>>((set, get) => ({
-    ...(() => {
-      const parsed = module.parse({});
-      return { params: parsed.values, issues: [] };
-    })(),
-    status: 'idle',
-    progress: { fraction: 0, label: '' },
-    results: null,
-    error: null,
-    load: (raw) => {
+  return create<DemoState<P>>((set, get) => {
+    const apply = (raw: Record<string, unknown>) => {
       const parsed = module.parse(raw);
       set({ params: parsed.values, issues: parsed.issues });
-    },
-    setParams: (partial) => {
-      const merged = { ...get().params, ...partial } as Record<string, unknown>;
-      const parsed = module.parse(merged);
-      set({ params: parsed.values, issues: parsed.issues });
-    },
-    run: async () => {
-      controller?.abort();
-      const own = new AbortController();
-      controller = own;
-      set({ status: 'running', error: null, progress: { fraction: 0, label: 'Starting' } });
-      try {
-        const compute = await useBackend.getState().ensure();
-        const results = await module.run(get().params, compute, {
-          signal: own.signal,
-          onProgress: (fraction, label) => {
-            if (controller === own) set({ progress: { fraction, label } });
-          },
-          onPartial: (partial) => {
-            if (controller === own) set({ results: partial as DemoResults<P> });
-          },
-        });
-        if (controller === own) set({ status: 'done', results, progress: { fraction: 1, label: 'Done' } });
-        return results;
-      } catch (err) {
-        if (controller !== own) return null;
-        if (err instanceof Cancelled || own.signal.aborted) {
-          set({ status: 'cancelled', progress: { fraction: 0, label: 'Cancelled' } });
-        } else {
-          set({ status: 'error', error: err instanceof Error ? err.message : String(err) });
+    };
+    return {
+      params: module.parse({}).values,
+      issues: [],
+      status: 'idle',
+      progress: { fraction: 0, label: '' },
+      results: null,
+      error: null,
+      load: apply,
+      setParams: (partial) => apply({ ...get().params, ...partial }),
+      run: async () => {
+        controller?.abort();
+        const own = new AbortController();
+        controller = own;
+        set({ status: 'running', error: null, progress: { fraction: 0, label: 'Starting' } });
+        try {
+          const compute = await useBackend.getState().ensure();
+          const results = await module.run(get().params, compute, {
+            signal: own.signal,
+            onProgress: (fraction, label) => {
+              if (controller === own) set({ progress: { fraction, label } });
+            },
+            onPartial: (partial) => {
+              if (controller === own) set({ results: partial as DemoResults<P> });
+            },
+          });
+          if (controller === own) set({ status: 'done', results, progress: { fraction: 1, label: 'Done' } });
+          return results;
+        } catch (err) {
+          if (controller !== own) return null;
+          if (err instanceof Cancelled || own.signal.aborted) {
+            set({ status: 'cancelled', progress: { fraction: 0, label: 'Cancelled' } });
+          } else {
+            set({ status: 'error', error: err instanceof Error ? err.message : String(err) });
+          }
+          return null;
+        } finally {
+          if (controller === own) controller = null;
         }
-        return null;
-      } finally {
-        if (controller === own) controller = null;
-      }
-    },
-    cancel: () => controller?.abort(),
-  }));
+      },
+      cancel: () => controller?.abort(),
+    };
+  });
 }

@@ -4,7 +4,8 @@
 import { RngStream } from '../../lib/rng';
 import { frobeniusDistance, type Matrix } from '../../lib/linalg';
 import { Ticker, type RunControl } from '../../lib/schedule';
-import type { BackendInfo, Claim, DemoResults, MatrixData, SeriesRow } from '../../lib/results';
+import type { Claim, DemoResults, MatrixData, SeriesRow } from '../../lib/results';
+import type { ComputeState } from '../../gpu/backend';
 import { diagonalThresholding, oracleEstimator, pcaEstimator, truncatedPowerMethod, type AdmmSolver } from './algorithm';
 import { drawSamples, minSignal, sampleCovariance, spikedModel, type SpikedModel } from './data';
 import { mean, scoreEstimate, type EstimateScore } from './metrics';
@@ -19,11 +20,8 @@ const BASE_C_GRID = [0.5, 0.75, 1, 1.5, 2, 3];
 
 export type SparsePcaResults = DemoResults<SparsePcaParams>;
 
-/** Where the run computes: same shape as gpu/backend's ComputeState. */
-export interface SparsePcaEnv {
-  info: BackendInfo;
-  device: GPUDevice | null;
-}
+/** Where the run computes: the backend's device (null on the CPU path) and its description. */
+export type SparsePcaEnv = Pick<ComputeState, 'info' | 'device'>;
 
 const ESTIMATORS = ['oracle', 'mcp', 'scad', 'fps', 'tpm', 'dt', 'pca'] as const;
 type EstimatorName = (typeof ESTIMATORS)[number];
