@@ -16,6 +16,8 @@ export default defineConfig({
         },
       },
       {
+        // pre-bundled up front: discovering them mid-run reloads the page under a running test
+        optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgpu', '@tensorflow/tfjs-backend-wasm'] },
         test: {
           name: 'kernels',
           include: ['src/**/*.browser.test.ts'],

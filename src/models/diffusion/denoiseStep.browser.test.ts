@@ -33,6 +33,7 @@ describe('denoise_step.wgsl vs reference vs tfjs op chain', () => {
       const reference = denoiseStepReference(input);
       const kernels = await DenoiseStepKernels.create(testDevice());
       const gpu = await kernels.run(input);
+      kernels.dispose();
       const noise = Float32Array.from({ length: input.logits.length }, (_, i) => gumbelFromHash(input.stepKey, i));
       const logitsT = tf.tensor3d(input.logits, [batch, length, vocab]);
       const noiseT = tf.tensor3d(noise, [batch, length, vocab]);
@@ -61,6 +62,7 @@ describe('select_masked.wgsl vs selectLowestConfidence vs tfjs', () => {
     const keepCount = [0, 5, 17, 200];
     const kernels = await DenoiseStepKernels.create(testDevice());
     const gpu = await kernels.run(input, { eligible, keepCount, batch, length });
+    kernels.dispose();
     const reference = selectLowestConfidence(gpu.confidence, eligible, keepCount, batch, length);
     expect(Array.from(gpu.masked!)).toEqual(Array.from(reference));
     const confT = tf.tensor2d(Float32Array.from(gpu.confidence), [batch, length]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RngStream } from '../../lib/rng';
-import { sample, type Denoiser, type SamplerConfig, type SamplerName } from './samplers';
+import { decoderFromLogits, sample, type Denoiser, type SamplerConfig, type SamplerName } from './samplers';
 import { distinctTimesDescending, sampleTransitionTimes } from './transitionTimes';
 
 const VOCAB = 6; // 0..4 letters, 5 = mask
@@ -38,7 +38,7 @@ describe('masked-diffusion samplers', () => {
     it(`${name}: decodes every position, never emits the mask, never re-masks`, async () => {
       const cfg = config(50);
       const { denoiser, target } = teacher(cfg.batch, cfg.length);
-      const result = await sample(name, cfg, denoiser, RngStream.fromSeed(1), undefined, true);
+      const result = await sample(name, cfg, decoderFromLogits(denoiser, cfg), RngStream.fromSeed(1), undefined, true);
       expect(Array.from(result.tokens)).toEqual(Array.from(target));
       const maskedCounts = result.trajectory!.map((x) => x.filter((v) => v === MASK).length);
       expect(maskedCounts[0]).toBe(cfg.batch * cfg.length);
@@ -53,7 +53,7 @@ describe('masked-diffusion samplers', () => {
     const cfg = config(steps, length, 1);
     const rng = RngStream.fromSeed(4);
     const distinct = distinctTimesDescending(sampleTransitionTimes(cfg.schedule, length, steps, rng.split('tau'))).length;
-    const nfe = async (name: SamplerName) => (await sample(name, cfg, teacher(1, length).denoiser, rng)).nfe;
+    const nfe = async (name: SamplerName) => (await sample(name, cfg, decoderFromLogits(teacher(1, length).denoiser, cfg), rng)).nfe;
     expect(await nfe('ancestral')).toBe(steps);
     expect(await nfe('rdm-k')).toBe(steps);
     expect(await nfe('dndm')).toBe(distinct);
@@ -66,9 +66,9 @@ describe('masked-diffusion samplers', () => {
   it('DNDM calls the network at decreasing times, and is reproducible from the seed', async () => {
     const cfg = { ...config(25), noiseScale: 1 };
     const a = teacher(cfg.batch, cfg.length);
-    const first = await sample('dndm', cfg, a.denoiser, RngStream.fromSeed(9));
+    const first = await sample('dndm', cfg, decoderFromLogits(a.denoiser, cfg), RngStream.fromSeed(9));
     for (let k = 1; k < a.calls.length; k++) expect(a.calls[k]).toBeLessThan(a.calls[k - 1]);
-    const second = await sample('dndm', cfg, teacher(cfg.batch, cfg.length).denoiser, RngStream.fromSeed(9));
+    const second = await sample('dndm', cfg, decoderFromLogits(teacher(cfg.batch, cfg.length).denoiser, cfg), RngStream.fromSeed(9));
     expect(Array.from(second.tokens)).toEqual(Array.from(first.tokens));
     expect(second.nfe).toBe(first.nfe);
   });

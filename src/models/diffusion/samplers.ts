@@ -10,11 +10,18 @@
 
 import type { RngStream } from '../../lib/rng';
 import type { Ticker } from '../../lib/schedule';
-import { denoiseStepKey, denoiseStepReference, selectLowestConfidence } from './denoiseStep';
+import { denoiseStepKey, denoiseStepReference, selectLowestConfidence, type DenoiseStepOutput } from './denoiseStep';
 import { distinctTimesDescending, sampleContinuousTransitionTimes, sampleTransitionTimes, type TransitionSchedule } from './transitionTimes';
 
 /** Logits [B·L·V] for the current tokens x [B·L] at diffusion time tFraction ∈ (0, 1]. */
 export type Denoiser = (x: Int32Array, tFraction: number) => Promise<Float32Array>;
+
+/**
+ * One network call plus the denoising step (forbidden tokens, temperature, Gumbel noise keyed by
+ * `stepKey`, argmax and confidence). On the GPU the logits never leave the device (gpuDecoder.ts);
+ * `decoderFromLogits` does the step on the CPU.
+ */
+export type StepDecoder = (x: Int32Array, tFraction: number, stepKey: number) => Promise<DenoiseStepOutput>;
 
 export type SamplerName = 'ancestral' | 'rdm-k' | 'dndm' | 'dndm-k' | 'dndm-c';
 
@@ -49,11 +56,19 @@ interface RunState {
   step: number;
 }
 
-function forbiddenMask(config: SamplerConfig): boolean[] {
+export function forbiddenMask(config: Pick<SamplerConfig, 'vocab' | 'forbidden' | 'maskToken'>): boolean[] {
   const mask = Array.from({ length: config.vocab }, () => false);
   for (const v of config.forbidden) mask[v] = true;
   mask[config.maskToken] = true;
   return mask;
+}
+
+/** The denoising step in plain TypeScript on logits read back from the denoiser. */
+export function decoderFromLogits(denoiser: Denoiser, config: SamplerConfig): StepDecoder {
+  const forbidden = forbiddenMask(config);
+  const { batch, length, vocab, temperature, noiseScale } = config;
+  return async (x, tFraction, stepKey) =>
+    denoiseStepReference({ logits: await denoiser(x, tFraction), positions: batch * length, vocab, forbidden, temperature, noiseScale, stepKey });
 }
 
 /**
@@ -62,24 +77,23 @@ function forbiddenMask(config: SamplerConfig): boolean[] {
  */
 async function withState(
   config: SamplerConfig,
-  denoiser: Denoiser,
+  decoder: StepDecoder,
   rng: RngStream,
   ticker: Ticker | undefined,
   keepTrajectory: boolean,
   body: (state: RunState, decode: (tFraction: number) => Promise<{ tokens: Int32Array; confidence: Float64Array }>) => Promise<void>,
 ): Promise<SampleResult> {
   const started = performance.now();
-  const { batch, length, vocab, maskToken, temperature, noiseScale } = config;
+  const { batch, length, maskToken } = config;
   const state: RunState = { x: new Int32Array(batch * length).fill(maskToken), masked: new Uint8Array(batch * length).fill(1), nfe: 0, step: 0 };
-  const forbidden = forbiddenMask(config);
   const noiseKey = rng.split('gumbel').key;
   const trajectory: Int32Array[] = [];
   await body(state, async (tFraction) => {
     await ticker?.tick();
     if (keepTrajectory) trajectory.push(Int32Array.from(state.x));
-    const logits = await denoiser(state.x, tFraction);
+    const out = await decoder(state.x, tFraction, denoiseStepKey(noiseKey, state.step++));
     state.nfe++;
-    return denoiseStepReference({ logits, positions: batch * length, vocab, forbidden, temperature, noiseScale, stepKey: denoiseStepKey(noiseKey, state.step++) });
+    return out;
   });
   if (keepTrajectory) trajectory.push(Int32Array.from(state.x));
   return { tokens: state.x, nfe: state.nfe, wallMs: performance.now() - started, ...(keepTrajectory ? { trajectory } : {}) };
@@ -91,9 +105,9 @@ function unmask(state: RunState, i: number, token: number): void {
 }
 
 /** Absorbing ancestral sampling: at step t each masked token is revealed with probability 1/t. */
-export function sampleAncestral(config: SamplerConfig, denoiser: Denoiser, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
+export function sampleAncestral(config: SamplerConfig, decoder: StepDecoder, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
   const coin = rng.split('reveal');
-  return withState(config, denoiser, rng, ticker, keepTrajectory, async (state, decode) => {
+  return withState(config, decoder, rng, ticker, keepTrajectory, async (state, decode) => {
     for (let t = config.steps; t >= 1; t--) {
       const { tokens } = await decode(t / config.steps);
       for (let i = 0; i < state.x.length; i++) if (state.masked[i] && coin.uniform() < 1 / t) unmask(state, i, tokens[i]);
@@ -102,9 +116,9 @@ export function sampleAncestral(config: SamplerConfig, denoiser: Denoiser, rng: 
 }
 
 /** RDM-k: T calls; after step t, ⌊L·(t−1)/T⌋ positions per sequence stay masked, the least confident. */
-export function sampleRdmK(config: SamplerConfig, denoiser: Denoiser, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
+export function sampleRdmK(config: SamplerConfig, decoder: StepDecoder, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
   const { batch, length, steps } = config;
-  return withState(config, denoiser, rng, ticker, keepTrajectory, async (state, decode) => {
+  return withState(config, decoder, rng, ticker, keepTrajectory, async (state, decode) => {
     for (let t = steps; t >= 1; t--) {
       const { tokens, confidence } = await decode(t / steps);
       const keep = Array.from({ length: batch }, () => Math.floor((length * (t - 1)) / steps));
@@ -119,11 +133,11 @@ export function sampleRdmK(config: SamplerConfig, denoiser: Denoiser, rng: RngSt
  * only at the distinct τ's, latest first. DNDM-k (topK = true): at time t, #{n : τ_n < t}
  * positions stay masked, chosen by lowest confidence.
  */
-export function sampleDndm(config: SamplerConfig, denoiser: Denoiser, rng: RngStream, topK: boolean, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
+export function sampleDndm(config: SamplerConfig, decoder: StepDecoder, rng: RngStream, topK: boolean, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
   const { batch, length, steps, schedule } = config;
   const tau = sampleTransitionTimes(schedule, length, steps, rng.split('tau'));
   const times = distinctTimesDescending(tau);
-  return withState(config, denoiser, rng, ticker, keepTrajectory, async (state, decode) => {
+  return withState(config, decoder, rng, ticker, keepTrajectory, async (state, decode) => {
     for (const t of times) {
       const { tokens, confidence } = await decode(t / steps);
       if (topK) {
@@ -140,12 +154,12 @@ export function sampleDndm(config: SamplerConfig, denoiser: Denoiser, rng: RngSt
 }
 
 /** DNDM-C: continuous τ ~ Beta(α, β); one call per token, latest τ first (NFE = L). */
-export function sampleDndmContinuous(config: SamplerConfig, denoiser: Denoiser, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
+export function sampleDndmContinuous(config: SamplerConfig, decoder: StepDecoder, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
   const { batch, length, schedule } = config;
   const [alpha, beta] = schedule.kind === 'beta' ? [schedule.alpha, schedule.beta] : [1, 1];
   const tau = sampleContinuousTransitionTimes(alpha, beta, length, rng.split('tau'));
   const order = Array.from({ length }, (_, n) => n).sort((i, j) => tau[j] - tau[i]);
-  return withState(config, denoiser, rng, ticker, keepTrajectory, async (state, decode) => {
+  return withState(config, decoder, rng, ticker, keepTrajectory, async (state, decode) => {
     for (const n of order) {
       const { tokens } = await decode(tau[n]);
       for (let b = 0; b < batch; b++) unmask(state, b * length + n, tokens[b * length + n]);
@@ -153,17 +167,17 @@ export function sampleDndmContinuous(config: SamplerConfig, denoiser: Denoiser, 
   });
 }
 
-export function sample(name: SamplerName, config: SamplerConfig, denoiser: Denoiser, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
+export function sample(name: SamplerName, config: SamplerConfig, decoder: StepDecoder, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
   switch (name) {
     case 'ancestral':
-      return sampleAncestral(config, denoiser, rng, ticker, keepTrajectory);
+      return sampleAncestral(config, decoder, rng, ticker, keepTrajectory);
     case 'rdm-k':
-      return sampleRdmK(config, denoiser, rng, ticker, keepTrajectory);
+      return sampleRdmK(config, decoder, rng, ticker, keepTrajectory);
     case 'dndm':
-      return sampleDndm(config, denoiser, rng, false, ticker, keepTrajectory);
+      return sampleDndm(config, decoder, rng, false, ticker, keepTrajectory);
     case 'dndm-k':
-      return sampleDndm(config, denoiser, rng, true, ticker, keepTrajectory);
+      return sampleDndm(config, decoder, rng, true, ticker, keepTrajectory);
     case 'dndm-c':
-      return sampleDndmContinuous(config, denoiser, rng, ticker, keepTrajectory);
+      return sampleDndmContinuous(config, decoder, rng, ticker, keepTrajectory);
   }
 }
