@@ -47,6 +47,8 @@ export interface SampleResult {
   wallMs: number;
   /** x before each network call, then the final x: the step-by-step view (only when asked for). */
   trajectory?: Int32Array[];
+  /** DNDM samplers: each position's transition time (steps 1..T; DNDM-C: continuous in (0, 1)). */
+  tau?: ArrayLike<number>;
 }
 
 interface RunState {
@@ -133,11 +135,11 @@ export function sampleRdmK(config: SamplerConfig, decoder: StepDecoder, rng: Rng
  * only at the distinct τ's, latest first. DNDM-k (topK = true): at time t, #{n : τ_n < t}
  * positions stay masked, chosen by lowest confidence.
  */
-export function sampleDndm(config: SamplerConfig, decoder: StepDecoder, rng: RngStream, topK: boolean, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
+export async function sampleDndm(config: SamplerConfig, decoder: StepDecoder, rng: RngStream, topK: boolean, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
   const { batch, length, steps, schedule } = config;
   const tau = sampleTransitionTimes(schedule, length, steps, rng.split('tau'));
   const times = distinctTimesDescending(tau);
-  return withState(config, decoder, rng, ticker, keepTrajectory, async (state, decode) => {
+  const result = await withState(config, decoder, rng, ticker, keepTrajectory, async (state, decode) => {
     for (const t of times) {
       const { tokens, confidence } = await decode(t / steps);
       if (topK) {
@@ -151,20 +153,22 @@ export function sampleDndm(config: SamplerConfig, decoder: StepDecoder, rng: Rng
       }
     }
   });
+  return { ...result, tau };
 }
 
 /** DNDM-C: continuous τ ~ Beta(α, β); one call per token, latest τ first (NFE = L). */
-export function sampleDndmContinuous(config: SamplerConfig, decoder: StepDecoder, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
+export async function sampleDndmContinuous(config: SamplerConfig, decoder: StepDecoder, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
   const { batch, length, schedule } = config;
   const [alpha, beta] = schedule.kind === 'beta' ? [schedule.alpha, schedule.beta] : [1, 1];
   const tau = sampleContinuousTransitionTimes(alpha, beta, length, rng.split('tau'));
   const order = Array.from({ length }, (_, n) => n).sort((i, j) => tau[j] - tau[i]);
-  return withState(config, decoder, rng, ticker, keepTrajectory, async (state, decode) => {
+  const result = await withState(config, decoder, rng, ticker, keepTrajectory, async (state, decode) => {
     for (const n of order) {
       const { tokens } = await decode(tau[n]);
       for (let b = 0; b < batch; b++) unmask(state, b * length + n, tokens[b * length + n]);
     }
   });
+  return { ...result, tau };
 }
 
 export function sample(name: SamplerName, config: SamplerConfig, decoder: StepDecoder, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {

@@ -4,6 +4,7 @@ import {
   betaCdf,
   distinctTimesDescending,
   expectedNfe,
+  nfeVariance,
   sampleBeta,
   sampleContinuousTransitionTimes,
   sampleTransitionTimes,
@@ -45,6 +46,20 @@ describe('DNDM transition-time schedules', () => {
       // NFE's standard deviation is below 3 here; 4 standard errors of the mean
       expect(Math.abs(total / draws - expected)).toBeLessThan(4 * (3 / Math.sqrt(draws)));
     }
+  });
+
+  it('Var[NFE] is exact: a hand-computed case and the spread of sampled NFEs', () => {
+    // T = 2, p = (½, ½), N = 2: NFE = 1 or 2 with probability ½ each → variance ¼
+    expect(nfeVariance({ kind: 'uniform' }, 2, 2)).toBeCloseTo(0.25, 12);
+    const T = 50;
+    const draws = 3000;
+    const root = RngStream.fromSeed(77);
+    const nfes = Array.from({ length: draws }, (_, i) => distinctTimesDescending(sampleTransitionTimes(beta33, 64, T, root.split(i))).length);
+    const mean = nfes.reduce((a, b) => a + b, 0) / draws;
+    const variance = nfes.reduce((a, b) => a + (b - mean) ** 2, 0) / (draws - 1);
+    // the sample variance of 3000 draws is within ~5 % (2.6 s.e.) of the truth
+    expect(variance / nfeVariance(beta33, 64, T)).toBeGreaterThan(0.87);
+    expect(variance / nfeVariance(beta33, 64, T)).toBeLessThan(1.13);
   });
 
   it('Beta variates have the right mean and the CDF integrates the density', () => {

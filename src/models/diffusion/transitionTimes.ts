@@ -71,6 +71,22 @@ export function expectedNfe(schedule: TransitionSchedule, N: number, T: number):
   return e;
 }
 
+/**
+ * Var[NFE], exactly: with a_t = (1 − p_t)^N the chance that no token lands on t,
+ * Var = Σ_t a_t(1 − a_t) + Σ_{s≠t} ((1 − p_s − p_t)^N − a_s a_t). The occupancy indicators are
+ * negatively correlated, so this is well below the Σ a(1 − a) one would get from independence.
+ */
+export function nfeVariance(schedule: TransitionSchedule, N: number, T: number): number {
+  const p = transitionTimeDistribution(schedule, T);
+  const a = p.map((pt) => Math.pow(1 - pt, N));
+  let v = 0;
+  for (let t = 0; t < T; t++) {
+    v += a[t] * (1 - a[t]);
+    for (let s = t + 1; s < T; s++) v += 2 * (Math.pow(Math.max(0, 1 - p[s] - p[t]), N) - a[s] * a[t]);
+  }
+  return Math.max(0, v);
+}
+
 /** N discrete transition times in 1..T, drawn from the schedule. */
 export function sampleTransitionTimes(schedule: TransitionSchedule, N: number, T: number, rng: RngStream): Int32Array {
   const p = transitionTimeDistribution(schedule, T);

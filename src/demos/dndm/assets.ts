@@ -1,0 +1,57 @@
+// The DNDM demo's files: the trained masked-diffusion transformer (public/weights/dndm-kjv) and the
+// judge data (public/data/dndm-judge). Loaded once per page; the model is rebuilt when tfjs's
+// backend changes (a new WebGPU device after a device loss, or the switch to the CPU path).
+
+import * as tf from '@tensorflow/tfjs';
+import { loadWeights } from '../../models/loadWeights';
+import { MaskedDiffusionTransformer } from '../../models/maskedDiffusionTransformer';
+import type { WeightManifest } from '../../models/weightFile';
+import { buildJudge, checkJudgeData, type Judge } from './quality';
+
+export interface DndmAssets {
+  model: MaskedDiffusionTransformer;
+  manifest: WeightManifest;
+  judge: Judge;
+}
+
+const base = (): string => (typeof import.meta.env?.BASE_URL === 'string' ? import.meta.env.BASE_URL : '/');
+export const weightsUrl = (): string => `${base()}weights/dndm-kjv/`;
+export const judgeUrl = (): string => `${base()}data/dndm-judge/judge.json`;
+
+let weights: ReturnType<typeof loadWeights> | null = null;
+let judge: Promise<Judge> | null = null;
+let built: { backend: tf.KernelBackend; model: MaskedDiffusionTransformer } | null = null;
+
+async function fetchJudge(url: string): Promise<Judge> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (err) {
+    throw new Error(`judge data: could not fetch ${url} (${String(err)})`);
+  }
+  if (!response.ok) throw new Error(`judge data: ${url} answered HTTP ${response.status}: the data file is missing from this build`);
+  return buildJudge(checkJudgeData(await response.json()));
+}
+
+export async function loadDndmAssets(): Promise<DndmAssets> {
+  // a failed load is not cached: the next run tries again
+  weights ??= loadWeights(weightsUrl()).catch((err) => {
+    weights = null;
+    throw err;
+  });
+  judge ??= fetchJudge(judgeUrl()).catch((err) => {
+    judge = null;
+    throw err;
+  });
+  const [{ manifest, values }, loadedJudge] = await Promise.all([weights, judge]);
+  const backend = tf.backend();
+  if (built?.backend !== backend) {
+    try {
+      built?.model.dispose();
+    } catch {
+      // its backend is gone with its device
+    }
+    built = { backend, model: new MaskedDiffusionTransformer(manifest.config, values) };
+  }
+  return { model: built.model, manifest, judge: loadedJudge };
+}

@@ -1,0 +1,297 @@
+// One run of the DNDM demo: for every T of the sweep and every seed, the T-call Markov sampler and
+// DNDM generate B sequences from the same trained network; we record network calls (NFE), wall
+// time and sample quality, then check the paper's claims (claims.ts) on these very numbers.
+
+import type { ComputeState } from '../../gpu/backend';
+import { RngStream } from '../../lib/rng';
+import { Ticker, type RunControl } from '../../lib/schedule';
+import type { Claim, DemoResults, SeriesRow } from '../../lib/results';
+import { band, mean } from '../../lib/stats';
+import { decodeChars } from '../../models/charVocab';
+import { cpuDecoder, gpuDecoder, type DisposableDecoder } from '../../models/diffusion/modelDecoder';
+import { sample, type SampleResult, type SamplerConfig, type SamplerName, type StepDecoder } from '../../models/diffusion/samplers';
+import { expectedNfe, nfeVariance, transitionTimeDistribution, type TransitionSchedule } from '../../models/diffusion/transitionTimes';
+import { loadDndmAssets, type DndmAssets } from './assets';
+import { buildClaims, fusedStepClaim } from './claims';
+import type { DndmParams } from './params';
+import { scoreSamples, type Judge, type SampleQuality } from './quality';
+
+export const SLUG = 'dndm';
+export type DndmResults = DemoResults<DndmParams>;
+export type DndmEnv = Pick<ComputeState, 'info' | 'device'>;
+
+const SWEEPS: Record<DndmParams['sweep'], number[]> = { full: [25, 50, 100, 1000, Infinity], short: [25, 50, 100, Infinity], off: [] };
+export const SAMPLER_LABELS: Record<SamplerName, string> = {
+  ancestral: 'Absorbing ancestral (T calls)',
+  'rdm-k': 'RDM-k (T calls)',
+  dndm: 'DNDM',
+  'dndm-k': 'DNDM-k',
+  'dndm-c': 'DNDM-C (continuous τ)',
+};
+
+export type Role = 'baseline' | 'dndm';
+
+/** One sampler run: one seed's batch at one T. */
+export interface RunRecord extends SampleQuality {
+  T: number;
+  role: Role;
+  sampler: SamplerName;
+  seed: number;
+  nfe: number;
+  wallMs: number;
+  /** Judge NLL of each sequence (for the quality claim's standard error). */
+  sequenceNll: number[];
+  texts: string[];
+}
+
+export function scheduleOf(params: DndmParams): TransitionSchedule {
+  if (params.schedule === 'beta') return { kind: 'beta', alpha: params.alpha, beta: params.beta };
+  return { kind: params.schedule };
+}
+
+export function sweepGrid(params: DndmParams): number[] {
+  const finite = new Set([...SWEEPS[params.sweep].filter(Number.isFinite), params.steps]);
+  const grid = Array.from(finite).sort((a, b) => a - b);
+  return SWEEPS[params.sweep].includes(Infinity) ? [...grid, Infinity] : grid;
+}
+
+export const tLabel = (T: number): string => (Number.isFinite(T) ? String(T) : '∞');
+
+function samplerNames(params: DndmParams, T: number): { baseline: SamplerName | null; dndm: SamplerName } {
+  if (!Number.isFinite(T)) return { baseline: null, dndm: 'dndm-c' };
+  return params.pair === 'topk' ? { baseline: 'rdm-k', dndm: 'dndm-k' } : { baseline: 'ancestral', dndm: 'dndm' };
+}
+
+function score(result: SampleResult, B: number, L: number, judge: Judge): { quality: SampleQuality; texts: string[]; sequenceNll: number[] } {
+  const texts = Array.from({ length: B }, (_, b) => decodeChars(result.tokens.subarray(b * L, (b + 1) * L)));
+  return { quality: scoreSamples(texts, judge), texts, sequenceNll: texts.map((t) => judge.ngram.meanNll(t)) };
+}
+
+/** Real held-out windows, scored like samples: where the quality numbers of real text sit. */
+function referenceRuns(judge: Judge, params: DndmParams, L: number, rng: RngStream): SampleQuality[] {
+  const text = judge.referenceText;
+  return Array.from({ length: params.seeds }, (_, s) => {
+    const r = rng.split(s);
+    const windows = Array.from({ length: params.samples }, () => {
+      const start = r.int(text.length - L);
+      return text.slice(start, start + L);
+    });
+    return scoreSamples(windows, judge);
+  });
+}
+
+interface Shown {
+  dndm: SampleResult;
+  baseline: SampleResult | null;
+}
+
+function trajectoryRows(result: SampleResult | null, L: number, times: (call: number) => number | null): SeriesRow[] {
+  if (!result?.trajectory) return [];
+  return result.trajectory.map((x, frame) => {
+    const seq = x.subarray(0, L);
+    const text = decodeChars(seq);
+    return { frame, call: frame < result.trajectory!.length - 1 ? frame + 1 : null, t: frame < result.trajectory!.length - 1 ? times(frame) : 0, masked: Array.from(text).filter((c) => c === '_').length, text };
+  });
+}
+
+function summarise(params: DndmParams, grid: number[], records: RunRecord[], reference: SampleQuality[], shown: Shown | null, L: number, schedule: TransitionSchedule): Pick<DndmResults, 'series' | 'metrics'> {
+  const at = (T: number, role: Role) => records.filter((r) => r.T === T && r.role === role);
+  const done = grid.filter((T) => at(T, 'dndm').length > 0);
+  const pick = (rs: RunRecord[], f: (r: RunRecord) => number, prefix: string): SeriesRow => {
+    if (rs.length === 0) return { [`${prefix}Mean`]: null, [`${prefix}Min`]: null, [`${prefix}Max`]: null };
+    const b = band(rs.map(f));
+    return { [`${prefix}Mean`]: b.mean, [`${prefix}Min`]: b.min, [`${prefix}Max`]: b.max };
+  };
+  const refMean = (f: (q: SampleQuality) => number) => mean(reference.map(f));
+  const nfe = done.map((T) => ({
+    T: tLabel(T),
+    steps: Number.isFinite(T) ? T : null,
+    formula: Number.isFinite(T) ? expectedNfe(schedule, L, T) : L,
+    formulaSd: Number.isFinite(T) ? Math.sqrt(nfeVariance(schedule, L, T)) : 0,
+    ...pick(at(T, 'dndm'), (r) => r.nfe, 'dndm'),
+    baseline: Number.isFinite(T) ? T : null,
+  }));
+  const time = done.map((T) => {
+    const b = at(T, 'baseline');
+    const d = at(T, 'dndm');
+    return {
+      T: tLabel(T),
+      ...pick(b, (r) => r.wallMs, 'baselineMs'),
+      ...pick(d, (r) => r.wallMs, 'dndmMs'),
+      speedup: b.length ? mean(b.map((r) => r.wallMs)) / mean(d.map((r) => r.wallMs)) : null,
+      nfeRatio: b.length ? mean(b.map((r) => r.nfe)) / mean(d.map((r) => r.nfe)) : null,
+    };
+  });
+  const quality = done.map((T) => {
+    const b = at(T, 'baseline');
+    const d = at(T, 'dndm');
+    return {
+      T: tLabel(T),
+      ...pick(b, (r) => Math.exp(r.judgeNll), 'baselinePpl'),
+      ...pick(d, (r) => Math.exp(r.judgeNll), 'dndmPpl'),
+      ...pick(b, (r) => r.realWordShare, 'baselineWords'),
+      ...pick(d, (r) => r.realWordShare, 'dndmWords'),
+      ...pick(b, (r) => r.unigramKl, 'baselineUnigramKl'),
+      ...pick(d, (r) => r.unigramKl, 'dndmUnigramKl'),
+      ...pick(b, (r) => r.bigramKl, 'baselineBigramKl'),
+      ...pick(d, (r) => r.bigramKl, 'dndmBigramKl'),
+      realPpl: Math.exp(refMean((q) => q.judgeNll)),
+      realWords: refMean((q) => q.realWordShare),
+      realUnigramKl: refMean((q) => q.unigramKl),
+      realBigramKl: refMean((q) => q.bigramKl),
+    };
+  });
+  const runs = records.map((r) => ({
+    T: tLabel(r.T),
+    sampler: SAMPLER_LABELS[r.sampler],
+    seed: r.seed,
+    nfe: r.nfe,
+    wallMs: Math.round(r.wallMs * 10) / 10,
+    judgePerplexity: Math.exp(r.judgeNll),
+    realWordShare: r.realWordShare,
+    unigramKl: r.unigramKl,
+    bigramKl: r.bigramKl,
+  }));
+  const samples = records
+    .filter((r) => r.seed === 0)
+    .flatMap((r) => r.texts.slice(0, 2).map((text, i) => ({ T: tLabel(r.T), sampler: SAMPLER_LABELS[r.sampler], sequence: i, text })));
+  const series: Record<string, SeriesRow[]> = { nfe, time, quality, runs, samples };
+  const metrics: Record<string, number> = {
+    realTextPerplexity: Math.exp(refMean((q) => q.judgeNll)),
+    realTextWordShare: refMean((q) => q.realWordShare),
+  };
+  if (shown) {
+    const p = transitionTimeDistribution(schedule, params.steps);
+    const counts = new Array<number>(params.steps).fill(0);
+    const tau = shown.dndm.tau;
+    if (tau) for (const t of Array.from(tau)) counts[t - 1]++;
+    series.tau = Array.from(p, (pt, i) => ({ t: i + 1, probability: pt, expectedTokens: L * pt, sampledTokens: counts[i] }));
+    const callTimes = tau ? Array.from(new Set(Array.from(tau))).sort((a, b) => b - a) : [];
+    series.trajectory = trajectoryRows(shown.dndm, L, (call) => callTimes[call] ?? null);
+    series.baselineTrajectory = trajectoryRows(shown.baseline, L, (call) => params.steps - call);
+    const finalText = decodeChars(shown.dndm.tokens.subarray(0, L));
+    series.positions = tau ? Array.from(tau, (t, n) => ({ position: n, tau: t, token: finalText[n] })) : [];
+    metrics.shownNfeDndm = shown.dndm.nfe;
+    metrics.shownNfeBaseline = shown.baseline?.nfe ?? NaN;
+    metrics.shownExpectedNfe = expectedNfe(schedule, L, params.steps);
+  }
+  return { series, metrics };
+}
+
+async function makeDecoder(params: DndmParams, env: DndmEnv, assets: DndmAssets, config: SamplerConfig): Promise<DisposableDecoder & { fused: boolean }> {
+  const fused = params.decode === 'fused' || (params.decode === 'auto' && env.device !== null);
+  if (params.decode === 'fused' && env.device === null) throw new Error('decode = fused needs WebGPU, and this browser has no WebGPU adapter: choose auto or readback');
+  const decoder = fused ? await gpuDecoder(env.device!, assets.model, config) : cpuDecoder(assets.model, config);
+  return { ...decoder, fused };
+}
+
+export async function runDndm(params: DndmParams, env: DndmEnv, control: RunControl = {}, given?: DndmAssets): Promise<DndmResults> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const ticker = new Ticker(control);
+  ticker.progress(0, 'Loading the model and the judge');
+  const assets = given ?? (await loadDndmAssets());
+  const stages: Record<string, number> = { load: performance.now() - started };
+  const { config: modelConfig } = assets.model;
+  const L = modelConfig.length;
+  const B = params.samples;
+  const schedule = scheduleOf(params);
+  const config = (steps: number): SamplerConfig => ({
+    batch: B,
+    length: L,
+    vocab: modelConfig.vocab,
+    maskToken: modelConfig.vocab - 1,
+    forbidden: [],
+    steps,
+    schedule,
+    temperature: params.temperature,
+    noiseScale: params.noise === 'gumbel' ? 1 : 0,
+  });
+  const decoder = await makeDecoder(params, env, assets, config(params.steps));
+  const root = RngStream.fromSeed(params.seed);
+  const grid = sweepGrid(params);
+  const records: RunRecord[] = [];
+  const notes: string[] = [];
+  const claimsExtra: Claim[] = [];
+  let shown: Shown | null = null;
+  try {
+    // warm-up (shader compilation, first allocations) outside every timed run; on the fused path
+    // the same call checks the fused step against the TypeScript one on real logits
+    const warmX = new Int32Array(B * L).fill(modelConfig.vocab - 1);
+    const warm = await decoder.decode(warmX, 1, 1);
+    if (decoder.fused) {
+      const reference = await cpuDecoder(assets.model, config(params.steps)).decode(warmX, 1, 1);
+      claimsExtra.push(fusedStepClaim(warm, reference));
+    }
+    stages.warmUp = performance.now() - started - stages.load;
+
+    const totalCalls = grid.reduce((s, T) => s + params.seeds * (Number.isFinite(T) ? T + expectedNfe(schedule, L, T) : L), 0);
+    let calls = 0;
+    let label = '';
+    const counted: StepDecoder = async (x, t, key) => {
+      calls++;
+      if (calls % 5 === 0) ticker.progress(calls / totalCalls, label);
+      return decoder.decode(x, t, key);
+    };
+    const reference = referenceRuns(assets.judge, params, L, root.split('reference'));
+    const sweepStart = performance.now();
+    for (const T of grid) {
+      const names = samplerNames(params, T);
+      for (let seed = 0; seed < params.seeds; seed++) {
+        const stream = root.split('sweep').split(tLabel(T)).split(seed);
+        const keep = seed === 0 && T === params.steps;
+        const runOne = async (role: Role, name: SamplerName) => {
+          label = `T = ${tLabel(T)}, seed ${seed + 1} of ${params.seeds}: ${SAMPLER_LABELS[name]}`;
+          const result = await sample(name, config(Number.isFinite(T) ? T : params.steps), counted, stream.split(role), ticker, keep);
+          const { quality, texts, sequenceNll } = score(result, B, L, assets.judge);
+          records.push({ T, role, sampler: name, seed, nfe: result.nfe, wallMs: result.wallMs, ...quality, texts, sequenceNll });
+          return result;
+        };
+        const baseline = names.baseline ? await runOne('baseline', names.baseline) : null;
+        const dndm = await runOne('dndm', names.dndm);
+        if (keep) shown = { dndm, baseline };
+      }
+      control.onPartial?.(assemble());
+    }
+    stages.sweep = performance.now() - sweepStart;
+
+    function assemble(): DndmResults {
+      const { series, metrics } = summarise(params, grid, records, reference, shown, L, schedule);
+      metrics.parameters = assets.manifest.parameters.reduce((s, p) => s + p.shape.reduce((a, b) => a * b, 1), 0);
+      const heldOut = assets.manifest.training.heldOutLoss;
+      if (typeof heldOut === 'number') metrics.heldOutLoss = heldOut;
+      return {
+        slug: SLUG,
+        params,
+        backend: env.info,
+        metrics,
+        series,
+        claims: [...buildClaims({ records, grid, schedule, length: L, seeds: params.seeds }), ...claimsExtra],
+        matrices: {},
+        notes,
+        timing: {
+          startedAt,
+          totalMs: performance.now() - started,
+          stages: { ...stages },
+          label: env.info.software ? 'software adapter: correctness-only timings, not GPU speed' : env.info.path === 'cpu' ? `CPU path (tfjs ${env.info.tfBackend})` : 'WebGPU',
+        },
+      };
+    }
+
+    notes.push(
+      `Model: ${describeModel(assets)} masked-diffusion transformer trained on KJV text (public/weights/dndm-kjv); a teaching model, so its samples are word-like strings, not scripture.`,
+      `Denoising step: ${decoder.fused ? 'fused WGSL kernel on the tfjs logits buffer (dataToGPU)' : 'logits read back, step in TypeScript'}; network on tfjs ${env.info.tfBackend}.`,
+      'One transition-time vector τ per batch (as in the authors’ code): NFE counts network calls for the whole batch.',
+    );
+    ticker.progress(1, 'Done');
+    return assemble();
+  } finally {
+    decoder.dispose();
+  }
+}
+
+function describeModel(assets: DndmAssets): string {
+  const c = assets.model.config;
+  const count = assets.manifest.parameters.reduce((s, p) => s + p.shape.reduce((a, b) => a * b, 1), 0);
+  return `${(count / 1000).toFixed(0)} k-parameter (width ${c.width}, ${c.layers} layers, ${c.heads} heads, L = ${c.length})`;
+}

@@ -1,0 +1,74 @@
+import { parseParams, seedSpec, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
+
+/** The demo's whole state; the defaults are the paper-claim check (Beta(3, 3), N = 64, T up to 1000). */
+export const dndmSchema = {
+  seed: seedSpec,
+  steps: { kind: 'int', default: 50, min: 2, max: 1000, label: 'Steps T (shown run)', help: 'Diffusion steps of the run shown step by step and in the τ histogram.' },
+  schedule: {
+    kind: 'enum',
+    default: 'beta',
+    options: [
+      { value: 'beta', label: 'Beta(α, β)' },
+      { value: 'uniform', label: 'Uniform' },
+      { value: 'cosine', label: 'Cosine' },
+    ],
+    label: 'Transition-time schedule',
+    help: 'The distribution of each token’s transition time τ over the T steps.',
+  },
+  alpha: { kind: 'float', default: 3, min: 1, max: 20, step: 0.5, label: 'α', help: 'Beta schedule: larger α moves transition times toward the end of the reverse process (t near 0).' },
+  beta: { kind: 'float', default: 3, min: 1, max: 20, step: 0.5, label: 'β', help: 'Beta schedule: larger β moves transition times toward its start (t near T).' },
+  pair: {
+    kind: 'enum',
+    default: 'topk',
+    options: [
+      { value: 'topk', label: 'RDM-k vs DNDM-k (least confident stay masked)' },
+      { value: 'random', label: 'Absorbing ancestral vs DNDM (random order)' },
+    ],
+    label: 'Samplers compared',
+    help: 'The T-call Markov sampler and the DNDM sampler that decides the same way which tokens to reveal.',
+  },
+  samples: { kind: 'int', default: 4, min: 1, max: 32, label: 'Sequences per seed', help: 'Batch size B: sequences generated together per seed (one transition-time vector per batch, as in the authors’ code).' },
+  seeds: { kind: 'int', default: 3, min: 1, max: 10, label: 'Seeds', help: 'Independent repetitions per point: the bands on the charts.' },
+  sweep: {
+    kind: 'enum',
+    default: 'full',
+    options: [
+      { value: 'full', label: 'T ∈ {25, 50, 100, 1000, ∞}' },
+      { value: 'short', label: 'T ∈ {25, 50, 100, ∞} (no T = 1000)' },
+      { value: 'off', label: 'Only the shown T' },
+    ],
+    label: 'Sweep over T',
+    help: 'T = 1000 is where DNDM’s speed-up shows and the T-call sampler is slow (1000 network calls per seed).',
+  },
+  noise: {
+    kind: 'enum',
+    default: 'gumbel',
+    options: [
+      { value: 'gumbel', label: 'Sample (Gumbel-max)' },
+      { value: 'argmax', label: 'Argmax' },
+    ],
+    label: 'Token choice',
+    help: 'Sample each revealed token from the model’s distribution, or take its most likely token.',
+    advanced: true,
+  },
+  temperature: { kind: 'float', default: 1, min: 0.1, max: 2, step: 0.05, label: 'Temperature', help: 'Logits are divided by it before sampling.', advanced: true },
+  decode: {
+    kind: 'enum',
+    default: 'auto',
+    options: [
+      { value: 'auto', label: 'Fused WGSL kernel on WebGPU, else TypeScript' },
+      { value: 'fused', label: 'Fused WGSL kernel (WebGPU only)' },
+      { value: 'readback', label: 'Read logits back, step in TypeScript' },
+    ],
+    label: 'Denoising step',
+    help: 'Where the step after each network call runs (noise, argmax, confidence). Both give the same tokens for the same logits.',
+    advanced: true,
+  },
+} as const satisfies Schema;
+
+export type DndmSchema = typeof dndmSchema;
+export type DndmParams = ParamValues<DndmSchema>;
+
+export function parseDndmParams(raw: Record<string, unknown>): ParsedParams<DndmSchema> {
+  return parseParams(dndmSchema, raw);
+}

@@ -1,0 +1,24 @@
+// Small summaries used by several demos' claim checks and bands.
+
+export function mean(xs: readonly number[]): number {
+  return xs.length === 0 ? NaN : xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+/** Unbiased sample variance (n − 1); NaN below two values. */
+export function sampleVariance(xs: readonly number[]): number {
+  if (xs.length < 2) return NaN;
+  const m = mean(xs);
+  return xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1);
+}
+
+/** Mean with the min–max band, as the charts draw seeds. */
+export function band(xs: readonly number[]): { mean: number; min: number; max: number } {
+  return { mean: mean(xs), min: Math.min(...xs), max: Math.max(...xs) };
+}
+
+/** Two-sample z statistic of a difference in means (Welch's standard error). */
+export function welchZ(a: readonly number[], b: readonly number[]): number {
+  const se = Math.sqrt(sampleVariance(a) / a.length + sampleVariance(b) / b.length);
+  const diff = mean(a) - mean(b);
+  return se === 0 ? (diff === 0 ? 0 : Infinity) : diff / se;
+}
