@@ -26,25 +26,45 @@ const loadTf = (): Promise<Tf> => (tfPromise ??= import('@tensorflow/tfjs'));
 let current: ComputeState | null = null;
 let retiring: GPUDevice | null = null;
 
+let wasmPathsSet = false;
+
 async function setCpuBackend(tf: Tf): Promise<string> {
   try {
-    const [{ setWasmPaths }, plain, simd, threaded] = await Promise.all([
-      import('@tensorflow/tfjs-backend-wasm'),
-      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'),
-      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'),
-      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'),
-    ]);
-    setWasmPaths({
-      'tfjs-backend-wasm.wasm': plain.default,
-      'tfjs-backend-wasm-simd.wasm': simd.default,
-      'tfjs-backend-wasm-threaded-simd.wasm': threaded.default,
-    });
+    if (!wasmPathsSet) {
+      const [{ setWasmPaths }, plain, simd, threaded] = await Promise.all([
+        import('@tensorflow/tfjs-backend-wasm'),
+        import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'),
+        import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'),
+        import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'),
+      ]);
+      setWasmPaths({
+        'tfjs-backend-wasm.wasm': plain.default,
+        'tfjs-backend-wasm-simd.wasm': simd.default,
+        'tfjs-backend-wasm-threaded-simd.wasm': threaded.default,
+      });
+      wasmPathsSet = true;
+    }
     if (await tf.setBackend('wasm')) return 'wasm';
   } catch {
     // fall through to the pure-JS backend
   }
   if (await tf.setBackend('cpu')) return 'cpu';
   throw new Error('No tfjs backend could be initialised (webgpu, wasm and cpu all failed).');
+}
+
+/**
+ * Runs `fn` with tfjs on the CPU (wasm, else cpu) and restores the previous backend afterwards.
+ * For work that a software WebGPU adapter would only emulate more slowly on the same CPU.
+ */
+export async function withCpuBackend<T>(fn: (tfBackend: string) => Promise<T>): Promise<T> {
+  const tf = await loadTf();
+  const previous = tf.getBackend();
+  const name = await setCpuBackend(tf);
+  try {
+    return await fn(name);
+  } finally {
+    if (previous && previous !== name) await tf.setBackend(previous);
+  }
 }
 
 export async function initCompute(options: InitOptions = {}): Promise<ComputeState> {

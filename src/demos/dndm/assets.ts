@@ -20,7 +20,8 @@ export const judgeUrl = (): string => `${base()}data/dndm-judge/judge.json`;
 
 let weights: ReturnType<typeof loadWeights> | null = null;
 let judge: Promise<Judge> | null = null;
-let built: { backend: tf.KernelBackend; model: MaskedDiffusionTransformer } | null = null;
+/** One model per tfjs backend instance (a run may use wasm while the page's backend is webgpu). */
+const built = new Map<tf.KernelBackend, MaskedDiffusionTransformer>();
 
 async function fetchJudge(url: string): Promise<Judge> {
   let response: Response;
@@ -45,13 +46,20 @@ export async function loadDndmAssets(): Promise<DndmAssets> {
   });
   const [{ manifest, values }, loadedJudge] = await Promise.all([weights, judge]);
   const backend = tf.backend();
-  if (built?.backend !== backend) {
+  const registered = new Set(Object.values(tf.engine().registry));
+  for (const [owner, model] of built) {
+    if (registered.has(owner)) continue;
+    built.delete(owner);
     try {
-      built?.model.dispose();
+      model.dispose();
     } catch {
-      // its backend is gone with its device
+      // its backend went with its device
     }
-    built = { backend, model: new MaskedDiffusionTransformer(manifest.config, values) };
   }
-  return { model: built.model, manifest, judge: loadedJudge };
+  let model = built.get(backend);
+  if (!model) {
+    model = new MaskedDiffusionTransformer(manifest.config, values);
+    built.set(backend, model);
+  }
+  return { model, manifest, judge: loadedJudge };
 }

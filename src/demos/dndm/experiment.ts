@@ -2,7 +2,7 @@
 // DNDM generate B sequences from the same trained network; we record network calls (NFE), wall
 // time and sample quality, then check the paper's claims (claims.ts) on these very numbers.
 
-import type { ComputeState } from '../../gpu/backend';
+import { withCpuBackend, type ComputeState } from '../../gpu/backend';
 import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
 import type { Claim, DemoResults, SeriesRow } from '../../lib/results';
@@ -178,14 +178,31 @@ function summarise(params: DndmParams, grid: number[], records: RunRecord[], ref
   return { series, metrics };
 }
 
-async function makeDecoder(params: DndmParams, env: DndmEnv, assets: DndmAssets, config: SamplerConfig): Promise<DisposableDecoder & { fused: boolean }> {
-  const fused = params.decode === 'fused' || (params.decode === 'auto' && env.device !== null);
-  if (params.decode === 'fused' && env.device === null) throw new Error('decode = fused needs WebGPU, and this browser has no WebGPU adapter: choose auto or readback');
-  const decoder = fused ? await gpuDecoder(env.device!, assets.model, config) : cpuDecoder(assets.model, config);
+async function makeDecoder(params: DndmParams, device: GPUDevice | null, assets: DndmAssets, config: SamplerConfig): Promise<DisposableDecoder & { fused: boolean }> {
+  const fused = params.decode === 'fused' || (params.decode === 'auto' && device !== null);
+  if (params.decode === 'fused' && device === null) throw new Error('decode = fused needs the network on WebGPU: choose network = webgpu (on a WebGPU browser), or decode = auto');
+  const decoder = fused ? await gpuDecoder(device!, assets.model, config) : cpuDecoder(assets.model, config);
   return { ...decoder, fused };
 }
 
+/** Whether the network runs on tfjs's WebGPU backend (else on the CPU: wasm, or cpu). */
+export function networkOnGpu(params: DndmParams, env: DndmEnv): boolean {
+  if (params.network === 'webgpu' && env.device === null) throw new Error('network = webgpu was asked for, but this browser has no WebGPU adapter: choose auto or cpu');
+  return env.device !== null && (params.network === 'webgpu' || (params.network === 'auto' && !env.info.software));
+}
+
 export async function runDndm(params: DndmParams, env: DndmEnv, control: RunControl = {}, given?: DndmAssets): Promise<DndmResults> {
+  if (networkOnGpu(params, env)) return runOnActiveBackend(params, env, control, given, { device: env.device, label: env.info.software ? 'WebGPU on a software adapter: correctness-only timings, not GPU speed' : `WebGPU (${env.info.adapter ?? 'GPU'})` });
+  if (env.device === null) return runOnActiveBackend(params, env, control, given, { device: null, label: `CPU path (tfjs ${env.info.tfBackend})` });
+  return withCpuBackend((tfBackend) =>
+    runOnActiveBackend(params, env, control, given, {
+      device: null,
+      label: `CPU (tfjs ${tfBackend})${env.info.software ? ': this WebGPU adapter is a software emulation, slower than the CPU itself' : ''}`,
+    }),
+  );
+}
+
+async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: RunControl, given: DndmAssets | undefined, where: { device: GPUDevice | null; label: string }): Promise<DndmResults> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const ticker = new Ticker(control);
@@ -207,7 +224,7 @@ export async function runDndm(params: DndmParams, env: DndmEnv, control: RunCont
     temperature: params.temperature,
     noiseScale: params.noise === 'gumbel' ? 1 : 0,
   });
-  const decoder = await makeDecoder(params, env, assets, config(params.steps));
+  const decoder = await makeDecoder(params, where.device, assets, config(params.steps));
   const root = RngStream.fromSeed(params.seed);
   const grid = sweepGrid(params);
   const records: RunRecord[] = [];
@@ -217,6 +234,7 @@ export async function runDndm(params: DndmParams, env: DndmEnv, control: RunCont
   try {
     // warm-up (shader compilation, first allocations) outside every timed run; on the fused path
     // the same call checks the fused step against the TypeScript one on real logits
+    ticker.progress(0, 'First network call (compiles its kernels)');
     const warmX = new Int32Array(B * L).fill(modelConfig.vocab - 1);
     const warm = await decoder.decode(warmX, 1, 1);
     if (decoder.fused) {
@@ -273,14 +291,14 @@ export async function runDndm(params: DndmParams, env: DndmEnv, control: RunCont
           startedAt,
           totalMs: performance.now() - started,
           stages: { ...stages },
-          label: env.info.software ? 'software adapter: correctness-only timings, not GPU speed' : env.info.path === 'cpu' ? `CPU path (tfjs ${env.info.tfBackend})` : 'WebGPU',
+          label: where.label,
         },
       };
     }
 
     notes.push(
       `Model: ${describeModel(assets)} masked-diffusion transformer trained on KJV text (public/weights/dndm-kjv); a teaching model, so its samples are word-like strings, not scripture.`,
-      `Denoising step: ${decoder.fused ? 'fused WGSL kernel on the tfjs logits buffer (dataToGPU)' : 'logits read back, step in TypeScript'}; network on tfjs ${env.info.tfBackend}.`,
+      `Network: ${where.label}. Denoising step: ${decoder.fused ? 'fused WGSL kernel on the tfjs logits buffer (dataToGPU)' : 'logits read back, step in TypeScript'}.`,
       'One transition-time vector τ per batch (as in the authors’ code): NFE counts network calls for the whole batch.',
     );
     ticker.progress(1, 'Done');

@@ -52,6 +52,18 @@ export const dndmSchema = {
     advanced: true,
   },
   temperature: { kind: 'float', default: 1, min: 0.1, max: 2, step: 0.05, label: 'Temperature', help: 'Logits are divided by it before sampling.', advanced: true },
+  network: {
+    kind: 'enum',
+    default: 'auto',
+    options: [
+      { value: 'auto', label: 'WebGPU on a hardware GPU, else the CPU' },
+      { value: 'webgpu', label: 'WebGPU (tfjs webgpu backend)' },
+      { value: 'cpu', label: 'CPU (tfjs wasm backend)' },
+    ],
+    label: 'Network runs on',
+    help: 'A software WebGPU adapter emulates the GPU on the CPU, slower than running on the CPU directly: auto then uses the CPU.',
+    advanced: true,
+  },
   decode: {
     kind: 'enum',
     default: 'auto',

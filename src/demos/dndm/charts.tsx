@@ -1,0 +1,94 @@
+// The recharts views of the DNDM demo. Each reads one series of the results object.
+
+import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { SeriesRow } from '../../lib/results';
+
+export const COLOURS = { baseline: '#1f77b4', dndm: '#d62728', formula: '#222', real: '#2ca02c' };
+const HEIGHT = 260;
+/** Log-axis domain with room around the data (recharts' 'auto' on a log scale clips at a decade). */
+const LOG_DOMAIN: [(min: number) => number, (max: number) => number] = [(min) => min / 1.5, (max) => max * 1.5];
+const fmt = (v: unknown) => (Array.isArray(v) ? v.map((x) => Number(x).toPrecision(4)).join(' – ') : typeof v === 'number' ? String(Number(v.toPrecision(4))) : String(v));
+
+/** Transition-time distribution: expected tokens N·p_t per step and the τ drawn in the shown run. */
+export function TauHistogram({ rows }: { rows: readonly SeriesRow[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <ComposedChart data={rows as SeriesRow[]} margin={{ left: 10, right: 10 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="t" type="number" domain={[1, 'dataMax']} reversed label={{ value: 'step t (the reverse process runs right to left: T → 1)', position: 'insideBottom', offset: -2 }} />
+        <YAxis allowDecimals={false} label={{ value: 'tokens', angle: -90, position: 'insideLeft' }} />
+        <Tooltip formatter={fmt} />
+        <Legend />
+        <Bar dataKey="sampledTokens" name="τ drawn in the shown run" fill={COLOURS.dndm} isAnimationActive={false} />
+        <Line dataKey="expectedTokens" name="expected N·p_t" stroke={COLOURS.formula} dot={false} isAnimationActive={false} />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function NfeChart({ rows }: { rows: readonly SeriesRow[] }) {
+  const data = rows.map((r) => ({ ...r, dndmBand: [r.dndmMin, r.dndmMax] }));
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <ComposedChart data={data} margin={{ left: 10, right: 10 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="T" label={{ value: 'diffusion steps T', position: 'insideBottom', offset: -2 }} />
+        <YAxis scale="log" domain={LOG_DOMAIN} tickFormatter={(v) => String(Math.round(Number(v)))} label={{ value: 'network calls (log)', angle: -90, position: 'insideLeft' }} />
+        <Tooltip formatter={fmt} />
+        <Legend />
+        <Line dataKey="baseline" name="T-call sampler: NFE = T" stroke={COLOURS.baseline} isAnimationActive={false} />
+        <Area dataKey="dndmBand" name="DNDM min–max over seeds" stroke="none" fill={COLOURS.dndm} fillOpacity={0.2} isAnimationActive={false} legendType="none" />
+        <Line dataKey="dndmMean" name="DNDM measured (mean)" stroke={COLOURS.dndm} isAnimationActive={false} />
+        <Line dataKey="formula" name="E[NFE] = Σ 1 − (1 − p_t)^N" stroke={COLOURS.formula} strokeDasharray="5 3" isAnimationActive={false} />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function TimeChart({ rows }: { rows: readonly SeriesRow[] }) {
+  const data = rows.map((r) => ({ ...r, baselineBand: [r.baselineMsMin, r.baselineMsMax], dndmBand: [r.dndmMsMin, r.dndmMsMax] }));
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <ComposedChart data={data} margin={{ left: 10, right: 10 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="T" label={{ value: 'diffusion steps T', position: 'insideBottom', offset: -2 }} />
+        <YAxis scale="log" domain={LOG_DOMAIN} tickFormatter={(v) => String(Number(Number(v).toPrecision(2)))} label={{ value: 'ms per batch (log)', angle: -90, position: 'insideLeft' }} />
+        <Tooltip formatter={fmt} />
+        <Legend />
+        <Area dataKey="baselineBand" stroke="none" fill={COLOURS.baseline} fillOpacity={0.2} isAnimationActive={false} legendType="none" />
+        <Area dataKey="dndmBand" stroke="none" fill={COLOURS.dndm} fillOpacity={0.2} isAnimationActive={false} legendType="none" />
+        <Line dataKey="baselineMsMean" name="T-call sampler" stroke={COLOURS.baseline} isAnimationActive={false} />
+        <Line dataKey="dndmMsMean" name="DNDM" stroke={COLOURS.dndm} isAnimationActive={false} />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}
+
+export const QUALITY_METRICS = {
+  Ppl: { label: 'judge perplexity (lower is better)', real: 'realPpl', log: true },
+  Words: { label: 'share of complete words that are corpus words', real: 'realWords', log: false },
+  UnigramKl: { label: 'unigram KL to the corpus (nats)', real: 'realUnigramKl', log: false },
+  BigramKl: { label: 'bigram KL to the corpus (nats)', real: 'realBigramKl', log: false },
+} as const;
+export type QualityMetric = keyof typeof QUALITY_METRICS;
+
+export function QualityChart({ rows, metric }: { rows: readonly SeriesRow[]; metric: QualityMetric }) {
+  const m = QUALITY_METRICS[metric];
+  const data = rows.map((r) => ({ ...r, baselineBand: [r[`baseline${metric}Min`], r[`baseline${metric}Max`]], dndmBand: [r[`dndm${metric}Min`], r[`dndm${metric}Max`]] }));
+  return (
+    <ResponsiveContainer width="100%" height={HEIGHT}>
+      <ComposedChart data={data} margin={{ left: 10, right: 10 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="T" label={{ value: 'diffusion steps T', position: 'insideBottom', offset: -2 }} />
+        <YAxis scale={m.log ? 'log' : 'auto'} domain={m.log ? LOG_DOMAIN : ['auto', 'auto']} tickFormatter={(v) => String(Number(Number(v).toPrecision(3)))} label={{ value: m.label, angle: -90, position: 'insideLeft', style: { fontSize: 11 } }} />
+        <Tooltip formatter={fmt} />
+        <Legend />
+        <Area dataKey="baselineBand" stroke="none" fill={COLOURS.baseline} fillOpacity={0.15} isAnimationActive={false} legendType="none" />
+        <Area dataKey="dndmBand" stroke="none" fill={COLOURS.dndm} fillOpacity={0.15} isAnimationActive={false} legendType="none" />
+        <Line dataKey={`baseline${metric}Mean`} name="T-call sampler" stroke={COLOURS.baseline} isAnimationActive={false} />
+        <Line dataKey={`dndm${metric}Mean`} name="DNDM" stroke={COLOURS.dndm} isAnimationActive={false} />
+        <Line dataKey={m.real} name="real held-out text (same sizes)" stroke={COLOURS.real} strokeDasharray="4 3" dot={false} isAnimationActive={false} />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}

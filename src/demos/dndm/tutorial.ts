@@ -1,0 +1,75 @@
+import type { TutorialStep } from '../types';
+import type { DndmParams } from './params';
+import type { DndmResults } from './experiment';
+
+const claim = (r: DndmResults, id: string) => r.claims.find((c) => c.id === id);
+const nfeAt = (r: DndmResults, T: string) => r.series.nfe?.find((row) => row.T === T);
+
+export const tutorial: TutorialStep<DndmParams>[] = [
+  {
+    title: 'Masked diffusion: text out of noise',
+    params: { sweep: 'off', steps: 50 },
+    body:
+      'A small transformer (54 k parameters, trained here on the King James Bible, letters and spaces only) has learned to fill in masked characters. ' +
+      'Generation starts from 64 masks and reveals characters over T reverse steps. The classic samplers call the network at every step: ' +
+      'absorbing ancestral sampling reveals each masked token with probability 1/t, RDM-k keeps the least confident ones masked. Press Play above.',
+    expect: {
+      label: 'Both samplers start from 64 masked positions and end with none.',
+      check: (r) => [r.series.trajectory, r.series.baselineTrajectory].every((rows) => rows?.[0]?.masked === 64 && rows.at(-1)?.masked === 0),
+    },
+  },
+  {
+    title: 'Transition times: decide when before deciding what',
+    params: { sweep: 'off', steps: 50 },
+    body:
+      'DNDM’s insight: in the absorbing process every token leaves the mask exactly once, at a time τ that does not depend on the text. So draw all τ first ' +
+      '(here from Beta(3, 3) over the 50 steps, the histogram), and call the network only at the distinct τ’s. A step that no token drew changes nothing and costs nothing: ' +
+      'watch the DNDM call counter stand still while the other one ticks.',
+    expect: {
+      label: 'DNDM called the network once per distinct τ, fewer than T = 50 times.',
+      check: (r) => {
+        const distinct = r.series.tau?.filter((row) => Number(row.sampledTokens) > 0).length;
+        return r.metrics.shownNfeDndm === distinct && distinct < 50 && r.metrics.shownNfeBaseline === 50;
+      },
+    },
+  },
+  {
+    title: 'How many calls? E[NFE] = Σ 1 − (1 − p_t)^N',
+    params: { sweep: 'off', steps: 50, alpha: 15, beta: 7 },
+    body:
+      'Step t is called when at least one of the N = 64 tokens drew it, which happens with probability 1 − (1 − p_t)^N. Summing gives the expected NFE. ' +
+      'A peaked schedule (here Beta(15, 7)) piles the τ’s onto few steps: fewer distinct times, fewer calls. The claim compares the measured NFE with the formula, ' +
+      'using its exact variance to decide what “agrees” means.',
+    expect: { label: 'Measured NFE agrees with E[NFE] within sampling noise.', check: (r) => claim(r, 'nfe-matches-formula')?.passed === true },
+  },
+  {
+    title: 'More steps, same number of calls',
+    params: { sweep: 'short' },
+    body:
+      'Now a sweep over T = 25, 50, 100 and ∞ (three seeds each). The T-call sampler’s cost grows with T; DNDM’s cannot exceed N = 64, because there are only 64 tokens to reveal. ' +
+      'At T = ∞ (DNDM-C) every τ is a continuous Beta draw, all distinct: exactly 64 calls, with no discretisation at all.',
+    expect: {
+      label: 'DNDM’s NFE agrees with the formula at every T, stays below 64 at T = 100, and is exactly 64 at T = ∞.',
+      check: (r) => claim(r, 'nfe-matches-formula')?.passed === true && Number(nfeAt(r, '100')?.dndmMean) < 64 && nfeAt(r, '∞')?.dndmMean === 64,
+    },
+  },
+  {
+    title: 'T = 1000: an order of magnitude faster, same quality',
+    params: { sweep: 'full' },
+    body:
+      'Fine time grids are where Markov samplers are slowest (1000 calls) and where DNDM shines (about 61). This step runs the full sweep, so it takes a while: the progress bar shows ' +
+      'the T-call sampler working through its 1000 steps per seed. The claims compare wall time in this very run, and sample quality with a judge that never saw the samplers.',
+    expect: {
+      label: 'At T = 1000 DNDM is ≥ 8× faster and its quality is within noise of the T-call sampler’s.',
+      check: (r) => claim(r, 'speedup-at-1000')?.passed === true && claim(r, 'quality-within-noise')?.passed === true,
+    },
+  },
+  {
+    title: 'Random order instead of top-k',
+    params: { sweep: 'off', steps: 100, pair: 'random' },
+    body:
+      'Top-k decoding (RDM-k, DNDM-k) lets the network choose which tokens to reveal first. The plain versions reveal a random set instead: ancestral sampling flips a 1/t coin for every masked token at every step, ' +
+      'DNDM reveals exactly the tokens whose τ has come. The number of calls is the same formula either way; only which tokens appear when changes.',
+    expect: { label: 'Plain DNDM also needs far fewer than T calls, as the formula says.', check: (r) => claim(r, 'nfe-matches-formula')?.passed === true && r.metrics.shownNfeDndm < 64 },
+  },
+];
