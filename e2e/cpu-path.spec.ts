@@ -25,3 +25,20 @@ test.describe('without WebGPU', () => {
     await expect(page.getByTestId('run-error')).toContainText('no WebGPU adapter');
   });
 });
+
+test.describe('DNDM without WebGPU', () => {
+  test('runs on the CPU path, says so, and explains why the WebGPU network cannot run', async ({ page }) => {
+    test.setTimeout(240_000);
+    const errors = trackErrors(page);
+    await page.goto('/#/dndm?sweep=off&steps=20&seeds=2');
+    await expect(page.getByTestId('backend-banner')).toHaveAttribute('data-path', 'cpu');
+    await waitForRunDone(page);
+    await expect(page.getByTestId('claim-nfe-matches-formula')).toHaveAttribute('data-passed', 'true');
+    await expect(page.getByTestId('denoising')).toBeVisible();
+    const results = await page.evaluate(() => window.playground.run('dndm', { sweep: 'off', steps: 20, seeds: 1 }));
+    expect(results.backend.path).toBe('cpu');
+    expect(results.timing.label).toMatch(/^CPU path \(tfjs (wasm|cpu)\)$/);
+    await expect(page.evaluate(() => window.playground.run('dndm', { network: 'webgpu' }))).rejects.toThrow(/no WebGPU adapter/);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { trackErrors } from './helpers';
 
-test('the gallery lists the ten methods, one ready, nine in preparation, and loads no demo code', async ({ page }) => {
+test('the gallery lists the ten methods, two ready, eight in preparation, and loads no demo code', async ({ page }) => {
   const errors = trackErrors(page);
   const scripts: string[] = [];
   page.on('request', (r) => {
@@ -11,11 +11,11 @@ test('the gallery lists the ten methods, one ready, nine in preparation, and loa
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('WebGPU ML Playground');
   const methods = page.locator('[data-testid^="method-"]');
   await expect(methods).toHaveCount(10);
-  await expect(page.locator('[data-status="ready"]')).toHaveCount(1);
-  await expect(page.locator('[data-status="in-preparation"]')).toHaveCount(9);
-  await expect(page.getByTestId('method-dndm')).toContainText('In preparation');
-  await expect(page.getByTestId('method-dndm').getByRole('link')).toHaveCount(0);
-  expect(scripts.some((u) => /sparse-pca|tfjs|dist-/.test(u))).toBe(false);
+  await expect(page.locator('[data-status="ready"]')).toHaveCount(2);
+  await expect(page.locator('[data-status="in-preparation"]')).toHaveCount(8);
+  await expect(page.getByTestId('method-dplm')).toContainText('In preparation');
+  await expect(page.getByTestId('method-dplm').getByRole('link')).toHaveCount(0);
+  expect(scripts.some((u) => /sparse-pca|dndm|tfjs|dist-/.test(u))).toBe(false);
 
   await page.getByTestId('method-sparse-pca').getByRole('link').first().click();
   await expect(page).toHaveURL(/#\/sparse-pca/);
@@ -26,6 +26,6 @@ test('the gallery lists the ten methods, one ready, nine in preparation, and loa
 test('an unknown demo says so instead of showing a blank page', async ({ page }) => {
   await page.goto('/#/no-such-demo');
   await expect(page.getByRole('alert')).toContainText('No demo is called "no-such-demo"');
-  await page.goto('/#/dndm');
+  await page.goto('/#/dplm');
   await expect(page.getByRole('alert')).toContainText('in preparation');
 });

@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { trackErrors, waitForRunDone } from './helpers';
+
+const DNDM_CLAIMS = ['nfe-matches-formula', 'speedup-at-1000', 'quality-within-noise'];
+
+test.describe('DNDM (software WebGPU adapter here)', () => {
+  test('window.playground.run("dndm", {}) returns NFE, timing and quality series, and its claims pass', async ({ page }) => {
+    test.setTimeout(420_000);
+    const errors = trackErrors(page);
+    await page.goto('/');
+    const results = await page.evaluate(() => window.playground.run('dndm', {}));
+    expect(results.slug).toBe('dndm');
+    expect(results.params).toMatchObject({ seed: 1, steps: 50, schedule: 'beta', alpha: 3, beta: 3, samples: 4, seeds: 3, sweep: 'full' });
+    for (const id of DNDM_CLAIMS) {
+      const claim = results.claims.find((c) => c.id === id);
+      expect(claim, id).toBeDefined();
+      expect(claim!.passed, `${id}: ${claim!.value} vs ${claim!.threshold} — ${claim!.statement}`).toBe(true);
+    }
+    expect(results.series.nfe.map((r) => r.T)).toEqual(['25', '50', '100', '1000', '∞']);
+    // the research notes' values of E[NFE] for Beta(3, 3), N = 64
+    const formula = Object.fromEntries(results.series.nfe.map((r) => [r.T, Number(r.formula)]));
+    expect(formula['25']).toBeCloseTo(18.3, 1);
+    expect(formula['50']).toBeCloseTo(30.3, 1);
+    expect(formula['1000']).toBeCloseTo(61.2, 1);
+    expect(results.series.nfe.find((r) => r.T === '∞')!.dndmMean).toBe(64);
+    expect(results.series.time.find((r) => r.T === '1000')!.speedup).toBeGreaterThanOrEqual(8);
+    expect(results.series.quality).toHaveLength(5);
+    expect(results.series.runs).toHaveLength(3 * (4 * 2 + 1));
+    // a software adapter only emulates the GPU: auto ran the network on the CPU and says so
+    expect(results.backend.path).toBe('webgpu-software');
+    expect(results.timing.label).toMatch(/CPU \(tfjs (wasm|cpu)\): this WebGPU adapter is a software emulation/);
+    expect(errors).toEqual([]);
+  });
+
+  test('on WebGPU the fused WGSL step decodes the network’s logits in place, and the player shows the sequence appear', async ({ page }) => {
+    test.setTimeout(300_000);
+    const errors = trackErrors(page);
+    await page.goto('/#/dndm?sweep=off&steps=16&seeds=1&samples=2&network=webgpu');
+    await waitForRunDone(page, 240_000);
+    await expect(page.getByTestId('claim-fused-step-matches-reference')).toHaveAttribute('data-passed', 'true');
+    await expect(page.getByTestId('claim-nfe-matches-formula')).toHaveAttribute('data-passed', 'true');
+    await expect(page.locator('.notes')).toContainText('fused WGSL kernel');
+    await expect(page.locator('.notes')).toContainText('software adapter');
+    // the player: all masked at t = T, no mask left at t = 0, and DNDM used fewer calls
+    const dndm = page.getByTestId('dndm-sequence');
+    await expect(page.getByTestId('denoise-time')).toHaveText('16');
+    expect((await dndm.innerText()).replace(/\s/g, '')).toMatch(/^·+$/);
+    const slider = page.getByRole('slider', { name: /Reverse-process progress/ });
+    await slider.focus();
+    await page.keyboard.press('End');
+    await expect(page.getByTestId('denoise-time')).toHaveText('0');
+    expect(await dndm.innerText()).not.toContain('·');
+    expect(Number(await page.getByTestId('dndm-calls').innerText())).toBeLessThan(16);
+    await expect(page.getByTestId('baseline-calls')).toHaveText('16');
+    await expect(page.getByTestId('chart-tau-histogram')).toBeVisible();
+    expect(await page.evaluate(() => window.playground.debug.liveGpuBuffers())).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('Cancel stops a long sweep, and the next run still works', async ({ page }) => {
+    test.setTimeout(240_000);
+    const errors = trackErrors(page);
+    await page.goto('/#/dndm');
+    await expect(page.getByTestId('progress-label')).toContainText('T = ', { timeout: 120_000 });
+    await page.getByTestId('cancel').click();
+    await expect(page.getByTestId('progress-label')).toHaveText('Cancelled.');
+    const results = await page.evaluate(() => window.playground.run('dndm', { sweep: 'off', steps: 10, seeds: 1, samples: 1 }));
+    expect(results.claims.find((c) => c.id === 'nfe-matches-formula')!.passed).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  test('a missing weight file gives a message that names it', async ({ page }) => {
+    await page.route('**/weights/dndm-kjv/weights.bin', (route) => route.fulfill({ status: 404, body: 'not here' }));
+    await page.goto('/#/dndm?sweep=off&steps=10&seeds=1');
+    await expect(page.getByTestId('run-error')).toContainText('weights.bin answered HTTP 404');
+  });
+});
