@@ -53,18 +53,39 @@ async function setCpuBackend(tf: Tf): Promise<string> {
 }
 
 /**
- * Runs `fn` with tfjs on the CPU (wasm, else cpu) and restores the previous backend afterwards.
- * For work that a software WebGPU adapter would only emulate more slowly on the same CPU.
+ * One tfjs run at a time: a cancelled run still holds the backend until its current network call
+ * ends, and a run that switches backends must not interleave with the next one's switch.
  */
-export async function withCpuBackend<T>(fn: (tfBackend: string) => Promise<T>): Promise<T> {
-  const tf = await loadTf();
-  const previous = tf.getBackend();
-  const name = await setCpuBackend(tf);
+let tfLease: Promise<void> = Promise.resolve();
+
+export async function exclusiveTf<T>(fn: () => Promise<T>): Promise<T> {
+  const prior = tfLease;
+  let release!: () => void;
+  tfLease = new Promise<void>((resolve) => (release = resolve));
+  await prior;
   try {
-    return await fn(name);
+    return await fn();
   } finally {
-    if (previous && previous !== name) await tf.setBackend(previous);
+    release();
   }
+}
+
+/**
+ * Runs `fn` with tfjs on the CPU (wasm, else cpu) and restores the previous backend afterwards,
+ * holding the tfjs lease throughout. For work that a software WebGPU adapter would only emulate,
+ * more slowly, on the same CPU.
+ */
+export function withCpuBackend<T>(fn: (tfBackend: string) => Promise<T>): Promise<T> {
+  return exclusiveTf(async () => {
+    const tf = await loadTf();
+    const previous = tf.getBackend();
+    const name = await setCpuBackend(tf);
+    try {
+      return await fn(name);
+    } finally {
+      if (previous && previous !== name) await tf.setBackend(previous);
+    }
+  });
 }
 
 export async function initCompute(options: InitOptions = {}): Promise<ComputeState> {

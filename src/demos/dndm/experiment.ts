@@ -2,7 +2,7 @@
 // DNDM generate B sequences from the same trained network; we record network calls (NFE), wall
 // time and sample quality, then check the paper's claims (claims.ts) on these very numbers.
 
-import { withCpuBackend, type ComputeState } from '../../gpu/backend';
+import { exclusiveTf, withCpuBackend, type ComputeState } from '../../gpu/backend';
 import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
 import type { Claim, DemoResults, SeriesRow } from '../../lib/results';
@@ -192,8 +192,11 @@ export function networkOnGpu(params: DndmParams, env: DndmEnv): boolean {
 }
 
 export async function runDndm(params: DndmParams, env: DndmEnv, control: RunControl = {}, given?: DndmAssets): Promise<DndmResults> {
-  if (networkOnGpu(params, env)) return runOnActiveBackend(params, env, control, given, { device: env.device, label: env.info.software ? 'WebGPU on a software adapter: correctness-only timings, not GPU speed' : `WebGPU (${env.info.adapter ?? 'GPU'})` });
-  if (env.device === null) return runOnActiveBackend(params, env, control, given, { device: null, label: `CPU path (tfjs ${env.info.tfBackend})` });
+  if (networkOnGpu(params, env)) {
+    const label = env.info.software ? 'WebGPU on a software adapter: correctness-only timings, not GPU speed' : `WebGPU (${env.info.adapter ?? 'GPU'})`;
+    return exclusiveTf(() => runOnActiveBackend(params, env, control, given, { device: env.device, label }));
+  }
+  if (env.device === null) return exclusiveTf(() => runOnActiveBackend(params, env, control, given, { device: null, label: `CPU path (tfjs ${env.info.tfBackend})` }));
   return withCpuBackend((tfBackend) =>
     runOnActiveBackend(params, env, control, given, {
       device: null,
