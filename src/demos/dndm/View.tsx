@@ -4,7 +4,7 @@ import { ChartCard, DataTable } from '../../ui/ChartCard';
 import type { DndmParams } from './params';
 import { NfeChart, QUALITY_METRICS, QualityChart, TauHistogram, TimeChart, type QualityMetric } from './charts';
 import { DenoisingPlayer } from './DenoisingPlayer';
-import { SAMPLER_LABELS } from './experiment';
+import { SAMPLER_LABELS } from './records';
 
 export function DndmView({ results }: DemoViewProps<DndmParams>) {
   const [metric, setMetric] = useState<QualityMetric>('Ppl');

@@ -6,7 +6,7 @@ import type { Claim } from '../../lib/results';
 import { mean, welchZ } from '../../lib/stats';
 import type { DenoiseStepOutput } from '../../models/diffusion/denoiseStep';
 import { expectedNfe, nfeVariance, type TransitionSchedule } from '../../models/diffusion/transitionTimes';
-import type { RunRecord } from './experiment';
+import type { RunRecord } from './records';
 
 /** Measured mean NFE within this many standard errors (exact Var[NFE]) of E[NFE], plus a rounding allowance. */
 export const NFE_SE_LIMIT = 4;

@@ -1,0 +1,30 @@
+// What one sampler run records, shared by the run (experiment.ts), its summary (summary.ts) and
+// the claim checks (claims.ts).
+
+import type { SamplerName } from '../../models/diffusion/samplers';
+import type { SampleQuality } from './quality';
+
+export const SAMPLER_LABELS: Record<SamplerName, string> = {
+  ancestral: 'Absorbing ancestral (T calls)',
+  'rdm-k': 'RDM-k (T calls)',
+  dndm: 'DNDM',
+  'dndm-k': 'DNDM-k',
+  'dndm-c': 'DNDM-C (continuous τ)',
+};
+
+export type Role = 'baseline' | 'dndm';
+
+/** One sampler run: one seed's batch at one T. */
+export interface RunRecord extends SampleQuality {
+  T: number;
+  role: Role;
+  sampler: SamplerName;
+  seed: number;
+  nfe: number;
+  wallMs: number;
+  /** Judge NLL of each sequence (for the quality claim's standard error). */
+  sequenceNll: number[];
+  texts: string[];
+}
+
+export const tLabel = (T: number): string => (Number.isFinite(T) ? String(T) : '∞');
