@@ -16,3 +16,16 @@ export async function expectClaimsPass(page: Page, ids: string[]): Promise<void>
 }
 
 export const PAPER_CLAIMS = ['mcp-equals-oracle', 'fps-biased', 'fps-never-oracle'];
+
+/** Opens `url`, starts the tutorial and steps through all `steps`, asserting each step's check passes. */
+export async function playTutorial(page: Page, url: string, steps: number, stepTimeout: number): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('tutorial-start').click();
+  for (let i = 0; i < steps; i++) {
+    await expect(page.getByTestId('tutorial')).toHaveAttribute('data-step', String(i));
+    await expect(page.getByTestId('step-check')).toHaveAttribute('data-state', 'pass', { timeout: stepTimeout });
+    await expect(page).toHaveURL(new RegExp(`step=${i}`));
+    if (i < steps - 1) await page.getByTestId('tutorial-next').click();
+  }
+  await expect(page.getByTestId('tutorial-next')).toBeDisabled();
+}
