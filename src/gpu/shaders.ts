@@ -5,6 +5,8 @@ import admmPrepare from '../../shaders/admm_prepare.wgsl?raw';
 import admmProxDual from '../../shaders/admm_prox_dual.wgsl?raw';
 import denoiseStep from '../../shaders/denoise_step.wgsl?raw';
 import selectMasked from '../../shaders/select_masked.wgsl?raw';
+import sequenceLogprob from '../../shaders/sequence_logprob.wgsl?raw';
+import sequenceLogprobGrad from '../../shaders/sequence_logprob_grad.wgsl?raw';
 import fantopeRebuild from '../../shaders/fantope_rebuild.wgsl?raw';
 import fantopeTheta from '../../shaders/fantope_theta.wgsl?raw';
 import jacobiEig from '../../shaders/jacobi_eig.wgsl?raw';
@@ -24,6 +26,8 @@ export const shaders = {
   rng_fill: withRng(rngFill),
   denoise_step: withRng(denoiseStep),
   select_masked: selectMasked,
+  sequence_logprob: sequenceLogprob,
+  sequence_logprob_grad: sequenceLogprobGrad,
 } as const;
 
 export type ShaderName = keyof typeof shaders;

@@ -86,7 +86,7 @@ export function DndmView({ results }: DemoViewProps<DndmParams>) {
       {series.samples?.length > 0 && (
         <details className="card" open>
           <summary>Generated text (seed {params.seed}, first two sequences per sampler and T)</summary>
-          <DataTable rows={series.samples} caption="Samples from the 54 k-parameter teaching model: word-like strings with real short words, not scripture." />
+          <DataTable rows={series.samples} caption={`Samples from the ${Math.round(metrics.parameters / 1000)} k-parameter teaching model: word-like strings with real short words, not scripture.`} />
         </details>
       )}
       {series.runs?.length > 0 && (

@@ -10,7 +10,7 @@ export const tutorial: TutorialStep<DndmParams>[] = [
     title: 'Masked diffusion: text out of noise',
     params: { sweep: 'off', steps: 50 },
     body:
-      'A small transformer (54 k parameters, trained here on the King James Bible, letters and spaces only) has learned to fill in masked characters. ' +
+      'A small transformer (under 100 k parameters, trained here on the King James Bible, letters and spaces only) has learned to fill in masked characters. ' +
       'Generation starts from 64 masks and reveals characters over T reverse steps. The classic samplers call the network at every step: ' +
       'absorbing ancestral sampling reveals each masked token with probability 1/t, RDM-k keeps the least confident ones masked. Press Play above.',
     expect: {
