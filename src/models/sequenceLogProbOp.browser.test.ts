@@ -1,0 +1,84 @@
+// The fused sequence log-probability as a tfjs op with its gradient: tf.variableGrads and an
+// optimizer train through it, matching the tfjs op chain.
+// Stated tolerances: values ≤ 2e-5·(1 + |S|), variable gradients ≤ 1e-4·(1 + max|g|); no tensor or
+// GPU buffer left behind.
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initCompute } from '../gpu/backend';
+import { liveGpuBufferCount } from '../gpu/kernel';
+import { RngStream } from '../lib/rng';
+import { createSequenceLogProbOp, type SequenceLogProbOp } from './sequenceLogProbOp';
+import { sequenceLogProbTfjs } from './sequenceLogProbTfjs';
+
+let fusedOp: SequenceLogProbOp;
+
+beforeAll(async () => {
+  const compute = await initCompute();
+  if (!compute.device) throw new Error(`this test needs WebGPU: ${compute.info.reason}`);
+  tf.env().set('WEBGPU_CPU_FORWARD', false);
+  const created = await createSequenceLogProbOp(compute.device);
+  expect(created.fused).toBe(true);
+  fusedOp = created.op;
+});
+
+const [B, T, D, V] = [4, 12, 8, 40];
+
+function problem(seed: number) {
+  const rng = RngStream.fromSeed(seed);
+  const features = tf.tensor3d(Float32Array.from({ length: B * T * D }, () => rng.normal()), [B, T, D]);
+  const weights = tf.variable(tf.tensor2d(Float32Array.from({ length: D * V }, () => 0.5 * rng.normal()), [D, V]));
+  const targets = tf.tensor2d(Int32Array.from({ length: B * T }, () => rng.int(V)), [B, T], 'int32');
+  const maskValues = Float32Array.from({ length: B * T }, (_, i) => (i % 5 === 0 ? 0 : 1));
+  maskValues.fill(0, T, 2 * T); // sequence 1 fully masked
+  const mask = tf.tensor2d(maskValues, [B, T]);
+  const pairWeights = tf.tensor1d([1, -2, 0.5, -0.25]);
+  const logits = () => tf.reshape(tf.matMul(tf.reshape(features, [B * T, D]), weights), [B, T, V]) as tf.Tensor3D;
+  const loss = (op: SequenceLogProbOp) => () => tf.sum(tf.mul(op(logits(), targets, mask), pairWeights)) as tf.Scalar;
+  const dispose = () => tf.dispose([features, weights, targets, mask, pairWeights]);
+  return { weights, logits, targets, mask, loss, dispose };
+}
+
+describe('sequence log-probability tfjs op (fused WGSL forward and backward)', () => {
+  it('gives the op chain’s values and, through tf.variableGrads, its gradients', async () => {
+    const p = problem(5);
+    const fusedValues = await tf.tidy(() => fusedOp(p.logits(), p.targets, p.mask)).data();
+    const chainValues = await tf.tidy(() => sequenceLogProbTfjs(p.logits(), p.targets, p.mask)).data();
+    for (let b = 0; b < B; b++) expect(Math.abs(fusedValues[b] - chainValues[b])).toBeLessThanOrEqual(2e-5 * (1 + Math.abs(chainValues[b])));
+    expect(fusedValues[1]).toBe(0);
+
+    const fused = tf.variableGrads(p.loss(fusedOp), [p.weights]);
+    const chain = tf.variableGrads(p.loss(sequenceLogProbTfjs), [p.weights]);
+    const g1 = await fused.grads[p.weights.name].data();
+    const g2 = await chain.grads[p.weights.name].data();
+    const scale = 1 + Math.max(...Array.from(g2, Math.abs));
+    for (let i = 0; i < g1.length; i++) expect(Math.abs(g1[i] - g2[i])).toBeLessThanOrEqual(1e-4 * scale);
+    expect(Math.abs((await fused.value.data())[0] - (await chain.value.data())[0])).toBeLessThanOrEqual(1e-4 * scale);
+    tf.dispose([fused.value, chain.value, ...Object.values(fused.grads), ...Object.values(chain.grads)]);
+    p.dispose();
+  });
+
+  it('trains: an optimizer step through the op lowers its loss, and nothing is left behind', async () => {
+    const p = problem(6);
+    // maximise the log-likelihood of the targets where the mask counts
+    const nll = () => tf.neg(tf.sum(fusedOp(p.logits(), p.targets, p.mask))) as tf.Scalar;
+    const value = async () => {
+      const v = tf.tidy(nll);
+      const [x] = await v.data();
+      v.dispose();
+      return x;
+    };
+    const before = await value();
+    const optimizer = tf.train.sgd(0.05);
+    const step = () => tf.dispose(optimizer.minimize(nll, true, [p.weights]) ?? []);
+    step(); // the optimizer keeps its own scalars from the first step on
+    const tensorsBefore = tf.memory().numTensors;
+    const buffersBefore = liveGpuBufferCount();
+    for (let i = 0; i < 4; i++) step();
+    const after = await value();
+    expect(after).toBeLessThan(before - 1);
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
+    expect(liveGpuBufferCount()).toBe(buffersBefore);
+    optimizer.dispose();
+    p.dispose();
+  });
+});
