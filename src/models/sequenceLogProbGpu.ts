@@ -42,10 +42,10 @@ export class SequenceLogProbKernels {
     return out;
   }
 
-  /** Encodes ∂(Σ_b upstream_b S_b)/∂logits into a new [B·T·V] buffer from `pool`. */
-  encodeBackward(encoder: GPUCommandEncoder, pool: BufferPool, logits: GPUBuffer, targets: GPUBuffer, mask: GPUBuffer, forward: ForwardBuffers, upstream: GPUBuffer, batch: number, length: number, vocab: number): GPUBuffer {
+  /** Encodes ∂(Σ_b upstream_b S_b)/∂logits into `into`, or a new [B·T·V] buffer from `pool`. */
+  encodeBackward(encoder: GPUCommandEncoder, pool: BufferPool, logits: GPUBuffer, targets: GPUBuffer, mask: GPUBuffer, forward: ForwardBuffers, upstream: GPUBuffer, batch: number, length: number, vocab: number, into?: GPUBuffer): GPUBuffer {
     const shape = this.shape(pool, batch, length, vocab);
-    const grad = pool.storage('logits gradient', batch * length * vocab * 4);
+    const grad = into ?? pool.storage('logits gradient', batch * length * vocab * 4);
     this.gradKernel.encode(encoder, [shape, logits, targets, mask, forward.rowMax, forward.rowLogSum, upstream, grad], grid1d(this.device, batch * length * vocab, 64));
     return grad;
   }

@@ -1,7 +1,8 @@
 // Per-sequence log-probabilities as a differentiable tfjs op: on the WebGPU backend the fused WGSL
-// kernels run on the tensors' own buffers (forward: sequence_logprob; backward: the row statistics
-// again, then sequence_logprob_grad), so `tf.variableGrads` and the optimizers train through them
-// without any [B, T, V] log-softmax or one-hot tensor; elsewhere the tfjs op chain does the same.
+// kernels read the tensors' own buffers and write straight into tfjs-owned output tensors
+// (forward: sequence_logprob; backward: the row statistics again, then sequence_logprob_grad), so
+// `tf.variableGrads` and the optimizers train through them with no [B, T, V] tensor besides the
+// logits and their gradient; elsewhere the tfjs op chain does the same.
 // The backward pass recomputes the cheap row statistics instead of keeping buffers alive between
 // the passes (nothing to leak when no gradient is taken).
 
@@ -13,11 +14,19 @@ import { sequenceLogProbTfjs } from './sequenceLogProbTfjs';
 
 export type SequenceLogProbOp = (logits: tf.Tensor3D, targets: tf.Tensor2D, mask: tf.Tensor2D) => tf.Tensor1D;
 
-/** A tensor's data as a GPU buffer of tfjs' device (a copy; release() frees it). */
-function onGpu(t: tf.Tensor): { buffer: GPUBuffer; release: () => void } {
-  (tf.backend() as WebGPUBackend).uploadToGPU(t.dataId);
-  const data = t.dataToGPU();
-  return { buffer: data.buffer!, release: () => data.tensorRef.dispose() };
+/** The GPU buffer that holds a tensor's data on the WebGPU backend (uploaded first if needed). */
+function bufferOf(backend: WebGPUBackend, dataId: tf.TensorInfo['dataId']): GPUBuffer {
+  backend.uploadToGPU(dataId);
+  const resource = backend.tensorMap.get(dataId).resource;
+  if (!(resource instanceof GPUBuffer)) throw new Error('sequence log-prob op: the tensor is not held in a GPU buffer');
+  return resource;
+}
+
+/** A new float32 tensor owned by tfjs, and the buffer a kernel should write it to. */
+function outputTensor(backend: WebGPUBackend, shape: number[]): { tensor: tf.Tensor; buffer: GPUBuffer } {
+  const info = backend.makeTensorInfo(shape, 'float32');
+  const buffer = bufferOf(backend, info.dataId);
+  return { tensor: tf.engine().makeTensorFromTensorInfo(info, backend), buffer };
 }
 
 /**
@@ -28,50 +37,54 @@ export async function createSequenceLogProbOp(device: GPUDevice | null): Promise
   if (!device) return { op: sequenceLogProbTfjs, fused: false };
   const kernels = await SequenceLogProbKernels.create(device);
 
-  /** Runs `body` with the three inputs bound, then frees every buffer of the call. */
-  const withInputs = <T>(logits: tf.Tensor, targets: tf.Tensor, mask: tf.Tensor, body: (pool: BufferPool, encoder: GPUCommandEncoder, inputs: GPUBuffer[]) => T): T => {
-    const intTargets = tf.cast(targets, 'int32');
-    const bound = [onGpu(logits), onGpu(intTargets), onGpu(mask)];
-    intTargets.dispose();
+  /** Encodes `body` after every pending tfjs command has been submitted (they produce the inputs). */
+  const dispatch = (backend: WebGPUBackend, body: (pool: BufferPool, encoder: GPUCommandEncoder) => void): void => {
     const pool = new BufferPool(device);
     try {
+      // tfjs records into an open compute pass: close it, then submit, so the inputs exist when we run
+      backend.ensureCommandEncoderReady();
+      backend.endComputePassEncoder();
+      backend.submitQueue();
       const encoder = device.createCommandEncoder({ label: 'sequence log-prob op' });
-      return body(pool, encoder, bound.map((b) => b.buffer));
+      body(pool, encoder);
+      device.queue.submit([encoder.finish()]);
     } finally {
-      // tfjs copied the outputs (and submitted the copy) before this runs
+      // submitted work keeps its buffers alive until it has run
       pool.destroyAll();
-      for (const b of bound) b.release();
     }
   };
 
   const op: SequenceLogProbOp = (logits, targets, mask) => {
     if (tf.getBackend() !== 'webgpu') return sequenceLogProbTfjs(logits, targets, mask);
+    const backend = tf.backend() as WebGPUBackend;
     const [batch, length, vocab] = logits.shape;
+    const intTargets = targets.dtype === 'int32' ? targets : tf.cast(targets, 'int32');
+    const inputs = (z: tf.Tensor) => [bufferOf(backend, z.dataId), bufferOf(backend, intTargets.dataId), bufferOf(backend, mask.dataId)] as const;
     const fused = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
       const z = args[0] as tf.Tensor;
       (args[1] as tf.GradSaveFunc)([z]);
-      const value = withInputs(z, targets, mask, (pool, encoder, [zb, yb, mb]) => {
+      const sums = outputTensor(backend, [batch]);
+      const [zb, yb, mb] = inputs(z);
+      dispatch(backend, (pool, encoder) => {
         const forward = kernels.encodeForward(encoder, pool, zb, yb, mb, batch, length, vocab);
-        device.queue.submit([encoder.finish()]);
-        return tf.tensor({ buffer: forward.sums }, [batch], 'float32');
+        encoder.copyBufferToBuffer(forward.sums, 0, sums.buffer, 0, batch * 4);
       });
       const gradFunc = (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
         const upstream = Array.isArray(dy) ? dy[0] : dy;
-        return withInputs(saved[0], targets, mask, (pool, encoder, [zb, yb, mb]) => {
-          const up = onGpu(upstream);
-          try {
-            const forward = kernels.encodeForward(encoder, pool, zb, yb, mb, batch, length, vocab);
-            const grad = kernels.encodeBackward(encoder, pool, zb, yb, mb, forward, up.buffer, batch, length, vocab);
-            device.queue.submit([encoder.finish()]);
-            return tf.tensor({ buffer: grad }, [batch, length, vocab], 'float32');
-          } finally {
-            up.release();
-          }
+        const grad = outputTensor(backend, [batch, length, vocab]);
+        const [zs, ys, ms] = inputs(saved[0]);
+        const up = bufferOf(backend, upstream.dataId);
+        dispatch(backend, (pool, encoder) => {
+          const forward = kernels.encodeForward(encoder, pool, zs, ys, ms, batch, length, vocab);
+          kernels.encodeBackward(encoder, pool, zs, ys, ms, forward, up, batch, length, vocab, grad.buffer);
         });
+        return grad.tensor;
       };
-      return { value, gradFunc };
+      return { value: sums.tensor, gradFunc };
     });
-    return fused(logits) as tf.Tensor1D;
+    const result = fused(logits) as tf.Tensor1D;
+    if (intTargets !== targets) intTargets.dispose();
+    return result;
   };
   return { op, fused: true };
 }
