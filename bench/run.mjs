@@ -1,15 +1,17 @@
 // `npm run bench`: serves the bench pages with Vite, opens them in Chromium with WebGPU, and prints
 // each suite's table with the adapter.
-//   --suite=admm|denoise|all (default all)
+//   --suite=admm|denoise|loss|all (default all)
 //   admm:    time per ADMM iteration (WGSL vs f64 CPU). --p=64,128 --b=1,16 --budgetMs=4000
 //   denoise: fused denoising step vs the tfjs op chain, then DNDM vs the T-call sampler end to end.
 //            --b=1,16,64 --l=64,256 --v=28,33,64 --budgetMs=1500 --network=auto|webgpu|cpu
+//   loss:    per-sequence log-probability forward+backward, fused WGSL op vs tfjs op chain, with
+//            peak tensor memory. --b=8,64 --t=32,128 --v=32,256 --budgetMs=1500
 import { createServer } from 'vite';
 import { chromium } from 'playwright';
 import { chromiumArgs, ensureBrowser } from '../scripts/browser.mjs';
 
 const opts = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
-const suites = (opts.suite ?? 'all') === 'all' ? ['denoise', 'admm'] : [opts.suite];
+const suites = (opts.suite ?? 'all') === 'all' ? ['denoise', 'loss', 'admm'] : [opts.suite];
 
 // No file watching: an edit elsewhere in the tree must not reload the page mid-measurement.
 const server = await createServer({ server: { host: '127.0.0.1', port: 0, hmr: false, watch: null }, logLevel: 'warn' });
@@ -51,6 +53,16 @@ try {
       const base = rows.find((r) => r.sampler === 'rdm-k');
       for (const r of rows) console.log(`${String(r.T).padStart(6)}   ${r.sampler.padEnd(8)} ${String(r.nfe).padStart(5)}  ${r.ms.toFixed(0).padStart(8)}   ${(base.ms / r.ms).toFixed(2).padStart(8)}`);
     }
+  }
+  if (suites.includes('loss')) {
+    const result = await runPage('loss.html', ['b', 't', 'v', 'budgetMs']);
+    console.log(`\nSequence log-probability forward + backward, fused WGSL op vs tfjs op chain, same device; adapter: ${adapterLabel(result)}`);
+    console.log('   B     T     V   fused ms   chain ms   chain/fused   peak tensors ÷ logits: fused   chain');
+    const f = (v, w) => v.toFixed(2).padStart(w);
+    for (const r of result.rows) {
+      console.log(`${String(r.B).padStart(4)}  ${String(r.T).padStart(4)}  ${String(r.V).padStart(4)}   ${f(r.fusedMs, 8)}   ${f(r.chainMs, 8)}   ${f(r.ratio, 11)}   ${f(r.fusedPeak, 28)}   ${f(r.chainPeak, 5)}`);
+    }
+    console.log('(peak: tf.profile peakBytes of one forward + backward over the bytes of the [B, T, V] logits; the fused op also holds 2·B·T + B floats of its own.)');
   }
   if (suites.includes('admm')) {
     const result = await runPage('index.html', ['p', 'b', 'budgetMs']);
