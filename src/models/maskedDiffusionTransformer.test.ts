@@ -29,6 +29,20 @@ describe('masked-diffusion transformer', () => {
     expect(parameterCount(config)).toBeGreaterThan(20_000);
   });
 
+  it('with causal attention, a token changes only its own and later positions', () => {
+    const causal = { ...config, causal: true, timeInput: false };
+    const model = new MaskedDiffusionTransformer(causal, initialParameters(causal, RngStream.fromSeed(2)));
+    const tokens = tf.tensor2d([Array.from({ length: 16 }, (_, i) => i % 27)], [1, 16], 'int32');
+    const changed = tf.tensor2d([Array.from({ length: 16 }, (_, i) => (i === 9 ? 3 : i % 27))], [1, 16], 'int32');
+    const a = model.forward(tokens, null).arraySync()[0];
+    const b = model.forward(changed, null).arraySync()[0];
+    const moved = a.map((row, i) => Math.max(...row.map((v, j) => Math.abs(v - b[i][j]))));
+    expect(moved.slice(0, 9).every((d) => d === 0)).toBe(true);
+    expect(moved.slice(9).every((d) => d > 0)).toBe(true);
+    tf.dispose([tokens, changed]);
+    model.dispose();
+  });
+
   it('learns: the diffusion loss on a fixed corrupted batch falls when fitting a tiny corpus', async () => {
     const model = new MaskedDiffusionTransformer(config, initialParameters(config, RngStream.fromSeed(2)));
     const text = normaliseText('In the beginning God created the heaven and the earth. And the earth was without form, and void.');

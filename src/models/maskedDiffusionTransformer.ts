@@ -17,6 +17,11 @@ export interface TransformerConfig {
   layers: number;
   ffn: number;
   timeInput: boolean;
+  /**
+   * Causal attention (each position sees itself and earlier ones): the autoregressive language model
+   * of the SPIN demos. Absent or false: bidirectional, as masked diffusion needs. Changes no weights.
+   */
+  causal?: boolean;
 }
 
 /** Parameter names and shapes, in the order the weight file stores them. */
@@ -89,6 +94,11 @@ function timeFeatures(t: tf.Tensor1D, width: number): tf.Tensor2D {
   return tf.concat([tf.sin(args), tf.cos(args)], 1) as tf.Tensor2D;
 }
 
+/** [L, L]: 0 on and below the diagonal, −1e9 above (future positions get no attention weight). */
+function causalMask(L: number): tf.Tensor2D {
+  return tf.tensor2d(Float32Array.from({ length: L * L }, (_, i) => (i % L > Math.floor(i / L) ? -1e9 : 0)), [L, L]);
+}
+
 export class MaskedDiffusionTransformer {
   readonly params: Map<string, tf.Variable>;
 
@@ -133,7 +143,8 @@ export class MaskedDiffusionTransformer {
         const heads = (part: number) =>
           tf.reshape(tf.transpose(tf.reshape(tf.matMul(flat, tf.slice(wqkv, [0, part * c.width], [c.width, c.width])), [B, L, c.heads, dh]), [0, 2, 1, 3]), [B * c.heads, L, dh]);
         const [q, k, v] = [heads(0), heads(1), heads(2)];
-        const scores = tf.div(tf.matMul(q, k, false, true), Math.sqrt(dh));
+        let scores = tf.div(tf.matMul(q, k, false, true), Math.sqrt(dh));
+        if (c.causal) scores = tf.add(scores, causalMask(L));
         const mixed = tf.reshape(tf.matMul(tf.softmax(scores), v), [B, c.heads, L, dh]);
         const attended = tf.reshape(tf.transpose(mixed, [0, 2, 1, 3]), [B * L, c.width]);
         h = tf.add(h, tf.reshape(tf.matMul(attended, this.p(`l${l}.wo`)), [B, L, c.width]));
