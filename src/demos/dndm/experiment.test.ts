@@ -42,5 +42,7 @@ describe('the DNDM demo run (shipped model, CPU path)', () => {
     expect(a.series.tau).toHaveLength(20);
     expect(a.series.tau.reduce((s, r) => s + Number(r.sampledTokens), 0)).toBe(64);
     expect(a.metrics.realTextPerplexity).toBeLessThan(10);
+    expect(a.metrics.heldOutLoss).toBe(assets.manifest.training.finalHeldOutLoss);
+    expect(a.metrics.parameters).toBeGreaterThan(50_000);
   });
 });

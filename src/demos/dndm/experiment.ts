@@ -158,7 +158,7 @@ async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: Run
     function assemble(): DndmResults {
       const { series, metrics } = summarise(params, grid, records, reference, shown, L, schedule);
       metrics.parameters = assets.manifest.parameters.reduce((s, p) => s + p.shape.reduce((a, b) => a * b, 1), 0);
-      const heldOut = assets.manifest.training.heldOutLoss;
+      const heldOut = assets.manifest.training.finalHeldOutLoss;
       if (typeof heldOut === 'number') metrics.heldOutLoss = heldOut;
       return {
         slug: SLUG,
