@@ -12,7 +12,7 @@ export const tutorial: TutorialStep<DndmParams>[] = [
     body:
       'A small transformer (under 100 k parameters, trained here on the King James Bible, letters and spaces only) has learned to fill in masked characters. ' +
       'Generation starts from 64 masks and reveals characters over T reverse steps. The classic samplers call the network at every step: ' +
-      'absorbing ancestral sampling reveals each masked token with probability 1/t, RDM-k keeps the least confident ones masked. Press Play above.',
+      'absorbing ancestral sampling reveals each masked token with probability 1/t, RDM-k keeps the least confident ones masked. Press Play in “Watch a sequence denoise” below.',
     expect: {
       label: 'Both samplers start from 64 masked positions and end with none.',
       check: (r) => [r.series.trajectory, r.series.baselineTrajectory].every((rows) => rows?.[0]?.masked === 64 && rows.at(-1)?.masked === 0),
