@@ -29,6 +29,15 @@ describe('masked-diffusion transformer', () => {
     expect(parameterCount(config)).toBeGreaterThan(20_000);
   });
 
+  it('several models can live side by side (policy, opponent; one per backend)', () => {
+    const values = initialParameters(config, RngStream.fromSeed(4));
+    const a = new MaskedDiffusionTransformer(config, values);
+    const b = new MaskedDiffusionTransformer(config, values);
+    expect(a.params.get('wout')!.name).not.toBe(b.params.get('wout')!.name);
+    a.dispose();
+    b.dispose();
+  });
+
   it('with causal attention, a token changes only its own and later positions', () => {
     const causal = { ...config, causal: true, timeInput: false };
     const model = new MaskedDiffusionTransformer(causal, initialParameters(causal, RngStream.fromSeed(2)));

@@ -99,6 +99,8 @@ function causalMask(L: number): tf.Tensor2D {
   return tf.tensor2d(Float32Array.from({ length: L * L }, (_, i) => (i % L > Math.floor(i / L) ? -1e9 : 0)), [L, L]);
 }
 
+let modelCount = 0;
+
 export class MaskedDiffusionTransformer {
   readonly params: Map<string, tf.Variable>;
 
@@ -108,10 +110,14 @@ export class MaskedDiffusionTransformer {
   ) {
     if (config.width % config.heads !== 0) throw new Error(`width ${config.width} is not a multiple of heads ${config.heads}`);
     this.params = new Map();
+    modelCount++;
     for (const [name, shape] of parameterShapes(config)) {
       const v = values.get(name);
       if (!v || v.length !== size(shape)) throw new Error(`weights: ${name} should hold ${size(shape)} values (shape ${shape.join('×')}), found ${v ? v.length : 'none'}`);
-      this.params.set(name, tf.variable(tf.tensor(v, shape), true, name));
+      // tfjs variable names are global: several models (policy, opponent, SFT copy) coexist
+      const initial = tf.tensor(v, shape);
+      this.params.set(name, tf.variable(initial, true, `${name}#${modelCount}`));
+      initial.dispose(); // the variable holds its own reference to the data
     }
   }
 

@@ -1,0 +1,30 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RngStream } from '../../lib/rng';
+import { sequenceLogProbTfjs } from '../../models/sequenceLogProbTfjs';
+import { runLmTier, type LmTierOptions } from './lmTier';
+
+const SMALL: LmTierOptions = { sftPairs: 16, heldOutPairs: 16, sftSteps: 4, iterations: 2, stepsPerIteration: 3, beta: 1, learningRate: 3e-3, batch: 8, mixPrevious: true, width: 16, layers: 1 };
+
+beforeAll(async () => {
+  if (!(await tf.setBackend('wasm'))) await tf.setBackend('cpu');
+});
+
+describe('SPIN language-model tier', () => {
+  it('records SFT, then each iteration for SPIN and SFT-continued, reproducibly, and frees its tensors', async () => {
+    const before = tf.memory().numTensors;
+    const a = await runLmTier(SMALL, sequenceLogProbTfjs, RngStream.fromSeed(2));
+    expect(tf.memory().numTensors).toBe(before);
+    const b = await runLmTier(SMALL, sequenceLogProbTfjs, RngStream.fromSeed(2));
+    expect(a).toEqual(b);
+    expect(a.map((r) => r.iteration)).toEqual([0, 1, 2]);
+    expect(a[0].spinExactMatch).toBe(a[0].sftExactMatch);
+    for (const r of a.slice(1)) {
+      expect(r.rewardAccuracy).toBeGreaterThanOrEqual(0);
+      expect(r.rewardAccuracy).toBeLessThanOrEqual(1);
+      expect(Number.isFinite(r.spinHeldOutLogLikelihood) && Number.isFinite(r.sftHeldOutLogLikelihood)).toBe(true);
+      expect(r.margin).toBeCloseTo(r.rewardsReal - r.rewardsGenerated, 10);
+    }
+  });
+});

@@ -1,0 +1,163 @@
+// SPIN's language-model tier: a tiny causal transformer on the word-reversal task. SFT on a small
+// set of prompt–response pairs gives a weak model; then each SPIN iteration freezes the current
+// model as the opponent, lets it generate a response for every SFT prompt, and trains the policy
+// on the logistic SPIN loss over (real, generated) pairs — the official recipe, optionally mixing
+// the previous iteration's generated pairs. Next to it, SFT continued for the same number of steps.
+// Sequence log-probabilities go through the fused op (sequenceLogProbOp.ts) on WebGPU.
+
+import * as tf from '@tensorflow/tfjs';
+import type { RngStream } from '../../lib/rng';
+import type { Ticker } from '../../lib/schedule';
+import { generate, rowLogProbs } from '../../models/causalLm';
+import { initialParameters, MaskedDiffusionTransformer, type TransformerConfig } from '../../models/maskedDiffusionTransformer';
+import { preferenceLoss, preferenceRewards } from '../../models/preferenceLoss';
+import type { SequenceLogProbOp } from '../../models/sequenceLogProbOp';
+import { decodeTask, drawTaskPairs, encodeBatch, encodeTask, EQUALS, MAX_WORD, PAD, STOP, TASK_LENGTH, TASK_VOCAB, type TaskPair } from './task';
+
+export interface LmTierOptions {
+  sftPairs: number;
+  heldOutPairs: number;
+  sftSteps: number;
+  iterations: number;
+  stepsPerIteration: number;
+  beta: number;
+  learningRate: number;
+  batch: number;
+  mixPrevious: boolean;
+  width: number;
+  layers: number;
+}
+
+export interface LmIterationRecord {
+  iteration: number;
+  spinExactMatch: number;
+  spinHeldOutLogLikelihood: number;
+  sftExactMatch: number;
+  sftHeldOutLogLikelihood: number;
+  rewardsReal: number;
+  rewardsGenerated: number;
+  margin: number;
+  rewardAccuracy: number;
+  /** Share of the opponent's generated responses that were already correct. */
+  generatedCorrect: number;
+}
+
+export function lmConfig(options: Pick<LmTierOptions, 'width' | 'layers'>): TransformerConfig {
+  return { vocab: TASK_VOCAB, length: TASK_LENGTH, width: options.width, heads: 4, layers: options.layers, ffn: 2 * options.width, timeInput: false, causal: true };
+}
+
+async function cloneModel(model: MaskedDiffusionTransformer): Promise<MaskedDiffusionTransformer> {
+  return new MaskedDiffusionTransformer(model.config, await model.exportValues());
+}
+
+/** Prompt rows ready for generation ("word=" then padding). */
+function promptRows(pairs: readonly TaskPair[]) {
+  const tokens = new Int32Array(pairs.length * TASK_LENGTH).fill(PAD);
+  pairs.forEach((p, b) => encodeTask(`${p.prompt}=`).forEach((t, i) => (tokens[b * TASK_LENGTH + i] = t)));
+  return { tokens, start: pairs.map((p) => p.prompt.length), batch: pairs.length, length: TASK_LENGTH, vocab: TASK_VOCAB, forbidden: [PAD, EQUALS], stop: STOP, maxNew: MAX_WORD + 1 };
+}
+
+async function responses(model: MaskedDiffusionTransformer, pairs: readonly TaskPair[], temperature: number, rng: RngStream): Promise<string[]> {
+  return (await generate(model, { ...promptRows(pairs), temperature }, rng)).map((ids) => decodeTask(ids));
+}
+
+/** Held-out exact match of near-greedy decoding (temperature 0.05) and mean response log-likelihood. */
+async function evaluate(model: MaskedDiffusionTransformer, heldOut: readonly TaskPair[], op: SequenceLogProbOp, rng: RngStream): Promise<{ exact: number; logLikelihood: number }> {
+  const out = await responses(model, heldOut, 0.05, rng);
+  const exact = out.filter((r, i) => r === heldOut[i].response).length / heldOut.length;
+  const ll = tf.tidy(() => rowLogProbs(model, encodeBatch(heldOut), op).mean());
+  const [logLikelihood] = await ll.data();
+  ll.dispose();
+  return { exact, logLikelihood };
+}
+
+function nllStep(model: MaskedDiffusionTransformer, optimizer: tf.Optimizer, pairs: readonly TaskPair[], op: SequenceLogProbOp): void {
+  const rows = encodeBatch(pairs);
+  tf.dispose(optimizer.minimize(() => tf.neg(tf.mean(rowLogProbs(model, rows, op))) as tf.Scalar) ?? []);
+}
+
+const pick = <T>(items: readonly T[], count: number, rng: RngStream): T[] => Array.from({ length: count }, () => items[rng.int(items.length)]);
+
+export async function runLmTier(options: LmTierOptions, op: SequenceLogProbOp, rng: RngStream, ticker?: Ticker, onRecord?: (r: LmIterationRecord) => void): Promise<LmIterationRecord[]> {
+  const sftData = drawTaskPairs(options.sftPairs, rng.split('sft-data'));
+  const heldOut = drawTaskPairs(options.heldOutPairs, rng.split('held-out'), new Set(sftData.map((p) => p.prompt)));
+  const config = lmConfig(options);
+  const policy = new MaskedDiffusionTransformer(config, initialParameters(config, rng.split('init')));
+  const batches = rng.split('batches');
+  const sftOptimizer = tf.train.adam(options.learningRate);
+  let continued: MaskedDiffusionTransformer | null = null;
+  let continuedOptimizer: tf.Optimizer | null = null;
+  let spinOptimizer: tf.Optimizer | null = null;
+  const records: LmIterationRecord[] = [];
+  try {
+    for (let step = 0; step < options.sftSteps; step++) {
+      await ticker?.tick();
+      nllStep(policy, sftOptimizer, pick(sftData, options.batch, batches), op);
+    }
+    continued = await cloneModel(policy);
+    continuedOptimizer = tf.train.adam(options.learningRate);
+    spinOptimizer = tf.train.adam(options.learningRate);
+    const evalRng = rng.split('evaluate');
+    const first = await evaluate(policy, heldOut, op, evalRng.split(0));
+    const record0 = { iteration: 0, spinExactMatch: first.exact, spinHeldOutLogLikelihood: first.logLikelihood, sftExactMatch: first.exact, sftHeldOutLogLikelihood: first.logLikelihood, rewardsReal: 0, rewardsGenerated: 0, margin: 0, rewardAccuracy: 0, generatedCorrect: 0 };
+    records.push(record0);
+    onRecord?.(record0);
+
+    let previous: { real: TaskPair; generated: TaskPair }[] = [];
+    for (let t = 1; t <= options.iterations; t++) {
+      const opponent = await cloneModel(policy);
+      try {
+        const generated = await responses(opponent, sftData, 1, rng.split(`generate-${t}`));
+        const current = sftData.map((real, i) => ({ real, generated: { prompt: real.prompt, response: generated[i] } }));
+        const pairs = options.mixPrevious ? [...current, ...previous] : current;
+        let last = { rewardsReal: 0, rewardsGenerated: 0, accuracy: 0 };
+        for (let step = 0; step < options.stepsPerIteration; step++) {
+          await ticker?.tick();
+          const chosen = pick(pairs, options.batch, batches);
+          const realRows = encodeBatch(chosen.map((p) => p.real));
+          const genRows = encodeBatch(chosen.map((p) => p.generated));
+          const reference = tf.tidy(() => [rowLogProbs(opponent, realRows, op), rowLogProbs(opponent, genRows, op)]);
+          tf.dispose(
+            spinOptimizer.minimize(() => {
+              const terms = { policyChosen: rowLogProbs(policy, realRows, op), policyRejected: rowLogProbs(policy, genRows, op), referenceChosen: reference[0] as tf.Tensor1D, referenceRejected: reference[1] as tf.Tensor1D };
+              if (step === options.stepsPerIteration - 1) {
+                const r = preferenceRewards(terms, options.beta);
+                last = { rewardsReal: tf.mean(r.chosen).dataSync()[0], rewardsGenerated: tf.mean(r.rejected).dataSync()[0], accuracy: r.accuracy.dataSync()[0] };
+                tf.dispose([r.chosen, r.rejected, r.accuracy]);
+              }
+              return preferenceLoss(terms, { beta: options.beta });
+            }) ?? [],
+          );
+          tf.dispose(reference);
+          nllStep(continued, continuedOptimizer, pick(sftData, options.batch, batches), op);
+        }
+        const spin = await evaluate(policy, heldOut, op, evalRng.split(t));
+        const sft = await evaluate(continued, heldOut, op, evalRng.split(t));
+        const record = {
+          iteration: t,
+          spinExactMatch: spin.exact,
+          spinHeldOutLogLikelihood: spin.logLikelihood,
+          sftExactMatch: sft.exact,
+          sftHeldOutLogLikelihood: sft.logLikelihood,
+          rewardsReal: last.rewardsReal,
+          rewardsGenerated: last.rewardsGenerated,
+          margin: last.rewardsReal - last.rewardsGenerated,
+          rewardAccuracy: last.accuracy,
+          generatedCorrect: current.filter((p) => p.generated.response === p.real.response).length / current.length,
+        };
+        records.push(record);
+        onRecord?.(record);
+        previous = current;
+      } finally {
+        opponent.dispose();
+      }
+    }
+    return records;
+  } finally {
+    policy.dispose();
+    continued?.dispose();
+    sftOptimizer.dispose();
+    continuedOptimizer?.dispose();
+    spinOptimizer?.dispose();
+  }
+}
