@@ -3,6 +3,7 @@
 // bench/index.html, driven by bench/run.mjs. Ratios are measured in one run on one machine.
 
 import { RngStream } from '../src/lib/rng';
+import { listParam, log, now } from './benchPage';
 import { describeAdapter } from '../src/gpu/device';
 import { AdmmSolver, type Penalty } from '../src/demos/sparse-pca/algorithm';
 import { AdmmBatch, CHECK_EVERY, encodeProblems } from '../src/demos/sparse-pca/gpuAdmm';
@@ -26,17 +27,11 @@ declare global {
 }
 
 const params = new URLSearchParams(location.search);
-const sizes = (params.get('p') ?? '64,128,256').split(',').map(Number);
-const batches = (params.get('b') ?? '1,16,64').split(',').map(Number);
+const sizes = listParam('p', '64,128,256');
+const batches = listParam('b', '1,16,64');
 /** Stop timing one configuration once this much time was spent on it (after ≥ 1 iteration). */
 const budgetMs = Number(params.get('budgetMs') ?? 4000);
 const penalty: Penalty = { kind: 'mcp', b: 1.2 };
-const now = () => performance.now();
-
-function log(line: string): void {
-  document.getElementById('out')!.textContent += `\n${line}`;
-  window.benchLog?.(line);
-}
 
 function covariances(p: number, count: number): Float64Array[] {
   const root = RngStream.fromSeed(2024).split(p);

@@ -8,6 +8,7 @@
 // in place.
 
 import * as tf from '@tensorflow/tfjs';
+import { listParam, log, timeIt } from './benchPage';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { initCompute, withCpuBackend } from '../src/gpu/backend';
 import { DenoiseStepKernels } from '../src/models/diffusion/denoiseStepGpu';
@@ -53,31 +54,13 @@ function publish(result: DenoiseBenchResult): void {
 }
 
 const query = new URLSearchParams(location.search);
-const list = (key: string, fallback: string) => (query.get(key) ?? fallback).split(',').map(Number);
-const batches = list('b', '1,16,64');
-const lengths = list('l', '64,256');
-const vocabs = list('v', '28,33,64');
+const batches = listParam('b', '1,16,64');
+const lengths = listParam('l', '64,256');
+const vocabs = listParam('v', '28,33,64');
 const budgetMs = Number(query.get('budgetMs') ?? 1500);
 const network = query.get('network') ?? 'auto';
-const now = () => performance.now();
 
-function log(line: string): void {
-  document.getElementById('out')!.textContent += `\n${line}`;
-  window.benchLog?.(line);
-}
 
-/** Mean ms per call of `step` after two warm-up calls, timed until the budget is spent (≥ 3 calls). */
-async function timeIt(step: () => Promise<void>): Promise<number> {
-  await step();
-  await step();
-  let calls = 0;
-  const start = now();
-  while (calls < 3 || now() - start < budgetMs) {
-    await step();
-    calls++;
-  }
-  return (now() - start) / calls;
-}
 
 async function stepRows(device: GPUDevice): Promise<StepRow[]> {
   const kernels = await DenoiseStepKernels.create(device);
@@ -103,10 +86,10 @@ async function stepRows(device: GPUDevice): Promise<StepRow[]> {
             tf.dispose([tokens, confidence]);
             noise?.dispose();
           };
-          const fusedMs = await timeIt(fused(1));
-          const chainMs = await timeIt(chain(true));
-          const fusedArgmaxMs = await timeIt(fused(0));
-          const chainArgmaxMs = await timeIt(chain(false));
+          const fusedMs = await timeIt(fused(1), budgetMs);
+          const chainMs = await timeIt(chain(true), budgetMs);
+          const fusedArgmaxMs = await timeIt(fused(0), budgetMs);
+          const chainArgmaxMs = await timeIt(chain(false), budgetMs);
           logits.dispose();
           const row = { B, L, V, fusedMs, chainMs, ratio: chainMs / fusedMs, fusedArgmaxMs, chainArgmaxMs, argmaxRatio: chainArgmaxMs / fusedArgmaxMs };
           rows.push(row);

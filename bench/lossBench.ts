@@ -5,6 +5,7 @@
 // driven by bench/run.mjs. Ratios are measured in one run on one machine.
 
 import * as tf from '@tensorflow/tfjs';
+import { listParam, log, timeIt } from './benchPage';
 import { initCompute } from '../src/gpu/backend';
 import { createSequenceLogProbOp, type SequenceLogProbOp } from '../src/models/sequenceLogProbOp';
 import { sequenceLogProbTfjs } from '../src/models/sequenceLogProbTfjs';
@@ -33,26 +34,9 @@ function publish(result: LossBenchResult): void {
 }
 
 const query = new URLSearchParams(location.search);
-const list = (key: string, fallback: string) => (query.get(key) ?? fallback).split(',').map(Number);
 const budgetMs = Number(query.get('budgetMs') ?? 1500);
-const now = () => performance.now();
 
-function log(line: string): void {
-  document.getElementById('out')!.textContent += `\n${line}`;
-  window.benchLog?.(line);
-}
 
-async function timeIt(step: () => Promise<void>): Promise<number> {
-  await step();
-  await step();
-  let calls = 0;
-  const start = now();
-  while (calls < 3 || now() - start < budgetMs) {
-    await step();
-    calls++;
-  }
-  return (now() - start) / calls;
-}
 
 async function main(): Promise<void> {
   const compute = await initCompute();
@@ -60,9 +44,9 @@ async function main(): Promise<void> {
   tf.env().set('WEBGPU_CPU_FORWARD', false);
   const { op: fusedOp } = await createSequenceLogProbOp(compute.device);
   const rows: LossRow[] = [];
-  for (const B of list('b', '8,64')) {
-    for (const T of list('t', '32,128')) {
-      for (const V of list('v', '32,256')) {
+  for (const B of listParam('b', '8,64')) {
+    for (const T of listParam('t', '32,128')) {
+      for (const V of listParam('v', '32,256')) {
         const logits = tf.randomNormal([B, T, V], 0, 2, 'float32', 3) as tf.Tensor3D;
         const targets = tf.randomUniform([B, T], 0, V, 'int32', 4) as tf.Tensor2D;
         const mask = tf.onesLike(targets).asType('float32') as tf.Tensor2D;
@@ -78,8 +62,8 @@ async function main(): Promise<void> {
           const info = await tf.profile(() => pass(op)());
           return info.peakBytes / (B * T * V * 4);
         };
-        const fusedMs = await timeIt(timed(fusedOp));
-        const chainMs = await timeIt(timed(sequenceLogProbTfjs));
+        const fusedMs = await timeIt(timed(fusedOp), budgetMs);
+        const chainMs = await timeIt(timed(sequenceLogProbTfjs), budgetMs);
         const row = { B, T, V, fusedMs, chainMs, ratio: chainMs / fusedMs, fusedPeak: await peak(fusedOp), chainPeak: await peak(sequenceLogProbTfjs) };
         tf.dispose([logits, targets, mask, upstream]);
         rows.push(row);

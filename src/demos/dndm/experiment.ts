@@ -8,6 +8,7 @@ import { Ticker, type RunControl } from '../../lib/schedule';
 import type { Claim, DemoResults } from '../../lib/results';
 import { decodeChars } from '../../models/charVocab';
 import { cpuDecoder, gpuDecoder, type DisposableDecoder } from '../../models/diffusion/modelDecoder';
+import { parameterCount } from '../../models/maskedDiffusionTransformer';
 import { sample, type SampleResult, type SamplerConfig, type SamplerName, type StepDecoder } from '../../models/diffusion/samplers';
 import { expectedNfe, type TransitionSchedule } from '../../models/diffusion/transitionTimes';
 import { loadDndmAssets, type DndmAssets } from './assets';
@@ -157,7 +158,7 @@ async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: Run
 
     function assemble(): DndmResults {
       const { series, metrics } = summarise(params, grid, records, reference, shown, L, schedule);
-      metrics.parameters = assets.manifest.parameters.reduce((s, p) => s + p.shape.reduce((a, b) => a * b, 1), 0);
+      metrics.parameters = parameterCount(modelConfig);
       const heldOut = assets.manifest.training.finalHeldOutLoss;
       if (typeof heldOut === 'number') metrics.heldOutLoss = heldOut;
       return {
@@ -192,6 +193,6 @@ async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: Run
 
 function describeModel(assets: DndmAssets): string {
   const c = assets.model.config;
-  const count = assets.manifest.parameters.reduce((s, p) => s + p.shape.reduce((a, b) => a * b, 1), 0);
+  const count = parameterCount(c);
   return `${(count / 1000).toFixed(0)} k-parameter (width ${c.width}, ${c.layers} layers, ${c.heads} heads, L = ${c.length})`;
 }
