@@ -18,6 +18,7 @@ export const demos: readonly DemoMeta[] = [sparsePca, dndm, dplm, spin, spinDiff
 const loaders: Record<string, () => Promise<DemoModule>> = {
   'sparse-pca': () => import('./sparse-pca/index').then((m) => m.default as unknown as DemoModule),
   dndm: () => import('./dndm/index').then((m) => m.default as unknown as DemoModule),
+  spin: () => import('./spin/index').then((m) => m.default as unknown as DemoModule),
 };
 
 export function findDemo(slug: string): DemoMeta | undefined {

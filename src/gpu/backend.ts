@@ -88,6 +88,38 @@ export function withCpuBackend<T>(fn: (tfBackend: string) => Promise<T>): Promis
   });
 }
 
+/** Where a demo's tfjs network runs: 'auto' takes the GPU only when it is a hardware one. */
+export type NetworkChoice = 'auto' | 'webgpu' | 'cpu';
+
+export interface TfPlacement {
+  /** The WebGPU device tfjs runs on, or null when tfjs runs on the CPU. */
+  device: GPUDevice | null;
+  /** For the results' timing label: where it ran, and what its timings mean. */
+  label: string;
+}
+
+/** Whether `choice` puts the network on tfjs's WebGPU backend (else on the CPU: wasm, or cpu). */
+export function networkOnGpu(choice: NetworkChoice, env: Pick<ComputeState, 'info' | 'device'>): boolean {
+  if (choice === 'webgpu' && env.device === null) throw new Error('network = webgpu was asked for, but this browser has no WebGPU adapter: choose auto or cpu');
+  return env.device !== null && (choice === 'webgpu' || (choice === 'auto' && !env.info.software));
+}
+
+/**
+ * Runs `fn` holding the tfjs lease, on the backend that `choice` picks: WebGPU, the CPU path's
+ * backend, or (a software adapter under 'auto') wasm for the duration, restored afterwards. A
+ * software adapter emulates the GPU on the same CPU, more slowly than the CPU itself.
+ */
+export function onChosenTfBackend<T>(choice: NetworkChoice, env: Pick<ComputeState, 'info' | 'device'>, fn: (where: TfPlacement) => Promise<T>): Promise<T> {
+  if (networkOnGpu(choice, env)) {
+    const label = env.info.software ? 'WebGPU on a software adapter: correctness-only timings, not GPU speed' : `WebGPU (${env.info.adapter ?? 'GPU'})`;
+    return exclusiveTf(() => fn({ device: env.device, label }));
+  }
+  if (env.device === null) return exclusiveTf(() => fn({ device: null, label: `CPU path (tfjs ${env.info.tfBackend})` }));
+  return withCpuBackend((tfBackend) =>
+    fn({ device: null, label: `CPU (tfjs ${tfBackend})${env.info.software ? ': this WebGPU adapter is a software emulation, slower than the CPU itself' : ''}` }),
+  );
+}
+
 export async function initCompute(options: InitOptions = {}): Promise<ComputeState> {
   const tf = await loadTf();
   if (current?.device) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaults, parseParams, toQuery, type Schema } from './params';
+import { defaults, LOG_SLIDER_STEPS, logSliderPosition, logSliderValue, parseParams, toQuery, type NumberSpec, type Schema } from './params';
 
 const schema = {
   seed: { kind: 'int', default: 1, min: 0, max: 100, label: 'Seed', help: '' },
@@ -37,5 +37,15 @@ describe('parameter schema', () => {
     const values = { seed: 7, rate: 0.125, mode: 'b' as const };
     const q = Object.fromEntries(new URLSearchParams(toQuery(schema, values)));
     expect(parseParams(schema, q)).toEqual({ values, issues: [] });
+  });
+
+  it('a log-scale slider spans the range by decades, lands on round values, and round-trips them', () => {
+    const beta: NumberSpec = { kind: 'float', default: 2, min: 0.05, max: 5, scale: 'log', label: 'β', help: '' };
+    expect(logSliderValue(beta, 0)).toBe(0.05);
+    expect(logSliderValue(beta, LOG_SLIDER_STEPS)).toBe(5);
+    expect(logSliderValue(beta, LOG_SLIDER_STEPS / 2)).toBe(0.5);
+    expect(logSliderPosition(beta, 0.5)).toBe(LOG_SLIDER_STEPS / 2);
+    for (const v of [0.05, 0.1, 0.3, 1, 2, 5]) expect(logSliderValue(beta, logSliderPosition(beta, v))).toBe(v);
+    expect(logSliderPosition(beta, 100)).toBe(LOG_SLIDER_STEPS);
   });
 });

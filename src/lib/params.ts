@@ -6,6 +6,8 @@ export interface NumberSpec {
   min: number;
   max: number;
   step?: number;
+  /** 'log': the control is a slider whose position is log(value) (for ranges over decades). */
+  scale?: 'log';
   label: string;
   help: string;
   /** Hidden in presenter mode. */
@@ -103,4 +105,21 @@ export function toQuery<S extends Schema>(schema: S, values: ParamValues<S>): st
   const q = new URLSearchParams();
   for (const name of Object.keys(schema)) q.set(name, String(values[name]));
   return q.toString();
+}
+
+/** Steps of a log-scale slider. */
+export const LOG_SLIDER_STEPS = 1000;
+
+/** Slider position (0 … LOG_SLIDER_STEPS) of `value` on a log-scale control. */
+export function logSliderPosition(spec: NumberSpec, value: number): number {
+  const clamped = Math.min(spec.max, Math.max(spec.min, value));
+  return Math.round((LOG_SLIDER_STEPS * Math.log(clamped / spec.min)) / Math.log(spec.max / spec.min));
+}
+
+/** The value at a slider position, rounded to two significant digits (0.05, 0.31, 2.2, …) and kept in range. */
+export function logSliderValue(spec: NumberSpec, position: number): number {
+  const raw = spec.min * (spec.max / spec.min) ** (position / LOG_SLIDER_STEPS);
+  const digits = Math.floor(Math.log10(raw)) - 1;
+  const rounded = Math.round(raw / 10 ** digits) * 10 ** digits;
+  return Math.min(spec.max, Math.max(spec.min, Number(rounded.toPrecision(2))));
 }

@@ -39,6 +39,11 @@ export class Ticker {
     this.throwIfCancelled();
   }
 
+  /** A ticker for one stage of the run: its progress 0…1 maps onto from…to of this one's; same Cancel. */
+  stage(from: number, to: number): Ticker {
+    return new Ticker({ signal: this.control.signal, onProgress: (f, label) => this.progress(from + (to - from) * f, label) }, this.budgetMs);
+  }
+
   progress(fraction: number, label: string): void {
     this.control.onProgress?.(Math.max(0, Math.min(1, fraction)), label);
   }

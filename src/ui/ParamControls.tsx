@@ -1,4 +1,4 @@
-import type { ParamSpec, Schema } from '../lib/params';
+import { LOG_SLIDER_STEPS, logSliderPosition, logSliderValue, type ParamSpec, type Schema } from '../lib/params';
 
 interface Props {
   schema: Schema;
@@ -45,6 +45,21 @@ function Field({ name, spec, value, onChange, disabled }: { name: string; spec: 
           if (e.target.value !== '' && Number.isFinite(e.target.valueAsNumber)) onChange(name, e.target.valueAsNumber);
         }}
       />
+      {spec.scale === 'log' && (
+        // a second control for the same value: over decades a slider by log(value) is what a hand can steer
+        <input
+          type="range"
+          className="log-slider"
+          aria-label={`${spec.label}, log scale`}
+          aria-valuetext={String(value)}
+          min={0}
+          max={LOG_SLIDER_STEPS}
+          step={1}
+          value={logSliderPosition(spec, Number(value))}
+          disabled={disabled}
+          onChange={(e) => onChange(name, logSliderValue(spec, e.target.valueAsNumber))}
+        />
+      )}
       <small id={helpId}>
         {spec.help} ({spec.min}–{spec.max})
       </small>

@@ -2,7 +2,7 @@
 // DNDM generate B sequences from the same trained network; we record network calls (NFE), wall
 // time and sample quality, then check the paper's claims (claims.ts) on these very numbers.
 
-import { exclusiveTf, withCpuBackend, type ComputeState } from '../../gpu/backend';
+import { onChosenTfBackend, type ComputeState, type TfPlacement } from '../../gpu/backend';
 import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
 import type { Claim, DemoResults } from '../../lib/results';
@@ -65,27 +65,11 @@ async function makeDecoder(params: DndmParams, device: GPUDevice | null, assets:
   return { ...decoder, fused };
 }
 
-/** Whether the network runs on tfjs's WebGPU backend (else on the CPU: wasm, or cpu). */
-export function networkOnGpu(params: DndmParams, env: DndmEnv): boolean {
-  if (params.network === 'webgpu' && env.device === null) throw new Error('network = webgpu was asked for, but this browser has no WebGPU adapter: choose auto or cpu');
-  return env.device !== null && (params.network === 'webgpu' || (params.network === 'auto' && !env.info.software));
+export function runDndm(params: DndmParams, env: DndmEnv, control: RunControl = {}, given?: DndmAssets): Promise<DndmResults> {
+  return onChosenTfBackend(params.network, env, (where) => runOnActiveBackend(params, env, control, given, where));
 }
 
-export async function runDndm(params: DndmParams, env: DndmEnv, control: RunControl = {}, given?: DndmAssets): Promise<DndmResults> {
-  if (networkOnGpu(params, env)) {
-    const label = env.info.software ? 'WebGPU on a software adapter: correctness-only timings, not GPU speed' : `WebGPU (${env.info.adapter ?? 'GPU'})`;
-    return exclusiveTf(() => runOnActiveBackend(params, env, control, given, { device: env.device, label }));
-  }
-  if (env.device === null) return exclusiveTf(() => runOnActiveBackend(params, env, control, given, { device: null, label: `CPU path (tfjs ${env.info.tfBackend})` }));
-  return withCpuBackend((tfBackend) =>
-    runOnActiveBackend(params, env, control, given, {
-      device: null,
-      label: `CPU (tfjs ${tfBackend})${env.info.software ? ': this WebGPU adapter is a software emulation, slower than the CPU itself' : ''}`,
-    }),
-  );
-}
-
-async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: RunControl, given: DndmAssets | undefined, where: { device: GPUDevice | null; label: string }): Promise<DndmResults> {
+async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: RunControl, given: DndmAssets | undefined, where: TfPlacement): Promise<DndmResults> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const ticker = new Ticker(control);

@@ -5,7 +5,7 @@ import { RngStream } from '../../lib/rng';
 import { sequenceLogProbTfjs } from '../../models/sequenceLogProbTfjs';
 import { runLmTier, type LmTierOptions } from './lmTier';
 
-const SMALL: LmTierOptions = { sftPairs: 16, heldOutPairs: 16, sftSteps: 4, iterations: 2, stepsPerIteration: 3, beta: 1, learningRate: 3e-3, batch: 8, mixPrevious: true, width: 16, layers: 1 };
+const SMALL: LmTierOptions = { sftPairs: 16, heldOutPairs: 16, sftSteps: 4, iterations: 2, stepsPerIteration: 3, beta: 1, learningRate: 3e-3, spinLearningRate: 1e-3, batch: 8, mixPrevious: true, width: 16, layers: 1 };
 
 beforeAll(async () => {
   if (!(await tf.setBackend('wasm'))) await tf.setBackend('cpu');
@@ -14,9 +14,9 @@ beforeAll(async () => {
 describe('SPIN language-model tier', () => {
   it('records SFT, then each iteration for SPIN and SFT-continued, reproducibly, and frees its tensors', async () => {
     const before = tf.memory().numTensors;
-    const a = await runLmTier(SMALL, sequenceLogProbTfjs, RngStream.fromSeed(2));
+    const { records: a, samples } = await runLmTier(SMALL, sequenceLogProbTfjs, RngStream.fromSeed(2));
     expect(tf.memory().numTensors).toBe(before);
-    const b = await runLmTier(SMALL, sequenceLogProbTfjs, RngStream.fromSeed(2));
+    const { records: b } = await runLmTier(SMALL, sequenceLogProbTfjs, RngStream.fromSeed(2));
     expect(a).toEqual(b);
     expect(a.map((r) => r.iteration)).toEqual([0, 1, 2]);
     expect(a[0].spinExactMatch).toBe(a[0].sftExactMatch);
@@ -25,6 +25,10 @@ describe('SPIN language-model tier', () => {
       expect(r.rewardAccuracy).toBeLessThanOrEqual(1);
       expect(Number.isFinite(r.spinHeldOutLogLikelihood) && Number.isFinite(r.sftHeldOutLogLikelihood)).toBe(true);
       expect(r.margin).toBeCloseTo(r.rewardsReal - r.rewardsGenerated, 10);
+      // the first step of an iteration scores the policy against itself
+      expect(r.firstStepLoss).toBeCloseTo(Math.log(2), 5);
     }
+    expect(samples).toHaveLength(12);
+    expect(samples[0].correct).toBe(Array.from(samples[0].prompt).reverse().join(''));
   });
 });

@@ -22,6 +22,8 @@ export interface LmTierOptions {
   stepsPerIteration: number;
   beta: number;
   learningRate: number;
+  /** Adam's rate for the SPIN steps (the paper trains SPIN at a far smaller rate than SFT). */
+  spinLearningRate: number;
   batch: number;
   mixPrevious: boolean;
   width: number;
@@ -40,6 +42,21 @@ export interface LmIterationRecord {
   rewardAccuracy: number;
   /** Share of the opponent's generated responses that were already correct. */
   generatedCorrect: number;
+  /** The SPIN loss at the iteration's first step, where the policy equals the opponent: log 2. */
+  firstStepLoss: number;
+}
+
+export interface LmSample {
+  prompt: string;
+  correct: string;
+  spin: string;
+  sft: string;
+}
+
+export interface LmTierResult {
+  records: LmIterationRecord[];
+  /** Held-out prompts with the final SPIN and SFT-continued responses (near-greedy). */
+  samples: LmSample[];
 }
 
 export function lmConfig(options: Pick<LmTierOptions, 'width' | 'layers'>): TransformerConfig {
@@ -62,13 +79,13 @@ async function responses(model: MaskedDiffusionTransformer, pairs: readonly Task
 }
 
 /** Held-out exact match of near-greedy decoding (temperature 0.05) and mean response log-likelihood. */
-async function evaluate(model: MaskedDiffusionTransformer, heldOut: readonly TaskPair[], op: SequenceLogProbOp, rng: RngStream): Promise<{ exact: number; logLikelihood: number }> {
+async function evaluate(model: MaskedDiffusionTransformer, heldOut: readonly TaskPair[], op: SequenceLogProbOp, rng: RngStream): Promise<{ exact: number; logLikelihood: number; outputs: string[] }> {
   const out = await responses(model, heldOut, 0.05, rng);
   const exact = out.filter((r, i) => r === heldOut[i].response).length / heldOut.length;
   const ll = tf.tidy(() => rowLogProbs(model, encodeBatch(heldOut), op).mean());
   const [logLikelihood] = await ll.data();
   ll.dispose();
-  return { exact, logLikelihood };
+  return { exact, logLikelihood, outputs: out };
 }
 
 function nllStep(model: MaskedDiffusionTransformer, optimizer: tf.Optimizer, pairs: readonly TaskPair[], op: SequenceLogProbOp): void {
@@ -78,7 +95,7 @@ function nllStep(model: MaskedDiffusionTransformer, optimizer: tf.Optimizer, pai
 
 const pick = <T>(items: readonly T[], count: number, rng: RngStream): T[] => Array.from({ length: count }, () => items[rng.int(items.length)]);
 
-export async function runLmTier(options: LmTierOptions, op: SequenceLogProbOp, rng: RngStream, ticker?: Ticker, onRecord?: (r: LmIterationRecord) => void): Promise<LmIterationRecord[]> {
+export async function runLmTier(options: LmTierOptions, op: SequenceLogProbOp, rng: RngStream, ticker?: Ticker, onRecord?: (r: LmIterationRecord) => void): Promise<LmTierResult> {
   const sftData = drawTaskPairs(options.sftPairs, rng.split('sft-data'));
   const heldOut = drawTaskPairs(options.heldOutPairs, rng.split('held-out'), new Set(sftData.map((p) => p.prompt)));
   const config = lmConfig(options);
@@ -89,17 +106,20 @@ export async function runLmTier(options: LmTierOptions, op: SequenceLogProbOp, r
   let continuedOptimizer: tf.Optimizer | null = null;
   let spinOptimizer: tf.Optimizer | null = null;
   const records: LmIterationRecord[] = [];
+  let samples: LmSample[] = [];
   try {
+    const totalSteps = options.sftSteps + options.iterations * options.stepsPerIteration;
     for (let step = 0; step < options.sftSteps; step++) {
       await ticker?.tick();
+      if (step % 10 === 0) ticker?.progress(step / totalSteps, `Language model: SFT step ${step + 1} of ${options.sftSteps}`);
       nllStep(policy, sftOptimizer, pick(sftData, options.batch, batches), op);
     }
     continued = await cloneModel(policy);
     continuedOptimizer = tf.train.adam(options.learningRate);
-    spinOptimizer = tf.train.adam(options.learningRate);
+    spinOptimizer = tf.train.adam(options.spinLearningRate);
     const evalRng = rng.split('evaluate');
     const first = await evaluate(policy, heldOut, op, evalRng.split(0));
-    const record0 = { iteration: 0, spinExactMatch: first.exact, spinHeldOutLogLikelihood: first.logLikelihood, sftExactMatch: first.exact, sftHeldOutLogLikelihood: first.logLikelihood, rewardsReal: 0, rewardsGenerated: 0, margin: 0, rewardAccuracy: 0, generatedCorrect: 0 };
+    const record0 = { iteration: 0, spinExactMatch: first.exact, spinHeldOutLogLikelihood: first.logLikelihood, sftExactMatch: first.exact, sftHeldOutLogLikelihood: first.logLikelihood, rewardsReal: 0, rewardsGenerated: 0, margin: 0, rewardAccuracy: 0, generatedCorrect: 0, firstStepLoss: Math.log(2) };
     records.push(record0);
     onRecord?.(record0);
 
@@ -107,27 +127,30 @@ export async function runLmTier(options: LmTierOptions, op: SequenceLogProbOp, r
     for (let t = 1; t <= options.iterations; t++) {
       const opponent = await cloneModel(policy);
       try {
+        ticker?.progress((options.sftSteps + (t - 1) * options.stepsPerIteration) / totalSteps, `Language model: iteration ${t} of ${options.iterations}, the opponent answers the ${sftData.length} SFT prompts`);
         const generated = await responses(opponent, sftData, 1, rng.split(`generate-${t}`));
         const current = sftData.map((real, i) => ({ real, generated: { prompt: real.prompt, response: generated[i] } }));
         const pairs = options.mixPrevious ? [...current, ...previous] : current;
         let last = { rewardsReal: 0, rewardsGenerated: 0, accuracy: 0 };
+        let firstStepLoss = NaN;
         for (let step = 0; step < options.stepsPerIteration; step++) {
           await ticker?.tick();
+          if (step % 10 === 0) ticker?.progress((options.sftSteps + (t - 1) * options.stepsPerIteration + step) / totalSteps, `Language model: iteration ${t} of ${options.iterations}, SPIN and SFT-continued step ${step + 1} of ${options.stepsPerIteration}`);
           const chosen = pick(pairs, options.batch, batches);
           const realRows = encodeBatch(chosen.map((p) => p.real));
           const genRows = encodeBatch(chosen.map((p) => p.generated));
           const reference = tf.tidy(() => [rowLogProbs(opponent, realRows, op), rowLogProbs(opponent, genRows, op)]);
-          tf.dispose(
-            spinOptimizer.minimize(() => {
-              const terms = { policyChosen: rowLogProbs(policy, realRows, op), policyRejected: rowLogProbs(policy, genRows, op), referenceChosen: reference[0] as tf.Tensor1D, referenceRejected: reference[1] as tf.Tensor1D };
-              if (step === options.stepsPerIteration - 1) {
-                const r = preferenceRewards(terms, options.beta);
-                last = { rewardsReal: tf.mean(r.chosen).dataSync()[0], rewardsGenerated: tf.mean(r.rejected).dataSync()[0], accuracy: r.accuracy.dataSync()[0] };
-                tf.dispose([r.chosen, r.rejected, r.accuracy]);
-              }
-              return preferenceLoss(terms, { beta: options.beta });
-            }) ?? [],
-          );
+          const cost = spinOptimizer.minimize(() => {
+            const terms = { policyChosen: rowLogProbs(policy, realRows, op), policyRejected: rowLogProbs(policy, genRows, op), referenceChosen: reference[0] as tf.Tensor1D, referenceRejected: reference[1] as tf.Tensor1D };
+            if (step === options.stepsPerIteration - 1) {
+              const r = preferenceRewards(terms, options.beta);
+              last = { rewardsReal: tf.mean(r.chosen).dataSync()[0], rewardsGenerated: tf.mean(r.rejected).dataSync()[0], accuracy: r.accuracy.dataSync()[0] };
+              tf.dispose([r.chosen, r.rejected, r.accuracy]);
+            }
+            return preferenceLoss(terms, { beta: options.beta });
+          }, step === 0);
+          if (cost) firstStepLoss = (await cost.data())[0];
+          tf.dispose(cost ?? []);
           tf.dispose(reference);
           nllStep(continued, continuedOptimizer, pick(sftData, options.batch, batches), op);
         }
@@ -144,7 +167,9 @@ export async function runLmTier(options: LmTierOptions, op: SequenceLogProbOp, r
           margin: last.rewardsReal - last.rewardsGenerated,
           rewardAccuracy: last.accuracy,
           generatedCorrect: current.filter((p) => p.generated.response === p.real.response).length / current.length,
+          firstStepLoss,
         };
+        if (t === options.iterations) samples = heldOut.slice(0, 12).map((p, i) => ({ prompt: p.prompt, correct: p.response, spin: spin.outputs[i], sft: sft.outputs[i] }));
         records.push(record);
         onRecord?.(record);
         previous = current;
@@ -152,7 +177,7 @@ export async function runLmTier(options: LmTierOptions, op: SequenceLogProbOp, r
         opponent.dispose();
       }
     }
-    return records;
+    return { records, samples };
   } finally {
     policy.dispose();
     continued?.dispose();

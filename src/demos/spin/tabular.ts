@@ -6,7 +6,8 @@
 // with Adam, full batch. At the optimum p_{t+1} ∝ p_t·(p_data/p_t)^{1/β} (Thm 5.4): the ghost bar.
 // Exact gradients: ∂ log p_θ(y|x)/∂θ[x] = onehot(y) − p_θ(·|x).
 
-import { RngStream } from '../../lib/rng';
+import type { RngStream } from '../../lib/rng';
+import type { Ticker } from '../../lib/schedule';
 
 export interface TabularSetup {
   prompts: number;
@@ -119,6 +120,20 @@ export interface SpinPair {
   x: number;
   real: number;
   generated: number;
+  /** How many pairs this one stands for (1 when absent). */
+  count?: number;
+}
+
+/** Identical (x, real, generated) pairs merged into one with a count: the loss and gradient are unchanged, the work drops to at most K·V² terms. */
+export function mergePairs(pairs: readonly SpinPair[]): SpinPair[] {
+  const merged = new Map<string, SpinPair>();
+  for (const p of pairs) {
+    const key = `${p.x},${p.real},${p.generated}`;
+    const seen = merged.get(key);
+    if (seen) seen.count = (seen.count ?? 1) + (p.count ?? 1);
+    else merged.set(key, { ...p, count: p.count ?? 1 });
+  }
+  return Array.from(merged.values());
 }
 
 /** The SPIN loss and its exact gradient in θ for fixed opponent probabilities. */
@@ -129,34 +144,46 @@ export function spinLoss(theta: Table, opponent: Table, pairs: readonly SpinPair
   let rewardsReal = 0;
   let rewardsGenerated = 0;
   let correct = 0;
-  for (const { x, real, generated } of pairs) {
+  const n = pairs.reduce((total, p) => total + (p.count ?? 1), 0);
+  for (const { x, real, generated, count = 1 } of pairs) {
     const rReal = beta * (Math.log(p[x][real]) - Math.log(opponent[x][real]));
     const rGen = beta * (Math.log(p[x][generated]) - Math.log(opponent[x][generated]));
     const margin = rReal - rGen;
     // softplus(−m), stable; d/dm = −σ(−m)
-    loss += margin > 0 ? Math.log1p(Math.exp(-margin)) : -margin + Math.log1p(Math.exp(margin));
+    loss += count * (margin > 0 ? Math.log1p(Math.exp(-margin)) : -margin + Math.log1p(Math.exp(margin)));
     const dMargin = -1 / (1 + Math.exp(margin));
     // ∂margin/∂θ[x] = β·(onehot(real) − onehot(generated)) — the softmax terms cancel
-    gradient[x][real] += (dMargin * beta) / pairs.length;
-    gradient[x][generated] -= (dMargin * beta) / pairs.length;
-    rewardsReal += rReal;
-    rewardsGenerated += rGen;
-    if (rReal > rGen) correct++;
+    gradient[x][real] += (count * dMargin * beta) / n;
+    gradient[x][generated] -= (count * dMargin * beta) / n;
+    rewardsReal += count * rReal;
+    rewardsGenerated += count * rGen;
+    if (rReal > rGen) correct += count;
   }
-  const n = pairs.length;
   return { loss: loss / n, gradient, rewardsReal: rewardsReal / n, rewardsGenerated: rewardsGenerated / n, accuracy: correct / n };
 }
 
-/** Negative log-likelihood on pairs and its gradient (SFT continued). */
-export function nllLoss(theta: Table, pairs: readonly [number, number][]): { loss: number; gradient: Table } {
+/** Counts of each (x, y) among the pairs: [K][V]. */
+export function pairCounts(pairs: readonly [number, number][], prompts: number, responses: number): Table {
+  const counts = Array.from({ length: prompts }, () => new Float64Array(responses));
+  for (const [x, y] of pairs) counts[x][y]++;
+  return counts;
+}
+
+/** Negative log-likelihood of the pairs summarised by `counts`, and its gradient (SFT continued). */
+export function nllLoss(theta: Table, counts: Table): { loss: number; gradient: Table } {
   const p = probabilities(theta);
+  const n = counts.reduce((s, row) => s + row.reduce((a, b) => a + b, 0), 0);
   const gradient = theta.map((row) => new Float64Array(row.length));
   let loss = 0;
-  for (const [x, y] of pairs) {
-    loss -= Math.log(p[x][y]);
-    for (let v = 0; v < p[x].length; v++) gradient[x][v] += (p[x][v] - (v === y ? 1 : 0)) / pairs.length;
-  }
-  return { loss: loss / pairs.length, gradient };
+  counts.forEach((row, x) => {
+    const rowTotal = row.reduce((a, b) => a + b, 0);
+    row.forEach((c, y) => {
+      if (c > 0) loss -= c * Math.log(p[x][y]);
+      // Σ_pairs (p − onehot) over the row's pairs
+      gradient[x][y] += (rowTotal * p[x][y] - c) / n;
+    });
+  });
+  return { loss: loss / n, gradient };
 }
 
 export interface IterationRecord {
@@ -182,8 +209,8 @@ export interface SpinRunOptions {
   mixPrevious: boolean;
 }
 
-/** SPIN iterations from the SFT model, next to SFT continued for the same number of steps. */
-export function runTabularSpin(problem: TabularProblem, options: SpinRunOptions, rng: RngStream): { records: IterationRecord[]; tables: Table[] } {
+/** SPIN iterations from the SFT model, next to SFT continued for the same number of steps. Yields to `ticker` between iterations. */
+export async function runTabularSpin(problem: TabularProblem, options: SpinRunOptions, rng: RngStream, ticker?: Ticker): Promise<{ records: IterationRecord[]; tables: Table[] }> {
   const { pData, train, heldOut } = problem;
   let theta = problem.sft;
   let sftTheta = problem.sft;
@@ -204,14 +231,16 @@ export function runTabularSpin(problem: TabularProblem, options: SpinRunOptions,
   ];
   const tables: Table[] = [initial];
   let previous: SpinPair[] = [];
+  const counts = pairCounts(train, pData.length, pData[0].length);
   for (let t = 1; t <= options.iterations; t++) {
+    await ticker?.tick();
     const opponent = probabilities(theta);
     const gen = rng.split(`generate-${t}`);
     const current: SpinPair[] = train.map(([x, y]) => ({ x, real: y, generated: sampleFrom(opponent[x], gen) }));
-    const pairs = options.mixPrevious ? [...current, ...previous] : current;
+    const pairs = mergePairs(options.mixPrevious ? [...current, ...previous] : current);
     theta = adam(theta, (th) => spinLoss(th, opponent, pairs, options.beta).gradient, options.optimiser);
-    sftTheta = adam(sftTheta, (th) => nllLoss(th, train).gradient, options.optimiser);
-    const end = spinLoss(theta, opponent, current, options.beta);
+    sftTheta = adam(sftTheta, (th) => nllLoss(th, counts).gradient, options.optimiser);
+    const end = spinLoss(theta, opponent, mergePairs(current), options.beta);
     const p = probabilities(theta);
     const pSft = probabilities(sftTheta);
     records.push({

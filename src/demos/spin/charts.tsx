@@ -1,0 +1,26 @@
+// The SPIN demo's bar view of one prompt's conditional distribution: the data, the model at the
+// start of an iteration, where SPIN's training took it, and the closed-form optimum (the ghost).
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { SeriesRow } from '../../lib/results';
+
+export const COLOURS = { data: '#555', model: '#1f77b4', learnt: '#d62728', ghost: '#d62728', sft: '#2ca02c', spin: '#d62728', closedForm: '#222', real: '#2ca02c', generated: '#9467bd' };
+const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : String(v));
+
+export function DistributionBars({ rows }: { rows: readonly SeriesRow[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={280}>
+      <BarChart data={rows as SeriesRow[]} margin={{ left: 10, right: 10, bottom: 4 }} barCategoryGap="15%">
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="response" label={{ value: 'response y', position: 'insideBottom', offset: -2 }} />
+        <YAxis label={{ value: 'p(y | x)', angle: -90, position: 'insideLeft' }} />
+        <Tooltip formatter={fmt} />
+        <Legend />
+        <Bar dataKey="data" name="p_data" fill={COLOURS.data} isAnimationActive={false} />
+        <Bar dataKey="model" name="p_t (opponent)" fill={COLOURS.model} isAnimationActive={false} />
+        <Bar dataKey="learnt" name="p_{t+1} after SPIN training" fill={COLOURS.learnt} isAnimationActive={false} />
+        <Bar dataKey="closedForm" name="ghost: p_t·(p_data/p_t)^{1/β}, normalised" fill={COLOURS.ghost} fillOpacity={0.15} stroke={COLOURS.ghost} strokeDasharray="4 2" isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

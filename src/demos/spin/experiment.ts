@@ -1,0 +1,227 @@
+// One run of the SPIN demo: the tabular tier (the shown β with its ghost bars, a sweep over β for
+// the KL chart, and the claim checks at β = 2, 1, 0.1), then the language-model tier (SFT, SPIN
+// iterations vs SFT continued) on the tfjs backend the `network` choice picks, with the fused
+// sequence log-prob kernel when that backend is WebGPU.
+
+import * as tf from '@tensorflow/tfjs';
+import { onChosenTfBackend, type ComputeState, type TfPlacement } from '../../gpu/backend';
+import { RngStream } from '../../lib/rng';
+import { Ticker, type RunControl } from '../../lib/schedule';
+import type { Claim, DemoResults, SeriesRow } from '../../lib/results';
+import { initialParameters, MaskedDiffusionTransformer } from '../../models/maskedDiffusionTransformer';
+import { createSequenceLogProbOp, type SequenceLogProbOp } from '../../models/sequenceLogProbOp';
+import { sequenceLogProbTfjs } from '../../models/sequenceLogProbTfjs';
+import { fusedLogProbClaim, lmClaims, tabularClaims } from './claims';
+import { lmConfig, runLmTier, type LmIterationRecord, type LmSample, type LmTierOptions } from './lmTier';
+import type { SpinParams } from './params';
+import { encodeBatch, drawTaskPairs } from './task';
+import { makeTabularProblem, mergePairs, meanKl, probabilities, runTabularSpin, sampleFrom, spinLoss, theoreticalNextIterate, type IterationRecord, type Table, type TabularProblem } from './tabular';
+
+export const SLUG = 'spin';
+export type SpinResults = DemoResults<SpinParams>;
+export type SpinEnv = Pick<ComputeState, 'info' | 'device'>;
+
+/** The research notes' tabular setting; the SFT model's tempering comes from the parameters. */
+export const TABULAR_SETUP = { prompts: 8, responses: 12, samples: 2000, dataSharpness: 1.5 } as const;
+/** β values of the KL-per-iteration chart (the shown β is added). */
+export const SWEEP_BETAS = [0.1, 0.3, 1, 2, 5] as const;
+export const betaLabel = (beta: number): string => `β = ${beta}`;
+
+export function lmOptions(params: SpinParams): LmTierOptions {
+  return {
+    sftPairs: params.lmSftPairs,
+    heldOutPairs: 128,
+    sftSteps: params.lmSftSteps,
+    iterations: params.iterations,
+    stepsPerIteration: params.lmSteps,
+    beta: params.lmBeta,
+    learningRate: params.lmLearningRate,
+    spinLearningRate: params.lmSpinLearningRate,
+    batch: 32,
+    mixPrevious: params.mix === 'previous',
+    width: 32,
+    layers: 2,
+  };
+}
+
+interface TabularTier {
+  problem: TabularProblem;
+  /** Per β: records and the model's tables p_0 … p_n. */
+  runs: Map<number, { records: IterationRecord[]; tables: Table[] }>;
+  claims: Claim[];
+}
+
+async function runTabularTier(params: SpinParams, rng: RngStream, ticker: Ticker): Promise<TabularTier> {
+  const problem = makeTabularProblem({ ...TABULAR_SETUP, temper: params.temper }, rng.split('problem'));
+  const betas = Array.from(new Set<number>([...SWEEP_BETAS, params.beta])).sort((a, b) => a - b);
+  // the claims need two iterations at β = 2 whatever the shown count
+  const iterations = Math.max(params.iterations, 2);
+  const runs = new Map<number, { records: IterationRecord[]; tables: Table[] }>();
+  for (const [i, beta] of betas.entries()) {
+    ticker.progress((0.1 * i) / betas.length, `Tabular tier: SPIN at β = ${beta}`);
+    // every β sees the same synthetic draws at a given opponent (one stream): differences are β's
+    const options = { beta, iterations, optimiser: { learningRate: params.learningRate, steps: params.adamSteps }, mixPrevious: params.mix === 'previous' };
+    runs.set(beta, await runTabularSpin(problem, options, rng.split('spin'), ticker));
+  }
+  const sft = probabilities(problem.sft);
+  const draw = rng.split('log2-check');
+  const selfPairs = mergePairs(problem.train.map(([x, y]) => ({ x, real: y, generated: sampleFrom(sft[x], draw) })));
+  const claims = tabularClaims({
+    beta2: runs.get(2)!.records,
+    beta1: runs.get(1)!.records,
+    beta01: runs.get(0.1)!.records,
+    lossAtOpponent: spinLoss(problem.sft, sft, selfPairs, params.beta).loss,
+  });
+  return { problem, runs, claims };
+}
+
+function tabularSeries(params: SpinParams, tier: TabularTier): Record<string, SeriesRow[]> {
+  const { problem, runs } = tier;
+  const shown = runs.get(params.beta)!;
+  const upTo = params.iterations;
+  const iterations: SeriesRow[] = shown.records.slice(0, upTo + 1).map((r, t) => ({
+    iteration: r.iteration,
+    spinKl: r.kl,
+    sftKl: r.sftKl,
+    // the closed-form iterate from the previous model: where full optimisation would land
+    closedFormKl: t === 0 ? r.kl : meanKl(problem.pData, shown.tables[t - 1].map((pT, x) => theoreticalNextIterate(problem.pData[x], pT, params.beta))),
+    spinHeldOutLl: r.heldOutLogLikelihood,
+    sftHeldOutLl: r.sftHeldOutLogLikelihood,
+    discriminability: r.discriminability,
+    rewardsReal: r.rewardsReal,
+    rewardsGenerated: r.rewardsGenerated,
+    margin: r.margin,
+    rewardAccuracy: r.rewardAccuracy,
+  }));
+  const bars: SeriesRow[] = [];
+  for (let t = 0; t < upTo; t++) {
+    shown.tables[t].forEach((pT, x) => {
+      const ghost = theoreticalNextIterate(problem.pData[x], pT, params.beta);
+      pT.forEach((p, y) => bars.push({ iteration: t, prompt: x, response: y, data: problem.pData[x][y], model: p, closedForm: ghost[y], learnt: shown.tables[t + 1][x][y] }));
+    });
+  }
+  const sweep: SeriesRow[] = shown.records.slice(0, upTo + 1).map((r, t) => {
+    const row: SeriesRow = { iteration: t, 'SFT continued': r.sftKl };
+    for (const [beta, run] of runs) row[betaLabel(beta)] = run.records[t].kl;
+    return row;
+  });
+  return { tabularIterations: iterations, tabularBars: bars, betaSweep: sweep };
+}
+
+interface LmTierOutcome {
+  records: LmIterationRecord[];
+  samples: LmSample[];
+  claims: Claim[];
+  label: string;
+  fused: boolean;
+  ms: number;
+}
+
+/** Fused kernel vs op chain on a fresh model's logits: the op the LM tier trains through is checked on every GPU run. */
+async function checkFusedOp(op: SequenceLogProbOp, rng: RngStream): Promise<Claim> {
+  const config = lmConfig({ width: 32, layers: 2 });
+  const model = new MaskedDiffusionTransformer(config, initialParameters(config, rng.split('init')));
+  try {
+    const rows = encodeBatch(drawTaskPairs(32, rng.split('pairs')));
+    const [fused, chain] = tf.tidy(() => {
+      const logits = model.forward(tf.tensor2d(rows.inputs, [rows.batch, rows.length], 'int32'), null);
+      const targets = tf.tensor2d(rows.targets, [rows.batch, rows.length], 'int32');
+      const mask = tf.tensor2d(rows.mask, [rows.batch, rows.length]);
+      return [op(logits, targets, mask), sequenceLogProbTfjs(logits, targets, mask)];
+    });
+    const [a, b] = [await fused.data(), await chain.data()];
+    tf.dispose([fused, chain]);
+    return fusedLogProbClaim(a, b);
+  } finally {
+    model.dispose();
+  }
+}
+
+async function runLanguageModelTier(params: SpinParams, where: TfPlacement, rng: RngStream, ticker: Ticker, onRecord: (r: LmIterationRecord) => void): Promise<LmTierOutcome> {
+  const started = performance.now();
+  const { op, fused } = params.logProb === 'chain' ? { op: sequenceLogProbTfjs, fused: false } : await createSequenceLogProbOp(where.device);
+  const claims: Claim[] = fused ? [await checkFusedOp(op, rng.split('fused-check'))] : [];
+  const options = lmOptions(params);
+  const { records, samples } = await runLmTier(options, op, rng, ticker.stage(0.1, 1), onRecord);
+  return { records, samples, claims: [...lmClaims(records), ...claims], label: where.label, fused, ms: performance.now() - started };
+}
+
+function lmSeries(outcome: LmTierOutcome | null, partial: LmIterationRecord[]): Record<string, SeriesRow[]> {
+  const records = outcome?.records ?? partial;
+  if (records.length === 0) return {};
+  return {
+    lmIterations: records.map((r) => ({ ...r })),
+    ...(outcome ? { lmSamples: outcome.samples.map((s) => ({ prompt: s.prompt, correct: s.correct, spin: s.spin, spinRight: s.spin === s.correct, sft: s.sft, sftRight: s.sft === s.correct })) } : {}),
+  };
+}
+
+export async function runSpin(params: SpinParams, env: SpinEnv, control: RunControl = {}): Promise<SpinResults> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const ticker = new Ticker(control);
+  const root = RngStream.fromSeed(params.seed);
+  const stages: Record<string, number> = {};
+  const notes: string[] = [];
+
+  const tabular = await runTabularTier(params, root.split('tabular'), ticker);
+  stages.tabular = performance.now() - started;
+  let lm: LmTierOutcome | null = null;
+  const partialLm: LmIterationRecord[] = [];
+
+  const assemble = (label: string): SpinResults => {
+    const series = { ...tabularSeries(params, tabular), ...lmSeries(lm, partialLm) };
+    const shown = tabular.runs.get(params.beta)!.records;
+    const last = shown[params.iterations];
+    const metrics: Record<string, number> = {
+      tabularSftKl: shown[0].kl,
+      tabularSpinKl: last.kl,
+      tabularSftContinuedKl: last.sftKl,
+      tabularSpinHeldOutLl: last.heldOutLogLikelihood,
+      tabularSftContinuedHeldOutLl: last.sftHeldOutLogLikelihood,
+    };
+    const lmLast = (lm?.records ?? partialLm).at(-1);
+    if (lm && lmLast) {
+      Object.assign(metrics, {
+        lmSftExactMatch: lm.records[0].spinExactMatch,
+        lmSpinExactMatch: lmLast.spinExactMatch,
+        lmSftContinuedExactMatch: lmLast.sftExactMatch,
+        lmSpinHeldOutLl: lmLast.spinHeldOutLogLikelihood,
+        lmSftContinuedHeldOutLl: lmLast.sftHeldOutLogLikelihood,
+      });
+    }
+    return {
+      slug: SLUG,
+      params,
+      backend: env.info,
+      metrics,
+      series,
+      claims: [...tabular.claims, ...(lm?.claims ?? [])],
+      matrices: {},
+      notes,
+      timing: { startedAt, totalMs: performance.now() - started, stages: { ...stages }, label },
+    };
+  };
+
+  notes.push(
+    `Tabular tier: K = ${TABULAR_SETUP.prompts} prompts × V = ${TABULAR_SETUP.responses} responses, ${TABULAR_SETUP.samples} SFT pairs; SFT model θ = ${params.temper} · log p̂; Adam (rate ${params.learningRate}, ${params.adamSteps} full-batch steps) per iteration, for SPIN and for SFT continued alike; exact arithmetic in float64.`,
+  );
+  if (params.lm === 'off') {
+    ticker.progress(1, 'Done');
+    return assemble('Tabular tier only (float64 TypeScript)');
+  }
+  control.onPartial?.(assemble('Tabular tier done; language model training'));
+  lm = await onChosenTfBackend(params.network, env, (where) =>
+    runLanguageModelTier(params, where, root.split('lm'), ticker, (r) => {
+      partialLm.push(r);
+      control.onPartial?.(assemble(where.label));
+    }),
+  );
+  stages.languageModel = lm.ms;
+  const o = lmOptions(params);
+  notes.push(
+    `Language-model tier: a ${o.layers}-layer causal transformer (width ${o.width}) reverses words of 3–5 letters a–h; SFT on ${o.sftPairs} pairs for ${o.sftSteps} steps, then ${o.iterations} SPIN iterations of ${o.stepsPerIteration} steps (β = ${o.beta}, Adam rate ${o.spinLearningRate}) vs SFT continued for as many steps (rate ${o.learningRate}); exact match on 128 held-out words by near-greedy decoding.`,
+    `Language model ran on ${lm.label}; sequence log-probabilities by ${lm.fused ? 'the fused WGSL kernel (forward and backward)' : 'the tfjs op chain (log-softmax, gather, sum)'}.`,
+  );
+  ticker.progress(1, 'Done');
+  return assemble(lm.label);
+}

@@ -1,0 +1,37 @@
+// A plain multi-line chart over one x column: the shape most per-iteration views need.
+
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { SeriesRow } from '../lib/results';
+
+export interface LineSpec {
+  /** Column of the rows (read by function, so keys may contain dots or spaces). */
+  key: string;
+  name: string;
+  colour: string;
+  dashed?: boolean;
+}
+
+const LOG_DOMAIN: [(min: number) => number, (max: number) => number] = [(min) => min / 1.5, (max) => max * 1.5];
+const fmt = (v: unknown) => (typeof v === 'number' ? String(Number(v.toPrecision(4))) : String(v));
+
+export function LinesChart({ rows, x, xLabel, yLabel, lines, log = false, height = 260 }: { rows: readonly SeriesRow[]; x: string; xLabel: string; yLabel: string; lines: readonly LineSpec[]; log?: boolean; height?: number }) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <LineChart data={rows as SeriesRow[]} margin={{ left: 10, right: 10, bottom: 4 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey={x} allowDecimals={false} label={{ value: xLabel, position: 'insideBottom', offset: -2 }} />
+        <YAxis
+          scale={log ? 'log' : 'auto'}
+          domain={log ? LOG_DOMAIN : ['auto', 'auto']}
+          tickFormatter={(v) => String(Number(Number(v).toPrecision(3)))}
+          label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { fontSize: 11 } }}
+        />
+        <Tooltip formatter={fmt} />
+        <Legend />
+        {lines.map((l) => (
+          <Line key={l.key} dataKey={(row: SeriesRow) => row[l.key]} name={l.name} stroke={l.colour} strokeDasharray={l.dashed ? '5 3' : undefined} isAnimationActive={false} />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
