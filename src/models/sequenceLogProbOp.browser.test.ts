@@ -57,6 +57,21 @@ describe('sequence log-probability tfjs op (fused WGSL forward and backward)', (
     p.dispose();
   });
 
+  it('takes the gradient after the caller has disposed its targets and mask (they were made inside a tidy)', async () => {
+    const p = problem(7);
+    const [targets, mask] = [await p.targets.data(), await p.mask.data()];
+    // as a language model's loss does: fresh target and mask tensors inside the tidy of each row batch
+    const rowsLoss = (op: SequenceLogProbOp) => () => tf.sum(tf.tidy(() => op(p.logits(), tf.tensor2d(targets, [B, T], 'int32'), tf.tensor2d(mask, [B, T])))) as tf.Scalar;
+    const fused = tf.variableGrads(rowsLoss(fusedOp), [p.weights]);
+    const chain = tf.variableGrads(rowsLoss(sequenceLogProbTfjs), [p.weights]);
+    const g1 = await fused.grads[p.weights.name].data();
+    const g2 = await chain.grads[p.weights.name].data();
+    const scale = 1 + Math.max(...Array.from(g2, Math.abs));
+    for (let i = 0; i < g1.length; i++) expect(Math.abs(g1[i] - g2[i])).toBeLessThanOrEqual(1e-4 * scale);
+    tf.dispose([fused.value, chain.value, ...Object.values(fused.grads), ...Object.values(chain.grads)]);
+    p.dispose();
+  });
+
   it('trains: an optimizer step through the op lowers its loss, and nothing is left behind', async () => {
     const p = problem(6);
     // maximise the log-likelihood of the targets where the mask counts

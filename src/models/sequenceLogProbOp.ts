@@ -59,12 +59,13 @@ export async function createSequenceLogProbOp(device: GPUDevice | null): Promise
     const backend = tf.backend() as WebGPUBackend;
     const [batch, length, vocab] = logits.shape;
     const intTargets = targets.dtype === 'int32' ? targets : tf.cast(targets, 'int32');
-    const inputs = (z: tf.Tensor) => [bufferOf(backend, z.dataId), bufferOf(backend, intTargets.dataId), bufferOf(backend, mask.dataId)] as const;
+    const buffers = (tensors: readonly tf.Tensor[]) => tensors.map((t) => bufferOf(backend, t.dataId)) as [GPUBuffer, GPUBuffer, GPUBuffer];
     const fused = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
       const z = args[0] as tf.Tensor;
-      (args[1] as tf.GradSaveFunc)([z]);
+      // targets and mask are saved too: a caller's tidy may dispose its own before the backward pass
+      (args[1] as tf.GradSaveFunc)([z, intTargets, mask]);
       const sums = outputTensor(backend, [batch]);
-      const [zb, yb, mb] = inputs(z);
+      const [zb, yb, mb] = buffers([z, intTargets, mask]);
       dispatch(backend, (pool, encoder) => {
         const forward = kernels.encodeForward(encoder, pool, zb, yb, mb, batch, length, vocab);
         encoder.copyBufferToBuffer(forward.sums, 0, sums.buffer, 0, batch * 4);
@@ -72,7 +73,7 @@ export async function createSequenceLogProbOp(device: GPUDevice | null): Promise
       const gradFunc = (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
         const upstream = Array.isArray(dy) ? dy[0] : dy;
         const grad = outputTensor(backend, [batch, length, vocab]);
-        const [zs, ys, ms] = inputs(saved[0]);
+        const [zs, ys, ms] = buffers(saved);
         const up = bufferOf(backend, upstream.dataId);
         dispatch(backend, (pool, encoder) => {
           const forward = kernels.encodeForward(encoder, pool, zs, ys, ms, batch, length, vocab);

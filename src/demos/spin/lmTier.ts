@@ -140,17 +140,23 @@ export async function runLmTier(options: LmTierOptions, op: SequenceLogProbOp, r
           const realRows = encodeBatch(chosen.map((p) => p.real));
           const genRows = encodeBatch(chosen.map((p) => p.generated));
           const reference = tf.tidy(() => [rowLogProbs(opponent, realRows, op), rowLogProbs(opponent, genRows, op)]);
+          let logged: tf.Tensor | null = null;
           const cost = spinOptimizer.minimize(() => {
             const terms = { policyChosen: rowLogProbs(policy, realRows, op), policyRejected: rowLogProbs(policy, genRows, op), referenceChosen: reference[0] as tf.Tensor1D, referenceRejected: reference[1] as tf.Tensor1D };
             if (step === options.stepsPerIteration - 1) {
               const r = preferenceRewards(terms, options.beta);
-              last = { rewardsReal: tf.mean(r.chosen).dataSync()[0], rewardsGenerated: tf.mean(r.rejected).dataSync()[0], accuracy: r.accuracy.dataSync()[0] };
-              tf.dispose([r.chosen, r.rejected, r.accuracy]);
+              // kept past the step and read asynchronously (a synchronous read stalls a GPU backend)
+              logged = tf.keep(tf.stack([tf.mean(r.chosen), tf.mean(r.rejected), r.accuracy]));
             }
             return preferenceLoss(terms, { beta: options.beta });
           }, step === 0);
           if (cost) firstStepLoss = (await cost.data())[0];
           tf.dispose(cost ?? []);
+          if (logged) {
+            const [rewardsReal, rewardsGenerated, accuracy] = await (logged as tf.Tensor).data();
+            (logged as tf.Tensor).dispose();
+            last = { rewardsReal, rewardsGenerated, accuracy };
+          }
           tf.dispose(reference);
           nllStep(continued, continuedOptimizer, pick(sftData, options.batch, batches), op);
         }
