@@ -15,3 +15,10 @@ test('the DNDM tutorial plays end to end and every step’s check holds', async 
   await playTutorial(page, '/#/dndm?sweep=off&steps=10&seeds=1', 6, 300_000);
   expect(errors).toEqual([]);
 });
+
+test('the SPIN tutorial plays end to end and every step’s check holds', async ({ page }) => {
+  test.setTimeout(600_000);
+  const errors = trackErrors(page);
+  await playTutorial(page, '/#/spin?lm=off', 6, 240_000);
+  expect(errors).toEqual([]);
+});
