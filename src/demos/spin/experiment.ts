@@ -8,7 +8,7 @@ import { onChosenTfBackend, type ComputeState, type TfPlacement } from '../../gp
 import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
 import type { Claim, DemoResults, SeriesRow } from '../../lib/results';
-import { initialParameters, MaskedDiffusionTransformer } from '../../models/maskedDiffusionTransformer';
+import { initialParameters, MaskedDiffusionTransformer, type TransformerConfig } from '../../models/maskedDiffusionTransformer';
 import { createSequenceLogProbOp, type SequenceLogProbOp } from '../../models/sequenceLogProbOp';
 import { sequenceLogProbTfjs } from '../../models/sequenceLogProbTfjs';
 import { fusedLogProbClaim, lmClaims, tabularClaims } from './claims';
@@ -118,8 +118,7 @@ interface LmTierOutcome {
 }
 
 /** Fused kernel vs op chain on a fresh model's logits: the op the LM tier trains through is checked on every GPU run. */
-async function checkFusedOp(op: SequenceLogProbOp, rng: RngStream): Promise<Claim> {
-  const config = lmConfig({ width: 32, layers: 2 });
+async function checkFusedOp(op: SequenceLogProbOp, config: TransformerConfig, rng: RngStream): Promise<Claim> {
   const model = new MaskedDiffusionTransformer(config, initialParameters(config, rng.split('init')));
   try {
     const rows = encodeBatch(drawTaskPairs(32, rng.split('pairs')));
@@ -140,8 +139,8 @@ async function checkFusedOp(op: SequenceLogProbOp, rng: RngStream): Promise<Clai
 async function runLanguageModelTier(params: SpinParams, where: TfPlacement, rng: RngStream, ticker: Ticker, onRecord: (r: LmIterationRecord) => void): Promise<LmTierOutcome> {
   const started = performance.now();
   const { op, fused } = params.logProb === 'chain' ? { op: sequenceLogProbTfjs, fused: false } : await createSequenceLogProbOp(where.device);
-  const claims: Claim[] = fused ? [await checkFusedOp(op, rng.split('fused-check'))] : [];
   const options = lmOptions(params);
+  const claims: Claim[] = fused ? [await checkFusedOp(op, lmConfig(options), rng.split('fused-check'))] : [];
   const { records, samples } = await runLmTier(options, op, rng, ticker.stage(0.1, 1), onRecord);
   return { records, samples, claims: [...lmClaims(records), ...claims], label: where.label, fused, ms: performance.now() - started };
 }

@@ -140,21 +140,21 @@ export async function runLmTier(options: LmTierOptions, op: SequenceLogProbOp, r
           const realRows = encodeBatch(chosen.map((p) => p.real));
           const genRows = encodeBatch(chosen.map((p) => p.generated));
           const reference = tf.tidy(() => [rowLogProbs(opponent, realRows, op), rowLogProbs(opponent, genRows, op)]);
-          let logged: tf.Tensor | null = null;
+          const logged: { stats?: tf.Tensor } = {};
           const cost = spinOptimizer.minimize(() => {
             const terms = { policyChosen: rowLogProbs(policy, realRows, op), policyRejected: rowLogProbs(policy, genRows, op), referenceChosen: reference[0] as tf.Tensor1D, referenceRejected: reference[1] as tf.Tensor1D };
             if (step === options.stepsPerIteration - 1) {
               const r = preferenceRewards(terms, options.beta);
               // kept past the step and read asynchronously (a synchronous read stalls a GPU backend)
-              logged = tf.keep(tf.stack([tf.mean(r.chosen), tf.mean(r.rejected), r.accuracy]));
+              logged.stats = tf.keep(tf.stack([tf.mean(r.chosen), tf.mean(r.rejected), r.accuracy]));
             }
             return preferenceLoss(terms, { beta: options.beta });
           }, step === 0);
           if (cost) firstStepLoss = (await cost.data())[0];
           tf.dispose(cost ?? []);
-          if (logged) {
-            const [rewardsReal, rewardsGenerated, accuracy] = await (logged as tf.Tensor).data();
-            (logged as tf.Tensor).dispose();
+          if (logged.stats) {
+            const [rewardsReal, rewardsGenerated, accuracy] = await logged.stats.data();
+            logged.stats.dispose();
             last = { rewardsReal, rewardsGenerated, accuracy };
           }
           tf.dispose(reference);
