@@ -10,10 +10,10 @@ import { meta as spinDiffusion } from './spin-diffusion/meta';
 import { meta as appoAdpo } from './appo-adpo/meta';
 import { meta as marine } from './marine/meta';
 import { meta as trustllm } from './trustllm/meta';
-import { meta as crOmle } from './cr-omle/meta';
+import { meta as corruptionRobustRl } from './corruption-robust-rl/meta';
 import { meta as linearMixtureSsp } from './linear-mixture-ssp/meta';
 
-export const demos: readonly DemoMeta[] = [sparsePca, dndm, dplm, spin, spinDiffusion, appoAdpo, marine, trustllm, crOmle, linearMixtureSsp];
+export const demos: readonly DemoMeta[] = [sparsePca, dndm, dplm, spin, spinDiffusion, appoAdpo, marine, trustllm, corruptionRobustRl, linearMixtureSsp];
 
 const loaders: Record<string, () => Promise<DemoModule>> = {
   'sparse-pca': () => import('./sparse-pca/index').then((m) => m.default as unknown as DemoModule),

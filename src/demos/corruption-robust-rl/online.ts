@@ -31,6 +31,8 @@ export interface OnlineRun {
   /** Episodes at whose start the true model was outside the confidence set. */
   episodesTrueOutside: number;
   trueOutsideAtEnd: boolean;
+  /** With `traceWeights`: every informative sample (one where the set disagreed), in order. */
+  trace: { episode: number; weight: number; corrupted: boolean }[];
 }
 
 function drawNext(kernel: Float64Array, row: number, states: number, rng: RngStream): number {
@@ -42,7 +44,7 @@ function drawNext(kernel: Float64Array, row: number, states: number, rng: RngStr
   return states - 1;
 }
 
-export function runOnline(models: readonly TabularMdp[], trueModel: number, method: OnlineMethod, settings: OnlineSettings, adversary: Adversary, episodes: number, rng: RngStream): OnlineRun {
+export function runOnline(models: readonly TabularMdp[], trueModel: number, method: OnlineMethod, settings: OnlineSettings, adversary: Adversary, episodes: number, rng: RngStream, traceWeights = false): OnlineRun {
   const truth = models[trueModel];
   const { states: S, actions: A, horizon: H } = truth;
   const learner = new OptimisticMle(models, method, settings);
@@ -55,6 +57,7 @@ export function runOnline(models: readonly TabularMdp[], trueModel: number, meth
   let corruptionTv = 0;
   let weightOnCorrupted = 0;
   let episodesTrueOutside = 0;
+  const trace: OnlineRun['trace'] = [];
   for (let t = 0; t < episodes; t++) {
     const set = learner.confidenceSet();
     if (!set.includes(trueModel)) episodesTrueOutside++;
@@ -67,6 +70,7 @@ export function runOnline(models: readonly TabularMdp[], trueModel: number, meth
       const z = s * A + a;
       const corrupt = adversary.targets(s, a) && corrupted < adversary.budget && (adversary.timing === 'first' || attack.uniform() < adversary.rate);
       const x = drawNext(corrupt ? adversary.kernel : truth.kernel, z, S, env);
+      if (traceWeights && learner.informationRatio(set, z) > 0) trace.push({ episode: t, weight: learner.weightFor(set, z), corrupted: corrupt });
       const w = learner.observe(set, z, x);
       if (corrupt) {
         corrupted++;
@@ -76,5 +80,5 @@ export function runOnline(models: readonly TabularMdp[], trueModel: number, meth
       s = x;
     }
   }
-  return { cumulativeRegret, weightOnCorrupted, corrupted, corruptionTv, episodesTrueOutside, trueOutsideAtEnd: !learner.confidenceSet().includes(trueModel) };
+  return { cumulativeRegret, weightOnCorrupted, corrupted, corruptionTv, episodesTrueOutside, trueOutsideAtEnd: !learner.confidenceSet().includes(trueModel), trace };
 }

@@ -113,9 +113,14 @@ export class OptimisticMle {
     return gamma;
   }
 
+  /** The weight a sample at z would get now (1 for the unweighted methods). */
+  weightFor(set: readonly number[], z: number): number {
+    return this.method === 'cr-omle' ? robustWeight(this.informationRatio(set, z), this.alpha, this.settings.kappa) : 1;
+  }
+
   /** Adds the sample (z, x) with its weight (computed against `set`, the episode's confidence set); returns the weight. */
   observe(set: readonly number[], z: number, x: number): number {
-    const weight = this.method === 'cr-omle' ? robustWeight(this.informationRatio(set, z), this.alpha, this.settings.kappa) : 1;
+    const weight = this.weightFor(set, z);
     const M = this.size;
     const S = this.states;
     for (let m = 0; m < M; m++) this.logLikelihood[m] += weight * Math.log(this.models[m].kernel[z * S + x]);
