@@ -59,3 +59,15 @@ test.describe('SPIN without WebGPU', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('corruption-robust RL without WebGPU', () => {
+  test('runs the same exact computation on the CPU path and passes its claims', async ({ page }) => {
+    test.setTimeout(180_000);
+    const errors = trackErrors(page);
+    await page.goto('/#/corruption-robust-rl');
+    await expect(page.getByTestId('backend-banner')).toHaveAttribute('data-path', 'cpu');
+    await waitForRunDone(page);
+    for (const id of ['cr-omle-regret-bounded', 'omle-regret-linear', 'offline-cr-pmle-holds']) await expect(page.getByTestId(`claim-${id}`)).toHaveAttribute('data-passed', 'true');
+    expect(errors).toEqual([]);
+  });
+});

@@ -19,6 +19,7 @@ const loaders: Record<string, () => Promise<DemoModule>> = {
   'sparse-pca': () => import('./sparse-pca/index').then((m) => m.default as unknown as DemoModule),
   dndm: () => import('./dndm/index').then((m) => m.default as unknown as DemoModule),
   spin: () => import('./spin/index').then((m) => m.default as unknown as DemoModule),
+  'corruption-robust-rl': () => import('./corruption-robust-rl/index').then((m) => m.default as unknown as DemoModule),
 };
 
 export function findDemo(slug: string): DemoMeta | undefined {

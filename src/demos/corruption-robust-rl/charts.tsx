@@ -1,0 +1,64 @@
+// Views particular to the corruption-robust demo: the chain itself, and CR-OMLE's weights sample by sample.
+
+import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { SeriesRow } from '../../lib/results';
+
+export const COLOURS = { omle: '#1f77b4', 'known-c': '#ff7f0e', 'cr-omle': '#d62728', 'plug-in': '#7f7f7f', pmle: '#1f77b4', 'cr-pmle': '#d62728', corrupted: '#d62728', clean: '#2ca02c' };
+
+/** Five states in a row; right succeeds with probability θ, left always moves back; rewards at both ends. */
+export function ChainDiagram({ theta, badTheta }: { theta: number; badTheta: number }) {
+  const xs = [40, 130, 220, 310, 400];
+  return (
+    <svg viewBox="0 0 450 120" role="img" aria-label={`The chain: five states; right moves on with probability ${theta}, ${badTheta} when corrupted; left moves back; reward 0.2 for left at state 0 and 1 at state 4`} className="chain-diagram">
+      <defs>
+        <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+          <path d="M0,0 L10,5 L0,10 z" fill="#444" />
+        </marker>
+      </defs>
+      {xs.slice(0, -1).map((x, i) => (
+        <g key={i}>
+          <path d={`M${x + 20},50 Q${x + 45},28 ${xs[i + 1] - 20},50`} fill="none" stroke="#2ca02c" markerEnd="url(#arrow)" />
+          <text x={x + 45} y={26} textAnchor="middle" fontSize="11" fill="#2ca02c">
+            right: θ
+          </text>
+          <path d={`M${xs[i + 1] - 20},62 Q${x + 45},84 ${x + 20},62`} fill="none" stroke="#444" markerEnd="url(#arrow)" />
+        </g>
+      ))}
+      {xs.map((x, i) => (
+        <g key={i}>
+          <circle cx={x} cy={56} r={18} fill={i === 4 ? '#fde9a9' : i === 0 ? '#e8f1fb' : '#fff'} stroke="#333" />
+          <text x={x} y={61} textAnchor="middle" fontSize="13">
+            {i}
+          </text>
+        </g>
+      ))}
+      <text x={40} y={104} textAnchor="middle" fontSize="11">
+        start; left: +0.2
+      </text>
+      <text x={400} y={104} textAnchor="middle" fontSize="11">
+        +1 per step
+      </text>
+      <text x={220} y={112} textAnchor="middle" fontSize="11" fill="#555">
+        θ* = {theta}; a corrupted right move succeeds with {badTheta}
+      </text>
+    </svg>
+  );
+}
+
+export function WeightTrace({ rows }: { rows: readonly SeriesRow[] }) {
+  const corrupted = rows.filter((r) => r.corrupted);
+  const clean = rows.filter((r) => !r.corrupted);
+  return (
+    <ResponsiveContainer width="100%" height={240}>
+      <ScatterChart margin={{ left: 10, right: 10, bottom: 4 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="sample" type="number" name="informative sample" label={{ value: 'informative sample (in order)', position: 'insideBottom', offset: -2 }} />
+        <YAxis dataKey="weight" type="number" domain={[0, 1]} name="weight" label={{ value: 'weight w', angle: -90, position: 'insideLeft' }} />
+        <Tooltip />
+        <Legend />
+        <Scatter name="corrupted sample" data={corrupted as SeriesRow[]} fill={COLOURS.corrupted} isAnimationActive={false} />
+        <Scatter name="clean sample" data={clean as SeriesRow[]} fill={COLOURS.clean} isAnimationActive={false} />
+      </ScatterChart>
+    </ResponsiveContainer>
+  );
+}

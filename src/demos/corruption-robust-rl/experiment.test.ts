@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { runCorruptionRobust } from './experiment';
+import { parseCorruptionRobustParams } from './params';
+import { tutorial } from './tutorial';
+
+const env = { info: { path: 'cpu' as const, tfBackend: 'cpu', adapter: null, software: false, reason: 'unit test' } };
+const params = (raw: Record<string, unknown>) => {
+  const { values, issues } = parseCorruptionRobustParams(raw);
+  expect(issues).toEqual([]);
+  return values;
+};
+
+describe('the corruption-robust RL demo run', () => {
+  it('at the defaults every claim passes, and the views get their series', async () => {
+    const r = await runCorruptionRobust(params({}), env);
+    expect(r.claims.map((c) => [c.id, c.passed])).toEqual([
+      ['cr-omle-regret-bounded', true],
+      ['omle-regret-linear', true],
+      ['weights-cap-corruption', true],
+      ['no-corruption-no-cost', true],
+      ['offline-pmle-breaks', true],
+      ['offline-cr-pmle-holds', true],
+    ]);
+    expect(r.series.regretVsC.map((row) => row.C)).toEqual([0, 20, 40, 80, 160]);
+    expect(r.series.regretVsT).toHaveLength(100);
+    expect(r.series.regretVsT.at(-1)!.episode).toBe(800);
+    expect(r.series.perSeed).toHaveLength(10);
+    // the trace holds every informative sample of seed 1's CR-OMLE run, the corrupted ones first
+    const corrupted = r.series.weightTrace.filter((s) => s.corrupted);
+    expect(corrupted).toHaveLength(80);
+    expect(corrupted.every((s) => Number(s.weight) < 1)).toBe(true);
+    expect(r.series.offlineGrid).toHaveLength(18);
+    expect(r.series.robustnessPrice.map((row) => row.budget)).toEqual([0, 2, 4, 8, 16, 32]);
+  });
+
+  it('the claims can fail: an adversary whose θ still makes right look worth it does not fool OMLE', async () => {
+    const weak = await runCorruptionRobust(params({ badTheta: 0.5, offline: 'off', seeds: 3 }), env);
+    expect(weak.claims.find((c) => c.id === 'omle-regret-linear')?.passed).toBe(false);
+    expect(weak.claims.find((c) => c.id === 'cr-omle-regret-bounded')?.passed).toBe(true);
+  });
+
+  it('is reproducible and the random-times adversary spends its budget too', async () => {
+    const a = await runCorruptionRobust(params({ offline: 'off', seeds: 3, episodes: 200, timing: 'random' }), env);
+    const b = await runCorruptionRobust(params({ offline: 'off', seeds: 3, episodes: 200, timing: 'random' }), env);
+    expect(a.series).toEqual(b.series);
+    expect(a.series.regretVsC.find((row) => row.C === 80)!.corruptedMean).toBe(80);
+  });
+
+  it('every tutorial step states its parameters in the schema', () => {
+    const keys = Object.keys(params({}));
+    for (const step of tutorial) for (const k of Object.keys(step.params)) expect(keys).toContain(k);
+  });
+});
