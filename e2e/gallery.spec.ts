@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { trackErrors } from './helpers';
 
-test('the gallery lists the ten methods, four ready, six in preparation, and loads no demo code', async ({ page }) => {
+test('the gallery lists the ten methods, five ready, five in preparation, and loads no demo code', async ({ page }) => {
   const errors = trackErrors(page);
   const scripts: string[] = [];
   page.on('request', (r) => {
@@ -11,11 +11,11 @@ test('the gallery lists the ten methods, four ready, six in preparation, and loa
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('WebGPU ML Playground');
   const methods = page.locator('[data-testid^="method-"]');
   await expect(methods).toHaveCount(10);
-  await expect(page.locator('[data-status="ready"]')).toHaveCount(4);
-  await expect(page.locator('[data-status="in-preparation"]')).toHaveCount(6);
+  await expect(page.locator('[data-status="ready"]')).toHaveCount(5);
+  await expect(page.locator('[data-status="in-preparation"]')).toHaveCount(5);
   await expect(page.getByTestId('method-dplm')).toContainText('In preparation');
   await expect(page.getByTestId('method-dplm').getByRole('link')).toHaveCount(0);
-  expect(scripts.some((u) => /sparse-pca|dndm|spin|corruption|tfjs|dist-/.test(u))).toBe(false);
+  expect(scripts.some((u) => /sparse-pca|dndm|spin|corruption|linear-mixture|tfjs|dist-/.test(u))).toBe(false);
 
   await page.getByTestId('method-sparse-pca').getByRole('link').first().click();
   await expect(page).toHaveURL(/#\/sparse-pca/);

@@ -7,7 +7,7 @@ test.describe('sparse PCA on WebGPU (software adapter here)', () => {
     const errors = trackErrors(page);
     await page.goto('/');
     const slugs = await page.evaluate(() => window.playground.list());
-    expect(slugs).toEqual(['sparse-pca', 'dndm', 'spin', 'corruption-robust-rl']);
+    expect(slugs).toEqual(['sparse-pca', 'dndm', 'spin', 'corruption-robust-rl', 'linear-mixture-ssp']);
     const results = await page.evaluate(() => window.playground.run('sparse-pca', {}));
     expect(results.slug).toBe('sparse-pca');
     expect(results.params).toMatchObject({ seed: 1, p: 50, s: 5, k: 1, n: 1000, omega: 2, cLambda: 2, mcpB: 1.2, replicates: 10 });

@@ -29,3 +29,10 @@ test('the corruption-robust RL tutorial plays end to end and every step’s chec
   await playTutorial(page, '/#/corruption-robust-rl?offline=off', 6, 120_000);
   expect(errors).toEqual([]);
 });
+
+test('the linear-mixture SSP tutorial plays end to end and every step’s check holds', async ({ page }) => {
+  test.setTimeout(600_000);
+  const errors = trackErrors(page);
+  await playTutorial(page, '/#/linear-mixture-ssp?sweep=off&episodes=200', 4, 120_000);
+  expect(errors).toEqual([]);
+});

@@ -20,6 +20,7 @@ const loaders: Record<string, () => Promise<DemoModule>> = {
   dndm: () => import('./dndm/index').then((m) => m.default as unknown as DemoModule),
   spin: () => import('./spin/index').then((m) => m.default as unknown as DemoModule),
   'corruption-robust-rl': () => import('./corruption-robust-rl/index').then((m) => m.default as unknown as DemoModule),
+  'linear-mixture-ssp': () => import('./linear-mixture-ssp/index').then((m) => m.default as unknown as DemoModule),
 };
 
 export function findDemo(slug: string): DemoMeta | undefined {

@@ -22,3 +22,17 @@ export function welchZ(a: readonly number[], b: readonly number[]): number {
   const diff = mean(a) - mean(b);
   return se === 0 ? (diff === 0 ? 0 : Infinity) : diff / se;
 }
+
+/** Least-squares line y = intercept + slope·x (e.g. a log-log slope). */
+export function lineFit(xs: readonly number[], ys: readonly number[]): { slope: number; intercept: number } {
+  const mx = mean(xs);
+  const my = mean(ys);
+  let sxy = 0;
+  let sxx = 0;
+  xs.forEach((x, i) => {
+    sxy += (x - mx) * (ys[i] - my);
+    sxx += (x - mx) ** 2;
+  });
+  const slope = sxy / sxx;
+  return { slope, intercept: my - slope * mx };
+}

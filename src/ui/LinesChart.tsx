@@ -14,12 +14,16 @@ export interface LineSpec {
 const LOG_DOMAIN: [(min: number) => number, (max: number) => number] = [(min) => min / 1.5, (max) => max * 1.5];
 const fmt = (v: unknown) => (typeof v === 'number' ? String(Number(v.toPrecision(4))) : String(v));
 
-export function LinesChart({ rows, x, xLabel, yLabel, lines, log = false, height = 260 }: { rows: readonly SeriesRow[]; x: string; xLabel: string; yLabel: string; lines: readonly LineSpec[]; log?: boolean; height?: number }) {
+export function LinesChart({ rows, x, xLabel, yLabel, lines, log = false, logX = false, height = 260 }: { rows: readonly SeriesRow[]; x: string; xLabel: string; yLabel: string; lines: readonly LineSpec[]; log?: boolean; logX?: boolean; height?: number }) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={rows as SeriesRow[]} margin={{ left: 10, right: 10, bottom: 4 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey={x} allowDecimals={false} label={{ value: xLabel, position: 'insideBottom', offset: -2 }} />
+        {logX ? (
+          <XAxis dataKey={x} type="number" scale="log" domain={LOG_DOMAIN} tickFormatter={(v) => String(Number(Number(v).toPrecision(3)))} label={{ value: xLabel, position: 'insideBottom', offset: -2 }} />
+        ) : (
+          <XAxis dataKey={x} allowDecimals={false} label={{ value: xLabel, position: 'insideBottom', offset: -2 }} />
+        )}
         <YAxis
           scale={log ? 'log' : 'auto'}
           domain={log ? LOG_DOMAIN : ['auto', 'auto']}

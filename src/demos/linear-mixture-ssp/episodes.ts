@@ -13,11 +13,14 @@ export interface SspRun {
   phases: number;
 }
 
-export function runSsp(ssp: LinearMixtureSsp, method: SspMethod | 'optimal', settings: SspSettings, episodes: number, cap: number, rng: RngStream): SspRun {
+/** A learner, or a reference policy: the optimal one (regret is pure noise around 0) or uniformly random actions. */
+export type SspPolicy = SspMethod | 'optimal' | 'random';
+
+export function runSsp(ssp: LinearMixtureSsp, method: SspPolicy, settings: SspSettings, episodes: number, cap: number, rng: RngStream): SspRun {
   const kernel = kernelOf(ssp);
   const optimal = optimalValues(ssp);
   const vStar = optimal.value[ssp.start];
-  const learner = method === 'optimal' ? null : new LinearMixtureLearner(ssp, method, settings);
+  const learner = method === 'optimal' || method === 'random' ? null : new LinearMixtureLearner(ssp, method, settings);
   const cumulativeRegret = new Float64Array(episodes);
   let regret = 0;
   let steps = 0;
@@ -31,7 +34,7 @@ export function runSsp(ssp: LinearMixtureSsp, method: SspMethod | 'optimal', set
         cappedEpisodes++;
         break;
       }
-      const a = learner ? learner.act(s) : optimal.policy[s];
+      const a = learner ? learner.act(s) : method === 'random' ? rng.int(ssp.actions) : optimal.policy[s];
       const x = step(kernel, ssp.states, s, a, ssp.actions, rng);
       cost += ssp.cost[s * ssp.actions + a];
       learner?.observe(s, a, x);

@@ -5,5 +5,5 @@ export const meta: DemoMeta = {
   title: 'Variance-aware linear-mixture SSP',
   paper: { authors: 'Di, He, Zhou, Gu', venue: 'ICML 2023', title: 'Nearly Minimax Optimal Regret for Learning Linear Mixture Stochastic Shortest Path' },
   claim: 'Bernstein-type, variance-aware confidence sets reach regret Õ(d·B*·√K) with no c_min assumption, matching the lower bound; Hoeffding-style sets pay B*^1.5.',
-  status: 'in-preparation',
+  status: 'ready',
 };

@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { trackErrors, waitForRunDone } from './helpers';
+
+const CLAIMS = ['variance-aware-beats-hoeffding', 'regret-sublinear', 'optimal-cost-matches'];
+
+test.describe('linear-mixture SSP', () => {
+  test('window.playground.run("linear-mixture-ssp", {}) returns the regret curves and the B* sweep, and every claim passes', async ({ page }) => {
+    test.setTimeout(180_000);
+    const errors = trackErrors(page);
+    await page.goto('/');
+    const results = await page.evaluate(() => window.playground.run('linear-mixture-ssp', {}));
+    expect(results.params).toMatchObject({ seed: 1, dim: 4, delta: 0.025, gap: 0.01, episodes: 2000, seeds: 5 });
+    for (const id of CLAIMS) {
+      const claim = results.claims.find((c) => c.id === id);
+      expect(claim, id).toBeDefined();
+      expect(claim!.passed, `${id}: ${claim!.value} vs ${claim!.threshold} — ${claim!.statement}`).toBe(true);
+    }
+    expect(results.series.regretVsBStar).toHaveLength(4);
+    expect(results.metrics.varianceAwareSlope).toBeLessThan(results.metrics.hoeffdingSlope);
+    expect(errors).toEqual([]);
+  });
+
+  test('the page explains the instance, shows both charts, and names an impossible gap', async ({ page }) => {
+    test.setTimeout(180_000);
+    const errors = trackErrors(page);
+    await page.goto('/#/linear-mixture-ssp?sweep=off&episodes=500');
+    await waitForRunDone(page);
+    await expect(page.getByRole('heading', { name: 'The hard instance' })).toBeVisible();
+    await expect(page.getByTestId('chart-regret-vs-k')).toBeVisible();
+    await page.getByLabel('Regret vs B*').selectOption('on');
+    await page.getByTestId('run').click();
+    await waitForRunDone(page);
+    await expect(page.getByTestId('chart-regret-vs-bstar')).toContainText('Fitted slopes');
+    await page.goto('/#/linear-mixture-ssp?delta=0.02&gap=0.03');
+    await expect(page.getByTestId('run-error')).toContainText('must be below δ');
+    expect(errors).toEqual([]);
+  });
+});

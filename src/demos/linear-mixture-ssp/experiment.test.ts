@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { runLinearMixtureSsp } from './experiment';
+import { parseLinearMixtureSspParams } from './params';
+import { tutorial } from './tutorial';
+
+const env = { info: { path: 'cpu' as const, tfBackend: 'cpu', adapter: null, software: false, reason: 'unit test' } };
+const params = (raw: Record<string, unknown>) => {
+  const { values, issues } = parseLinearMixtureSspParams(raw);
+  expect(issues).toEqual([]);
+  return values;
+};
+
+describe('the linear-mixture SSP demo run', () => {
+  it('at the defaults every claim passes, the B* sweep gives the variance-aware set the smaller slope, and the views get their series', async () => {
+    const r = await runLinearMixtureSsp(params({}), env);
+    expect(r.claims.map((c) => [c.id, c.passed])).toEqual([
+      ['variance-aware-beats-hoeffding', true],
+      ['regret-sublinear', true],
+      ['optimal-cost-matches', true],
+    ]);
+    expect(r.series.regretVsK).toHaveLength(100);
+    expect(r.series.regretVsBStar.map((row) => row.delta)).toEqual([0.2, 0.1, 0.05, 0.025]);
+    expect(r.metrics.varianceAwareSlope).toBeLessThan(r.metrics.hoeffdingSlope);
+    expect(r.metrics.randomRegret).toBeGreaterThan(r.metrics.hoeffdingRegret);
+    expect(r.metrics.cappedEpisodes).toBe(0);
+    expect(r.metrics.bStar).toBeCloseTo(1 / 0.035, 8);
+  });
+
+  it('says what is wrong with a gap that would make a probability negative', async () => {
+    await expect(runLinearMixtureSsp(params({ delta: 0.02, gap: 0.03 }), env)).rejects.toThrow(/must be below δ/);
+  });
+
+  it('is reproducible', async () => {
+    const a = await runLinearMixtureSsp(params({ sweep: 'off', episodes: 200, seeds: 2 }), env);
+    const b = await runLinearMixtureSsp(params({ sweep: 'off', episodes: 200, seeds: 2 }), env);
+    expect(a.series).toEqual(b.series);
+  });
+
+  it('every tutorial step states its parameters in the schema', () => {
+    const keys = Object.keys(params({}));
+    for (const step of tutorial) for (const k of Object.keys(step.params)) expect(keys).toContain(k);
+  });
+});

@@ -1,0 +1,31 @@
+import { parseParams, seedSpec, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
+
+/** The demo's whole state; the defaults are the research notes' calibrated check (theory.md §2d). */
+export const linearMixtureSspSchema = {
+  seed: seedSpec,
+  dim: { kind: 'int', default: 4, min: 2, max: 6, label: 'Dimension d', help: 'θ* ∈ ℝ^d; the hard instance has 2^(d−1) actions.' },
+  delta: { kind: 'float', default: 0.025, min: 0.01, max: 0.3, step: 0.005, label: 'δ (goal probability)', help: 'P(goal | a) = δ + ⟨μ, a⟩: small δ means long episodes, B* ≈ 1/(δ + Δ).' },
+  gap: { kind: 'float', default: 0.01, min: 0.001, max: 0.1, step: 0.001, label: 'Δ (gap)', help: 'How much better the best action is: |⟨μ, a⟩| ≤ Δ. Must be below δ.' },
+  episodes: { kind: 'int', default: 2000, min: 100, max: 5000, label: 'Episodes K', help: 'Each episode runs until the goal (or the cap of 50·B* steps).' },
+  seeds: { kind: 'int', default: 5, min: 1, max: 10, label: 'Seeds', help: 'Independent runs per method: one episode’s cost has a standard deviation of about B*, so compare means over seeds.' },
+  sweep: {
+    kind: 'enum',
+    default: 'on',
+    options: [
+      { value: 'on', label: 'Sweep B* (δ ∈ {0.2, 0.1, 0.05, 0.025}, Δ = 0.4 δ)' },
+      { value: 'off', label: 'Only the instance above' },
+    ],
+    label: 'Regret vs B*',
+    help: 'The variance-aware set should scale like B*, the Hoeffding set like B*^1.5: slopes on log-log axes.',
+  },
+  radiusScale: { kind: 'float', default: 0.1, min: 0.02, max: 1, step: 0.01, label: 'Radius scale', help: 'Both confidence radii are multiplied by this: the theory’s constants are conservative, so experiments use a fraction, the same for both methods.', advanced: true },
+  alpha: { kind: 'float', default: 0.05, min: 0.01, max: 0.5, step: 0.01, label: 'Variance floor α', help: 'σ̄ ≥ α: caps the weight 1/σ̄² of a sample at 1/α².', advanced: true },
+  lambda: { kind: 'float', default: 1, min: 0.01, max: 10, step: 0.01, label: 'λ', help: 'Ridge regulariser (in unnormalised value units).', advanced: true },
+} as const satisfies Schema;
+
+export type LinearMixtureSspSchema = typeof linearMixtureSspSchema;
+export type LinearMixtureSspParams = ParamValues<LinearMixtureSspSchema>;
+
+export function parseLinearMixtureSspParams(raw: Record<string, unknown>): ParsedParams<LinearMixtureSspSchema> {
+  return parseParams(linearMixtureSspSchema, raw);
+}
