@@ -22,10 +22,11 @@ export const PMLE_FAIL_SHARE_MIN = 0.9;
 
 const finalRegret = (r: { cumulativeRegret: Float64Array }) => r.cumulativeRegret[r.cumulativeRegret.length - 1];
 
-export function buildClaims({ sweep, grid, seeds }: { sweep: OnlineSweep; grid: OfflineGrid | null; seeds: number }): Claim[] {
+/** `calibrated`: the environment is the chain, where the regret thresholds were calibrated. */
+export function buildClaims({ sweep, grid, seeds, calibrated }: { sweep: OnlineSweep; grid: OfflineGrid | null; seeds: number; calibrated: boolean }): Claim[] {
   const claims: Claim[] = [];
   const atC = sweep.get(CLAIM_C);
-  if (atC) {
+  if (atC && calibrated) {
     const cr = atC['cr-omle'].map(finalRegret);
     const omle = atC.omle.map(finalRegret);
     const worstCr = Math.max(...cr);

@@ -46,6 +46,14 @@ describe('the corruption-robust RL demo run', () => {
     expect(a.series.regretVsC.find((row) => row.C === 80)!.corruptedMean).toBe(80);
   });
 
+  it('the mixture MDP: 66 models, only the environment-independent checks, and the weights still cap the corruption', async () => {
+    const r = await runCorruptionRobust(params({ environment: 'mixture', offline: 'off', seeds: 3, episodes: 300 }), env);
+    expect(r.metrics.models).toBe(66);
+    expect(r.claims.map((c) => c.id)).toEqual(['weights-cap-corruption', 'no-corruption-no-cost']);
+    expect(r.claims.every((c) => c.passed)).toBe(true);
+    expect(r.notes[0]).toContain('mixture MDP');
+  });
+
   it('every tutorial step states its parameters in the schema', () => {
     const keys = Object.keys(params({}));
     for (const step of tutorial) for (const k of Object.keys(step.params)) expect(keys).toContain(k);

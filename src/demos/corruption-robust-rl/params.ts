@@ -3,9 +3,19 @@ import { parseParams, seedSpec, type ParamValues, type ParsedParams, type Schema
 /** The demo's whole state; the defaults are the research notes' calibrated check (theory.md §1d). */
 export const corruptionRobustSchema = {
   seed: seedSpec,
-  thetaStar: { kind: 'float', default: 0.6, min: 0.05, max: 0.95, step: 0.05, label: 'True θ* (online)', help: 'Probability that “right” moves one state along the chain. Snapped to the model grid 0.05, 0.10, …, 0.95.' },
+  environment: {
+    kind: 'enum',
+    default: 'chain',
+    options: [
+      { value: 'chain', label: 'The 5-state chain (19 models; the calibrated checks)' },
+      { value: 'mixture', label: 'A 6-state MDP mixing 3 base kernels (66 models)' },
+    ],
+    label: 'Environment (online)',
+    help: 'The chain is where the research notes calibrated the checks; the mixture MDP, drawn from the seed, shows weights that vary sample by sample.',
+  },
+  thetaStar: { kind: 'float', default: 0.6, min: 0.05, max: 0.95, step: 0.05, label: 'True θ* (chain)', help: 'Probability that “right” moves one state along the chain. Snapped to the model grid 0.05, 0.10, …, 0.95.' },
   corruption: { kind: 'int', default: 80, min: 0, max: 400, label: 'Corruption budget C', help: 'How many transitions the adversary corrupts (right moves from states 0–3, drawn from its θ instead of θ*).' },
-  badTheta: { kind: 'float', default: 0.1, min: 0.05, max: 0.95, step: 0.05, label: 'Adversary’s θ', help: 'Corrupted right moves succeed with this probability: a low value makes “right” look hopeless.' },
+  badTheta: { kind: 'float', default: 0.1, min: 0.05, max: 0.95, step: 0.05, label: 'Adversary’s θ (chain)', help: 'Corrupted right moves succeed with this probability: a low value makes “right” look hopeless.' },
   timing: {
     kind: 'enum',
     default: 'first',
