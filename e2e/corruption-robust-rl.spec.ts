@@ -29,7 +29,7 @@ test.describe('corruption-robust RL', () => {
     await expect(page.getByRole('img', { name: /The chain: five states/ })).toBeVisible();
     await expect(page.getByTestId('chart-regret-vs-t')).toBeVisible();
     await expect(page.getByTestId('chart-weight-trace')).toBeVisible();
-    await page.getByLabel('Corruption budget C').fill('40');
+    await page.getByRole('spinbutton', { name: 'Corruption budget C' }).fill('40');
     await expect(page).toHaveURL(/corruption=40/);
     await page.getByTestId('run').click();
     await waitForRunDone(page);
@@ -38,7 +38,7 @@ test.describe('corruption-robust RL', () => {
     await expect(page.getByTestId('chart-regret-vs-c').locator('table')).toContainText('cr-omleMean');
 
     await page.getByLabel('Offline part (CR-PMLE)').selectOption('on');
-    await page.getByLabel('Seeds').fill('20');
+    await page.getByRole('spinbutton', { name: 'Seeds' }).fill('20');
     await page.getByTestId('run').click();
     await expect(page.getByTestId('progress-label')).toContainText('Offline', { timeout: 60_000 });
     await page.getByTestId('cancel').click();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Route } from '../lib/route';
 import { buildHash } from '../lib/route';
 import { toQuery, defaults } from '../lib/params';
@@ -81,7 +81,8 @@ function LoadedDemo({ module, route }: { module: DemoModule; route: Route & { sl
   const togglePresent = () => {
     location.hash = buildHash(route.slug, query, { present: !present, step });
   };
-  const View = module.View;
+  // memoised: progress ticks re-render the page every few ms, and a view full of charts must not follow them
+  const View = useMemo(() => memo(module.View), [module]);
   const running = status === 'running';
   return (
     <main className={`page demo ${present ? 'present' : ''}`}>
