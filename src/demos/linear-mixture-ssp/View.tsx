@@ -3,9 +3,9 @@ import { BandChart } from '../../ui/BandChart';
 import { ChartCard, DataTable } from '../../ui/ChartCard';
 import { LinesChart } from '../../ui/LinesChart';
 import type { LinearMixtureSspParams } from './params';
-import { POLICY_LABELS } from './experiment';
+import { POLICY_LABELS, SLOPE_MIN_BSTAR } from './experiment';
 
-const COLOURS = { hoeffding: '#1f77b4', 'variance-aware': '#d62728', optimal: '#2ca02c', random: '#7f7f7f' };
+const COLOURS = { hoeffding: '#1f77b4', 'hoeffding-perturbed': '#9467bd', 'variance-aware': '#d62728', optimal: '#2ca02c', random: '#7f7f7f' };
 
 export function LinearMixtureSspView({ results }: DemoViewProps<LinearMixtureSspParams>) {
   if (!results) return null;
@@ -13,15 +13,26 @@ export function LinearMixtureSspView({ results }: DemoViewProps<LinearMixtureSsp
   const slope = (v: number | undefined) => (v === undefined ? 'n/a' : v.toFixed(2));
   return (
     <div className="view">
-      <section className="card" aria-labelledby="instance-title">
-        <h3 id="instance-title">The hard instance</h3>
-        <p className="caption">
-          One state and a goal. Each of the {metrics.actions} actions a ∈ {'{−1, +1}'}^{params.dim - 1} reaches the goal with probability δ + ⟨μ, a⟩ = {params.delta} ± up to {params.gap}, and every step
-          costs 1, so an episode lasts B* = 1/(δ + Δ) = {metrics.bStar?.toFixed(1)} steps on average under the best action. The learner knows the features φ(s′ | s, a) but not θ* = (μ, 1): it must find the
-          best action from long, noisy episodes. Costs per episode are geometric, with a standard deviation of about B*; but each step’s outcome is a coin with variance only about 1/B* of its range. The
-          variance-aware confidence set exploits exactly that.
-        </p>
-      </section>
+      {params.instance === 'hard' ? (
+        <section className="card" aria-labelledby="instance-title">
+          <h3 id="instance-title">The hard instance</h3>
+          <p className="caption">
+            One state and a goal. Each of the {metrics.actions} actions a ∈ {'{−1, +1}'}^{params.dim - 1} reaches the goal with probability δ + ⟨μ, a⟩ = {params.delta} ± up to {params.gap}, and every step
+            costs 1, so an episode lasts B* = 1/(δ + Δ) = {metrics.bStar?.toFixed(1)} steps on average under the best action. The learner knows the features φ(s′ | s, a) but not θ* = (μ, 1): it must find
+            the best action from long, noisy episodes. Costs per episode are geometric, with a standard deviation of about B*; but each step’s outcome is a coin with variance only about 1/B* of its
+            range. The variance-aware confidence set exploits exactly that.
+          </p>
+        </section>
+      ) : (
+        <section className="card" aria-labelledby="instance-title">
+          <h3 id="instance-title">The zero-cost gridworld</h3>
+          <p className="caption">
+            4×4 cells, start top left, goal top right, four moves. Moves slip sideways, stick or jump, by a mixture of {params.dim} base kernels with unknown weights θ*. Every step costs 1 except on the
+            bottom row, a conveyor that carries you right and up the far edge for free but slowly: c_min = 0, which Hoeffding-style LEVIS cannot handle without raising every cost by a small ε (the purple
+            line). The optimal policy pays V*(start) = {metrics.bStar?.toFixed(2)} per episode.
+          </p>
+        </section>
+      )}
       {series.regretVsK?.length > 0 && (
         <ChartCard
           name="regret-vs-k"
@@ -34,7 +45,7 @@ export function LinearMixtureSspView({ results }: DemoViewProps<LinearMixtureSsp
             x="episode"
             xLabel="episode K"
             yLabel="cumulative regret"
-            bands={(['hoeffding', 'variance-aware', 'optimal', 'random'] as const).map((p) => ({ key: p, name: POLICY_LABELS[p], colour: COLOURS[p] }))}
+            bands={(['hoeffding', 'hoeffding-perturbed', 'variance-aware', 'optimal', 'random'] as const).filter((p) => series.regretVsK[0]?.[`${p}Mean`] !== undefined).map((p) => ({ key: p, name: POLICY_LABELS[p], colour: COLOURS[p] }))}
           />
         </ChartCard>
       )}
@@ -43,7 +54,7 @@ export function LinearMixtureSspView({ results }: DemoViewProps<LinearMixtureSsp
           name="regret-vs-bstar"
           title="Regret/√K vs B* (log–log)"
           rows={series.regretVsBStar}
-          caption={`Same K, d and seeds; δ ∈ {0.2, 0.1, 0.05, 0.025} with Δ = 0.4 δ. Theory: Hoeffding sets pay about B*^1.5, variance-aware ones B*. Fitted slopes here: Hoeffding ${slope(metrics.hoeffdingSlope)}, variance-aware ${slope(metrics.varianceAwareSlope)} (a toy with 5 seeds: read the gap between the slopes, not their exact values).`}
+          caption={`Same K, d and seeds; δ ∈ {0.2, 0.1, 0.05, 0.025} with Δ = 0.4 δ. Pseudo-regret (the regret without its sampling noise). Theory: Hoeffding sets pay about B*^1.5, variance-aware ones B*. Slopes fitted over B* ≥ ${SLOPE_MIN_BSTAR} (shorter episodes are dominated by which action a learner happens to try first): Hoeffding ${slope(metrics.hoeffdingSlope)}, variance-aware ${slope(metrics.varianceAwareSlope)}. A toy with ${params.seeds} seeds: read the gap between the slopes, not their exact values.`}
         >
           <LinesChart
             rows={series.regretVsBStar}
@@ -55,6 +66,25 @@ export function LinearMixtureSspView({ results }: DemoViewProps<LinearMixtureSsp
             lines={[
               { key: 'hoeffdingPerSqrtK', name: POLICY_LABELS.hoeffding, colour: COLOURS.hoeffding },
               { key: 'varianceAwarePerSqrtK', name: POLICY_LABELS['variance-aware'], colour: COLOURS['variance-aware'] },
+            ]}
+          />
+        </ChartCard>
+      )}
+      {series.regretVsD?.length > 0 && (
+        <ChartCard
+          name="regret-vs-d"
+          title="Final pseudo-regret vs dimension d (hard instance)"
+          rows={series.regretVsD}
+          caption={`Same δ = ${params.delta}, Δ = ${params.gap}, K and seeds; d = 2 … 6, so 1 … 32 actions. The bounds grow linearly in d (Õ(d·B*·√K)).`}
+        >
+          <LinesChart
+            rows={series.regretVsD}
+            x="d"
+            xLabel="dimension d"
+            yLabel="final pseudo-regret"
+            lines={[
+              { key: 'hoeffding', name: POLICY_LABELS.hoeffding, colour: COLOURS.hoeffding },
+              { key: 'varianceAware', name: POLICY_LABELS['variance-aware'], colour: COLOURS['variance-aware'] },
             ]}
           />
         </ChartCard>

@@ -12,7 +12,8 @@ export const OPTIMAL_CHECK_EPISODES = 10_000;
 
 const regretAt = (runs: readonly SspRun[], k: number) => mean(runs.map((r) => r.cumulativeRegret[k - 1]));
 
-export function buildClaims({ runs, episodes, bStar, optimalMeanCost }: { runs: Record<SspPolicy, SspRun[]>; episodes: number; bStar: number; optimalMeanCost: number }): Claim[] {
+/** `calibrated`: the hard instance, where the research notes calibrated the comparison of the two sets. */
+export function buildClaims({ runs, episodes, bStar, optimalMeanCost, calibrated }: { runs: Partial<Record<SspPolicy, SspRun[]>> & Record<'hoeffding' | 'variance-aware', SspRun[]>; episodes: number; bStar: number; optimalMeanCost: number; calibrated: boolean }): Claim[] {
   const h = regretAt(runs.hoeffding, episodes);
   const va = regretAt(runs['variance-aware'], episodes);
   const quarter = Math.floor(episodes / 4);
@@ -23,14 +24,16 @@ export function buildClaims({ runs, episodes, bStar, optimalMeanCost }: { runs: 
   };
   const worstGrowth = Math.max(growth('hoeffding'), growth('variance-aware'));
   const gap = Math.abs(optimalMeanCost - bStar) / bStar;
-  return [
-    {
+  const claims: Claim[] = [];
+  if (calibrated)
+    claims.push({
       id: 'variance-aware-beats-hoeffding',
       statement: `After ${episodes} episodes the variance-aware set’s regret is ≤ ${RATIO_MAX} × the Hoeffding set’s (${va.toFixed(0)} vs ${h.toFixed(0)}, mean over ${runs.hoeffding.length} seeds) (measured: the ratio)`,
       passed: va <= RATIO_MAX * h,
       value: va / h,
       threshold: RATIO_MAX,
-    },
+    });
+  claims.push(
     {
       id: 'regret-sublinear',
       statement: `Both learners’ regret grows sublinearly: R(${episodes}) / R(${quarter}) ≤ ${GROWTH_MAX} (4 would be linear; Hoeffding ${growth('hoeffding').toFixed(2)}, variance-aware ${growth('variance-aware').toFixed(2)}) (measured: the larger)`,
@@ -40,10 +43,11 @@ export function buildClaims({ runs, episodes, bStar, optimalMeanCost }: { runs: 
     },
     {
       id: 'optimal-cost-matches',
-      statement: `The simulator is right: the optimal policy’s mean episode cost over ${OPTIMAL_CHECK_EPISODES} episodes (${optimalMeanCost.toFixed(2)}) is within ${OPTIMAL_TOLERANCE * 100}% of B* = 1/(δ + Δ) = ${bStar.toFixed(2)} (measured: the relative gap)`,
+      statement: `The simulator is right: the optimal policy’s mean episode cost over ${OPTIMAL_CHECK_EPISODES} episodes (${optimalMeanCost.toFixed(2)}) is within ${OPTIMAL_TOLERANCE * 100}% of V*(s_init) = ${bStar.toFixed(2)}${calibrated ? ' = 1/(δ + Δ)' : ''} (measured: the relative gap)`,
       passed: gap <= OPTIMAL_TOLERANCE,
       value: gap,
       threshold: OPTIMAL_TOLERANCE,
     },
-  ];
+  );
+  return claims;
 }

@@ -26,6 +26,20 @@ describe('the linear-mixture SSP demo run', () => {
     expect(r.metrics.bStar).toBeCloseTo(1 / 0.035, 8);
   });
 
+  it('the gridworld: the perturbed-cost baseline runs beside the two sets, the general checks pass, and a wrong d is named', async () => {
+    const r = await runLinearMixtureSsp(params({ instance: 'gridworld', episodes: 300, seeds: 2 }), env);
+    expect(r.series.regretVsK[0]).toHaveProperty('hoeffding-perturbedMean');
+    expect(r.claims.map((c) => c.id)).toEqual(['regret-sublinear', 'optimal-cost-matches']);
+    expect(r.claims.find((c) => c.id === 'optimal-cost-matches')?.passed).toBe(true);
+    expect(r.metrics.states).toBe(16);
+    await expect(runLinearMixtureSsp(params({ instance: 'gridworld', dim: 2 }), env)).rejects.toThrow(/d = 3, 4 or 5/);
+  });
+
+  it('regret vs d runs d = 2 … 6', async () => {
+    const r = await runLinearMixtureSsp(params({ sweep: 'off', dSweep: 'on', episodes: 200, seeds: 1 }), env);
+    expect(r.series.regretVsD.map((row) => row.actions)).toEqual([2, 4, 8, 16, 32]);
+  });
+
   it('says what is wrong with a gap that would make a probability negative', async () => {
     await expect(runLinearMixtureSsp(params({ delta: 0.02, gap: 0.03 }), env)).rejects.toThrow(/must be below δ/);
   });

@@ -10,17 +10,25 @@ import type { DemoResults, SeriesRow } from '../../lib/results';
 import { lineFit, mean } from '../../lib/stats';
 import { buildClaims, OPTIMAL_CHECK_EPISODES } from './claims';
 import { runSsp, type SspPolicy, type SspRun } from './episodes';
-import type { SspMethod, SspSettings } from './learner';
+import { DEVI_MAX_SWEEPS, type SspMethod, type SspSettings } from './learner';
+import { perturbCosts, zeroCostGridworld } from './gridworld';
 import type { LinearMixtureSspParams } from './params';
 import { hardInstance, optimalValues, type LinearMixtureSsp } from './ssp';
 
 export const SLUG = 'linear-mixture-ssp';
 export type LinearMixtureSspResults = DemoResults<LinearMixtureSspParams>;
 export const SSP_METHODS: readonly SspMethod[] = ['hoeffding', 'variance-aware'];
-export const POLICY_LABELS: Record<SspPolicy, string> = { hoeffding: 'Hoeffding set (LEVIS-like)', 'variance-aware': 'variance-aware set', optimal: 'optimal policy', random: 'random policy' };
+export const POLICY_LABELS: Record<SspPolicy, string> = {
+  hoeffding: 'Hoeffding set (LEVIS-like)',
+  'hoeffding-perturbed': 'Hoeffding set, costs + K^(−1/3) (LEVIS for c_min = 0)',
+  'variance-aware': 'variance-aware set',
+  optimal: 'optimal policy',
+  random: 'random policy',
+};
 export const SWEEP_DELTAS: readonly number[] = [0.2, 0.1, 0.05, 0.025];
 /** In the B* sweep Δ = 0.4·δ, as in the research notes' table. */
 export const SWEEP_GAP_RATIO = 0.4;
+export const SWEEP_DIMS: readonly number[] = [2, 3, 4, 5, 6];
 const CURVE_POINTS = 100;
 /** Episodes are cut at this many times B* steps (and counted as capped). */
 export const CAP_FACTOR = 50;
@@ -29,119 +37,160 @@ export function sspSettings(params: LinearMixtureSspParams, bound: number): SspS
   return { lambda: params.lambda, delta: 0.05, alpha: params.alpha, gamma: params.dim ** -0.25, bound, thetaNorm: 1, radiusScale: params.radiusScale };
 }
 
-interface Instance {
+export interface Instance {
   ssp: LinearMixtureSsp;
+  /** V*(s_init): the optimal expected cost of an episode. */
   bStar: number;
+  /** The known bound B ≥ max_s V*(s) the learners normalise by. */
+  bound: number;
+  /** What the perturbed-cost baseline plans in (gridworld only). */
+  perturbed?: LinearMixtureSsp;
+  label: string;
 }
 
-function instance(params: LinearMixtureSspParams, delta: number, gap: number): Instance {
+export function hardInstanceOf(params: LinearMixtureSspParams, dim: number, delta: number, gap: number): Instance {
   if (gap >= delta) throw new Error(`Δ (gap) = ${gap} must be below δ = ${delta}: otherwise some action would reach the goal with negative probability`);
-  const ssp = hardInstance(params.dim, delta, gap, RngStream.fromSeed(params.seed).split('instance'));
-  return { ssp, bStar: optimalValues(ssp).value[ssp.start] };
+  const ssp = hardInstance(dim, delta, gap, RngStream.fromSeed(params.seed).split('instance'));
+  const bStar = optimalValues(ssp).value[ssp.start];
+  return { ssp, bStar, bound: bStar, label: `δ = ${delta}, Δ = ${gap}, d = ${dim}` };
 }
 
-async function runSeeds(params: LinearMixtureSspParams, { ssp, bStar }: Instance, policy: SspPolicy, label: string, ticker: Ticker, root: RngStream, fraction: number): Promise<SspRun[]> {
+function gridworldOf(params: LinearMixtureSspParams): Instance {
+  if (params.dim < 3 || params.dim > 5) throw new Error(`the gridworld mixes d = 3, 4 or 5 base kernels: set d accordingly (got ${params.dim})`);
+  const ssp = zeroCostGridworld(params.dim);
+  const values = optimalValues(ssp).value;
+  return { ssp, bStar: values[ssp.start], bound: Math.ceil(Math.max(...values)) + 1, perturbed: perturbCosts(ssp, params.episodes ** (-1 / 3)), label: `gridworld, d = ${params.dim}` };
+}
+
+async function runSeeds(params: LinearMixtureSspParams, inst: Instance, policy: SspPolicy, ticker: Ticker, root: RngStream, fraction: number): Promise<SspRun[]> {
   const runs: SspRun[] = [];
   for (let seed = 0; seed < params.seeds; seed++) {
     await ticker.tick();
-    ticker.progress(fraction, `${label}: ${POLICY_LABELS[policy]}, seed ${seed + 1} of ${params.seeds}`);
+    ticker.progress(fraction, `${inst.label}: ${POLICY_LABELS[policy]}, seed ${seed + 1} of ${params.seeds}`);
     // the same environment stream for every policy at a seed (common random numbers)
-    runs.push(runSsp(ssp, policy, sspSettings(params, bStar), params.episodes, Math.ceil(CAP_FACTOR * bStar), root.split('seeds').split(seed)));
+    const planned = policy === 'hoeffding-perturbed' ? inst.perturbed : undefined;
+    runs.push(runSsp(inst.ssp, policy, sspSettings(params, inst.bound), params.episodes, Math.ceil(CAP_FACTOR * inst.bStar), root.split('seeds').split(seed), planned));
   }
   return runs;
 }
 
 const finalOf = (r: SspRun) => r.cumulativeRegret[r.cumulativeRegret.length - 1];
 
+/** Both learners' mean final pseudo-regret (regret without its sampling noise) on each instance of a sweep. */
+async function sweepRegret(params: LinearMixtureSspParams, instances: readonly Instance[], ticker: Ticker, root: RngStream, progress: () => number, step: () => void): Promise<Record<SspMethod, number>[]> {
+  const out: Record<SspMethod, number>[] = [];
+  for (const inst of instances) {
+    const perMethod = {} as Record<SspMethod, number>;
+    for (const m of SSP_METHODS) {
+      perMethod[m] = mean((await runSeeds(params, inst, m, ticker, root.split(inst.label), progress())).map((r) => r.pseudoRegret));
+      step();
+    }
+    out.push(perMethod);
+  }
+  return out;
+}
+
+/**
+ * The slopes are fitted where the bounds' leading terms can show: B* ≥ this. With B* ≈ 3.6 an
+ * episode is a few steps long, and which action a learner happens to lock onto first dominates.
+ */
+export const SLOPE_MIN_BSTAR = 5;
+
+function logLogSlope(rows: readonly SeriesRow[], x: string, y: string): number | undefined {
+  // a log-log fit needs positive regrets
+  const usable = rows.filter((r) => Number(r[y]) > 0 && Number(r[x]) >= SLOPE_MIN_BSTAR);
+  return usable.length >= 2 ? lineFit(usable.map((r) => Math.log(Number(r[x]))), usable.map((r) => Math.log(Number(r[y])))).slope : undefined;
+}
+
 export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: Pick<ComputeState, 'info'>, control: RunControl = {}): Promise<LinearMixtureSspResults> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const root = RngStream.fromSeed(params.seed);
-  const shown = instance(params, params.delta, params.gap);
-  const deltas = params.sweep === 'on' ? SWEEP_DELTAS.filter((d) => d !== params.delta) : [];
-  const jobs = (2 + SSP_METHODS.length) + deltas.length * SSP_METHODS.length;
+  const hard = params.instance === 'hard';
+  const shown = hard ? hardInstanceOf(params, params.dim, params.delta, params.gap) : gridworldOf(params);
+  const policies: SspPolicy[] = hard ? ['hoeffding', 'variance-aware', 'optimal', 'random'] : ['hoeffding', 'hoeffding-perturbed', 'variance-aware', 'optimal', 'random'];
+  const bStarSweep = hard && params.sweep === 'on' ? SWEEP_DELTAS.filter((d) => d !== params.delta).map((d) => hardInstanceOf(params, params.dim, d, SWEEP_GAP_RATIO * d)) : [];
+  const dSweep = params.dSweep === 'on' ? SWEEP_DIMS.map((d) => hardInstanceOf(params, d, params.delta, params.gap)) : [];
+  const jobs = policies.length + (bStarSweep.length + dSweep.length) * SSP_METHODS.length;
   let done = 0;
+  const progress = () => done / (jobs + 1);
   const ticker = new Ticker(control);
 
   const runs = {} as Record<SspPolicy, SspRun[]>;
-  for (const policy of [...SSP_METHODS, 'optimal', 'random'] as SspPolicy[]) {
-    runs[policy] = await runSeeds(params, shown, policy, `δ = ${params.delta}, Δ = ${params.gap}`, ticker, root, done / (jobs + 1));
+  for (const policy of policies) {
+    runs[policy] = await runSeeds(params, shown, policy, ticker, root, progress());
     done++;
   }
   const every = Math.max(1, Math.floor(params.episodes / CURVE_POINTS));
   const regretVsK: SeriesRow[] = [];
   for (let k = every - 1; k < params.episodes; k += every) {
     const row: SeriesRow = { episode: k + 1 };
-    for (const policy of [...SSP_METHODS, 'optimal', 'random'] as SspPolicy[]) {
+    for (const policy of policies) {
       const values = runs[policy].map((r) => r.cumulativeRegret[k]);
       Object.assign(row, { [`${policy}Mean`]: mean(values), [`${policy}Min`]: Math.min(...values), [`${policy}Max`]: Math.max(...values) });
     }
     regretVsK.push(row);
   }
 
-  // the B* sweep: regret/√K per method; the shown instance is one of its points when δ matches
-  const sweepPoints: { delta: number; bStar: number; perMethod: Record<SspMethod, number> }[] = [];
-  if (params.sweep === 'on') {
-    sweepPoints.push({ delta: params.delta, bStar: shown.bStar, perMethod: { hoeffding: mean(runs.hoeffding.map(finalOf)), 'variance-aware': mean(runs['variance-aware'].map(finalOf)) } });
-    for (const delta of deltas) {
-      const inst = instance(params, delta, SWEEP_GAP_RATIO * delta);
-      const perMethod = {} as Record<SspMethod, number>;
-      for (const m of SSP_METHODS) {
-        perMethod[m] = mean((await runSeeds(params, inst, m, `B* sweep, δ = ${delta}`, ticker, root.split('sweep').split(String(delta)), done / (jobs + 1))).map(finalOf));
-        done++;
-      }
-      sweepPoints.push({ delta, bStar: inst.bStar, perMethod });
-    }
-    sweepPoints.sort((a, b) => a.bStar - b.bStar);
-  }
   const sqrtK = Math.sqrt(params.episodes);
-  const regretVsBStar: SeriesRow[] = sweepPoints.map((p) => ({ delta: p.delta, bStar: p.bStar, hoeffdingPerSqrtK: p.perMethod.hoeffding / sqrtK, varianceAwarePerSqrtK: p.perMethod['variance-aware'] / sqrtK }));
-  const slopes: Record<string, number> = {};
-  for (const [key, column] of [['hoeffdingSlope', 'hoeffdingPerSqrtK'], ['varianceAwareSlope', 'varianceAwarePerSqrtK']] as const) {
-    // a log-log fit needs positive regrets; tiny-B* points can sit at noise level below 0
-    const usable = regretVsBStar.filter((r) => Number(r[column]) > 0);
-    if (usable.length >= 2) slopes[key] = lineFit(usable.map((r) => Math.log(Number(r.bStar))), usable.map((r) => Math.log(Number(r[column])))).slope;
+  const series: Record<string, SeriesRow[]> = { regretVsK };
+  const metrics: Record<string, number> = {};
+  if (bStarSweep.length > 0) {
+    const swept = await sweepRegret(params, bStarSweep, ticker, root.split('b-sweep'), progress, () => done++);
+    const points = [{ delta: params.delta, bStar: shown.bStar, r: { hoeffding: mean(runs.hoeffding.map((r) => r.pseudoRegret)), 'variance-aware': mean(runs['variance-aware'].map((r) => r.pseudoRegret)) } }, ...bStarSweep.map((inst, i) => ({ delta: SWEEP_DELTAS.filter((d) => d !== params.delta)[i], bStar: inst.bStar, r: swept[i] }))];
+    series.regretVsBStar = points.sort((a, b) => a.bStar - b.bStar).map((p) => ({ delta: p.delta, bStar: p.bStar, hoeffdingPerSqrtK: p.r.hoeffding / sqrtK, varianceAwarePerSqrtK: p.r['variance-aware'] / sqrtK }));
+    const h = logLogSlope(series.regretVsBStar, 'bStar', 'hoeffdingPerSqrtK');
+    const va = logLogSlope(series.regretVsBStar, 'bStar', 'varianceAwarePerSqrtK');
+    if (h !== undefined) metrics.hoeffdingSlope = h;
+    if (va !== undefined) metrics.varianceAwareSlope = va;
+  }
+  if (dSweep.length > 0) {
+    const swept = await sweepRegret(params, dSweep, ticker, root.split('d-sweep'), progress, () => done++);
+    series.regretVsD = SWEEP_DIMS.map((d, i) => ({ d, actions: 2 ** (d - 1), hoeffding: swept[i].hoeffding, varianceAware: swept[i]['variance-aware'] }));
   }
 
   await ticker.tick();
   ticker.progress(jobs / (jobs + 1), `The optimal policy for ${OPTIMAL_CHECK_EPISODES} episodes (the simulator check)`);
-  const optimalCheck = runSsp(shown.ssp, 'optimal', sspSettings(params, shown.bStar), OPTIMAL_CHECK_EPISODES, Math.ceil(1000 * shown.bStar), root.split('optimal-check'));
-  const optimalMeanCost = optimalCheck.steps / OPTIMAL_CHECK_EPISODES;
+  const optimalCheck = runSsp(shown.ssp, 'optimal', sspSettings(params, shown.bound), OPTIMAL_CHECK_EPISODES, Math.ceil(1000 * shown.bStar), root.split('optimal-check'));
+  const optimalMeanCost = optimalCheck.totalCost / OPTIMAL_CHECK_EPISODES;
 
-  const perSeed: SeriesRow[] = runs.hoeffding.map((_, seed) => ({
-    seed: seed + 1,
-    hoeffdingRegret: finalOf(runs.hoeffding[seed]),
-    varianceAwareRegret: finalOf(runs['variance-aware'][seed]),
-    optimalRegret: finalOf(runs.optimal[seed]),
-    randomRegret: finalOf(runs.random[seed]),
-    hoeffdingPhases: runs.hoeffding[seed].phases,
-    varianceAwarePhases: runs['variance-aware'][seed].phases,
-    cappedEpisodes: runs.hoeffding[seed].cappedEpisodes + runs['variance-aware'][seed].cappedEpisodes,
-  }));
-  const capped = perSeed.reduce((s, r) => s + Number(r.cappedEpisodes), 0);
-  const metrics: Record<string, number> = {
+  series.perSeed = runs.hoeffding.map((_, seed) => {
+    const row: SeriesRow = { seed: seed + 1 };
+    for (const policy of policies) row[`${policy} regret`] = finalOf(runs[policy][seed]);
+    for (const policy of policies) row[`${policy} pseudo-regret`] = runs[policy][seed].pseudoRegret;
+    for (const policy of policies) if (runs[policy][seed].phases > 0) row[`${policy} phases`] = runs[policy][seed].phases;
+    row.cappedEpisodes = policies.reduce((s, p) => s + runs[p][seed].cappedEpisodes, 0);
+    return row;
+  });
+  const capped = series.perSeed.reduce((s, r) => s + Number(r.cappedEpisodes), 0);
+  Object.assign(metrics, {
     bStar: shown.bStar,
     actions: shown.ssp.actions,
+    states: shown.ssp.states,
     hoeffdingRegret: mean(runs.hoeffding.map(finalOf)),
     varianceAwareRegret: mean(runs['variance-aware'].map(finalOf)),
+    hoeffdingPseudoRegret: mean(runs.hoeffding.map((r) => r.pseudoRegret)),
+    varianceAwarePseudoRegret: mean(runs['variance-aware'].map((r) => r.pseudoRegret)),
     randomRegret: mean(runs.random.map(finalOf)),
     optimalMeanCost,
     cappedEpisodes: capped,
-    ...slopes,
-  };
+  });
+  if (runs['hoeffding-perturbed']) metrics.perturbedRegret = mean(runs['hoeffding-perturbed'].map(finalOf));
   ticker.progress(1, 'Done');
   return {
     slug: SLUG,
     params,
     backend: env.info,
     metrics,
-    series: { regretVsK, regretVsBStar, perSeed },
-    claims: buildClaims({ runs, episodes: params.episodes, bStar: shown.bStar, optimalMeanCost }),
+    series,
+    claims: buildClaims({ runs, episodes: params.episodes, bStar: shown.bStar, optimalMeanCost, calibrated: hard }),
     matrices: {},
     notes: [
-      `Hard instance (Min et al. 2022 after Zhou et al. 2021): d = ${params.dim}, ${shown.ssp.actions} actions, δ = ${params.delta}, Δ = ${params.gap}, B* = V*(s_init) = 1/(δ + Δ) = ${shown.bStar.toFixed(2)}; μ’s signs are drawn from the seed.`,
-      `Reconstructed algorithm (research notes theory.md §2a; the paper's text could not be checked): value-targeted ridge regression on V/B, DEVI with discount and tolerance 1/t_j at each determinant doubling; variance-aware weights 1/σ̄² from a second-moment regression (the first two of the paper's high-order moments), σ̄² = max{var + error, α², γ²‖φ‖}; both radii √(d·log(…)) (noise range ½ for Hoeffding, unit variance for the weighted one) times a common scale ${params.radiusScale}.`,
-      `Regret is sampled: one episode's cost has a standard deviation of about B*, so the optimal policy's own "regret" wanders around 0 by about B*·√K/√seeds; compare means over seeds.${capped > 0 ? ` ${capped} episode(s) hit the cap of ${CAP_FACTOR}·B* steps and were cut (their cost counts up to the cap).` : ''}`,
+      hard
+        ? `Hard instance (Min et al. 2022 after Zhou et al. 2021): d = ${params.dim}, ${shown.ssp.actions} actions, δ = ${params.delta}, Δ = ${params.gap}, B* = V*(s_init) = 1/(δ + Δ) = ${shown.bStar.toFixed(2)}; μ’s signs are drawn from the seed.`
+        : `Zero-cost gridworld: 4×4, goal in the top right corner, start top left; the bottom row is a free conveyor (c_min = 0). d = ${params.dim} base kernels, V*(start) = ${shown.bStar.toFixed(2)}; the learners normalise by B = ${shown.bound}. LEVIS's answer to c_min = 0 is shown too: plan with every cost raised by K^(−1/3) = ${(params.episodes ** (-1 / 3)).toFixed(3)}, pay the true costs. The calibrated comparison of the two sets is defined on the hard instance; here only the general checks run.`,
+      `Reconstructed algorithm (research notes theory.md §2a; the paper's text could not be checked): value-targeted ridge regression on V/B, DEVI with discount and tolerance 1/t_j at each determinant doubling (stopped after ${DEVI_MAX_SWEEPS} sweeps if it has not settled); variance-aware weights 1/σ̄² from a second-moment regression (the first two of the paper's high-order moments), σ̄² = max{var + error, α², γ²‖φ‖}; both radii √(d·log(…)) (noise range ½ for Hoeffding, unit variance for the weighted one) times a common scale ${params.radiusScale}.`,
+      `The sweeps (regret vs B*, vs d) use the pseudo-regret Σ Q*(s, a) − V*(s) over the actions taken: the regret without its zero-mean sampling noise, so that a few seeds give clean slopes. Regret vs K shows the sampled regret: one episode's cost has a standard deviation of about B*, so the optimal policy's own "regret" wanders around 0 by about B*·√K/√seeds; compare means over seeds.${capped > 0 ? ` ${capped} episode(s) hit the cap of ${CAP_FACTOR}·B* steps and were cut: their regret counts only the cost paid until the cut (a lower bound).` : ''}`,
       'Runs in float64 TypeScript on the CPU whatever the backend: d ≤ 6 makes each step a few dozen flops.',
     ],
     timing: { startedAt, totalMs: performance.now() - started, stages: {}, label: 'CPU (float64 TypeScript)' },

@@ -101,9 +101,10 @@ const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
  * DEVI: optimistic (lowest-cost) discounted value iteration over the ellipsoid {θ : ‖θ − θ̂‖_Σ ≤ β},
  * in values normalised by B: Q̄ = c/B + (1 − q)·max{0, ⟨θ̂, φ_V̄⟩ − β‖φ_V̄‖_{Σ⁻¹}}, V̄ = min_a Q̄ clipped to [0, 1].
  */
-export function devi(ssp: LinearMixtureSsp, regression: WeightedRegression, radius: number, bound: number, q: number, tolerance: number, maxSweeps = 200_000): { value: Float64Array; q: Float64Array; sweeps: number } {
+export function devi(ssp: LinearMixtureSsp, regression: WeightedRegression, radius: number, bound: number, q: number, tolerance: number, maxSweeps = 200_000, start?: Float64Array): { value: Float64Array; q: Float64Array; sweeps: number } {
   const { states: S, actions: A, dim: d, goal } = ssp;
-  let value = new Float64Array(S);
+  // a warm start (the previous phase's values) converges in far fewer sweeps to the same fixed point
+  let value = start ? Float64Array.from(start) : new Float64Array(S);
   const qValues = new Float64Array(S * A);
   let sweeps = 0;
   for (; sweeps < maxSweeps; sweeps++) {
@@ -128,6 +129,9 @@ export function devi(ssp: LinearMixtureSsp, regression: WeightedRegression, radi
   }
   return { value, q: qValues, sweeps };
 }
+
+/** Sweeps after which DEVI stops even if the values still move (on the hard instance it converges in far fewer). */
+export const DEVI_MAX_SWEEPS = 1000;
 
 export class LinearMixtureLearner {
   readonly first: WeightedRegression;
@@ -184,7 +188,8 @@ export class LinearMixtureLearner {
   /** New phase: DEVI with discount and tolerance 1/t_j. */
   replan(): void {
     const q = 1 / this.t;
-    const plan = devi(this.ssp, this.first, this.radius(), this.settings.bound, q, q);
+    // the optimistic operator's bonus depends on V, so it need not contract: on the gridworld it can cycle for ever; stop at DEVI_MAX_SWEEPS
+    const plan = devi(this.ssp, this.first, this.radius(), this.settings.bound, q, q, DEVI_MAX_SWEEPS, this.phases > 0 ? this.value : undefined);
     this.value = plan.value;
     this.qValues = plan.q;
     this.squared = Float64Array.from(plan.value, (v) => v * v);

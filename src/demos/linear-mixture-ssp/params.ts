@@ -3,7 +3,17 @@ import { parseParams, seedSpec, type ParamValues, type ParsedParams, type Schema
 /** The demo's whole state; the defaults are the research notes' calibrated check (theory.md §2d). */
 export const linearMixtureSspSchema = {
   seed: seedSpec,
-  dim: { kind: 'int', default: 4, min: 2, max: 6, label: 'Dimension d', help: 'θ* ∈ ℝ^d; the hard instance has 2^(d−1) actions.' },
+  instance: {
+    kind: 'enum',
+    default: 'hard',
+    options: [
+      { value: 'hard', label: 'The 2-state hard instance (lower-bound construction)' },
+      { value: 'gridworld', label: 'A 4×4 gridworld with a zero-cost conveyor (c_min = 0)' },
+    ],
+    label: 'Instance',
+    help: 'The hard instance is where the research notes calibrated the checks; the gridworld has zero-cost cells, where Hoeffding-style LEVIS needs its cost perturbation.',
+  },
+  dim: { kind: 'int', default: 4, min: 2, max: 6, label: 'Dimension d', help: 'θ* ∈ ℝ^d; the hard instance has 2^(d−1) actions; the gridworld mixes d ∈ {3, 4, 5} base kernels.' },
   delta: { kind: 'float', default: 0.025, min: 0.01, max: 0.3, step: 0.005, label: 'δ (goal probability)', help: 'P(goal | a) = δ + ⟨μ, a⟩: small δ means long episodes, B* ≈ 1/(δ + Δ).' },
   gap: { kind: 'float', default: 0.01, min: 0.001, max: 0.1, step: 0.001, label: 'Δ (gap)', help: 'How much better the best action is: |⟨μ, a⟩| ≤ Δ. Must be below δ.' },
   episodes: { kind: 'int', default: 2000, min: 100, max: 5000, label: 'Episodes K', help: 'Each episode runs until the goal (or the cap of 50·B* steps).' },
@@ -17,6 +27,16 @@ export const linearMixtureSspSchema = {
     ],
     label: 'Regret vs B*',
     help: 'The variance-aware set should scale like B*, the Hoeffding set like B*^1.5: slopes on log-log axes.',
+  },
+  dSweep: {
+    kind: 'enum',
+    default: 'off',
+    options: [
+      { value: 'off', label: 'Off' },
+      { value: 'on', label: 'Regret vs d (d = 2 … 6, hard instance)' },
+    ],
+    label: 'Regret vs d',
+    help: 'Both learners on the hard instance for d = 2 … 6 at the δ and Δ above: the bound grows linearly in d.',
   },
   radiusScale: { kind: 'float', default: 0.1, min: 0.02, max: 1, step: 0.01, label: 'Radius scale', help: 'Both confidence radii are multiplied by this: the theory’s constants are conservative, so experiments use a fraction, the same for both methods.', advanced: true },
   alpha: { kind: 'float', default: 0.05, min: 0.01, max: 0.5, step: 0.01, label: 'Variance floor α', help: 'σ̄ ≥ α: caps the weight 1/σ̄² of a sample at 1/α².', advanced: true },

@@ -43,4 +43,16 @@ export const tutorial: TutorialStep<LinearMixtureSspParams>[] = [
       check: (r) => r.metrics.varianceAwareSlope !== undefined && r.metrics.hoeffdingSlope !== undefined && r.metrics.varianceAwareSlope < r.metrics.hoeffdingSlope,
     },
   },
+  {
+    title: 'No c_min needed: a gridworld with free cells',
+    params: { instance: 'gridworld', sweep: 'off' },
+    body:
+      'Earlier algorithms assumed every step costs at least c_min > 0; with free steps an optimistic planner could imagine looping for ever at no cost. LEVIS’s fix is to add a small ε to every cost ' +
+      '(purple), which biases what it learns; the paper’s analysis needs no such fix. This 4×4 gridworld has a free conveyor along the bottom. Compare the three learners’ regret here; ' +
+      'the research notes calibrated their claims on the hard instance, so on this world the page only checks what holds in general.',
+    expect: {
+      label: 'On the gridworld the simulator check passes and all three learners ran (the ε-perturbed one too).',
+      check: (r) => claim(r, 'optimal-cost-matches')?.passed === true && r.metrics.perturbedRegret !== undefined,
+    },
+  },
 ];
