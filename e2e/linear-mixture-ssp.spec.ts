@@ -30,7 +30,7 @@ test.describe('linear-mixture SSP', () => {
     await page.getByLabel('Regret vs B*').selectOption('on');
     await page.getByTestId('run').click();
     await waitForRunDone(page);
-    await expect(page.getByTestId('chart-regret-vs-bstar')).toContainText('Fitted slopes');
+    await expect(page.getByTestId('chart-regret-vs-bstar')).toContainText('Slopes fitted over B*');
     await page.goto('/#/linear-mixture-ssp?delta=0.02&gap=0.03');
     await expect(page.getByTestId('run-error')).toContainText('must be below δ');
     expect(errors).toEqual([]);

@@ -1,4 +1,4 @@
-// One run of the corruption-robust RL demo on the chain: the three online learners over seeds at
+// One run of the corruption-robust RL demo (the chain, or the mixture MDP): the three online learners over seeds at
 // the chosen corruption budget and over a sweep of budgets (same environment noise for every
 // method: common random numbers), a trace of CR-OMLE's weights, and the offline methods on a grid
 // of dataset sizes and corruption counts. Everything is exact: a finite model class, f64
