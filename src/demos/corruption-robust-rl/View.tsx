@@ -77,7 +77,7 @@ export function CorruptionRobustView({ results }: DemoViewProps<CorruptionRobust
           name="weights-on-corrupted"
           title="How much of the corruption gets into the likelihood"
           rows={series.regretVsC}
-          caption="Σ of the weights given to corrupted samples. Unweighted, every corrupted sample counts fully (the count of corrupted transitions; OMLE stops going right once fooled, so fewer get corrupted). CR-OMLE’s total stays near √β₀ whatever C is."
+          caption="Σ of the weights given to corrupted samples. Unweighted, every corrupted sample counts fully (the count of corrupted transitions; OMLE stops going right once fooled, so fewer get corrupted). CR-OMLE’s total stays about constant (near 4 on the chain) whatever C is."
         >
           <LinesChart
             rows={series.regretVsC}
