@@ -17,7 +17,12 @@ test.describe('corruption-robust RL', () => {
     }
     expect(results.series.regretVsC.map((r) => r.C)).toEqual([0, 20, 40, 80, 160]);
     expect(results.series.offlineGrid.length).toBeGreaterThanOrEqual(18);
-    expect(results.timing.label).toBe('CPU (float64 TypeScript)');
+    expect(results.timing.label).toMatch(/seeds spread over \d+ Web Workers/);
+    // the same jobs in the page's own thread give the same numbers
+    const local = await page.evaluate(() => window.playground.run('corruption-robust-rl', { parallel: 'main', offline: 'off' }));
+    expect(local.timing.label).toContain('one thread');
+    expect(local.series.regretVsC).toEqual(results.series.regretVsC);
+    expect(local.series.weightTrace).toEqual(results.series.weightTrace);
     expect(errors).toEqual([]);
   });
 

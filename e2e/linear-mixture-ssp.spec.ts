@@ -17,6 +17,10 @@ test.describe('linear-mixture SSP', () => {
     }
     expect(results.series.regretVsBStar).toHaveLength(4);
     expect(results.metrics.varianceAwareSlope).toBeLessThan(results.metrics.hoeffdingSlope);
+    expect(results.timing.label).toMatch(/seeds spread over \d+ Web Workers/);
+    const local = await page.evaluate(() => window.playground.run('linear-mixture-ssp', { parallel: 'main' }));
+    expect(local.series.regretVsK).toEqual(results.series.regretVsK);
+    expect(local.series.regretVsBStar).toEqual(results.series.regretVsBStar);
     expect(errors).toEqual([]);
   });
 

@@ -5,17 +5,15 @@
 // likelihoods, exact planning, and regret as the expected shortfall of each episode's policy.
 
 import type { ComputeState } from '../../gpu/backend';
-import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
 import type { DemoResults, SeriesRow } from '../../lib/results';
 import { mean } from '../../lib/stats';
-import { CHAIN_STATES, CHAIN_THETAS, chainKernel, chainMdp, isChainAttackable, RIGHT } from './chain';
+import { canUseWorkers, runJobs, workerCount } from '../../lib/workerPool';
 import { buildClaims, CLAIM_C, OFFLINE_CLAIM_CASES } from './claims';
-import { tvAt, type TabularMdp } from './mdp';
-import { mixtureEnvironment } from './mixture';
-import { collectDataset, offlineFailed, offlinePolicy, type OfflineMethod } from './offline';
-import { runOnline, type OnlineRun } from './online';
-import type { OnlineMethod, OnlineSettings } from './optimisticMle';
+import { onlineEnvironment, PRICE_BUDGETS, runCrJob, type CrJob } from './jobs';
+import type { OfflineMethod } from './offline';
+import type { OnlineRun } from './online';
+import type { OnlineMethod } from './optimisticMle';
 import type { CorruptionRobustParams } from './params';
 
 export const SLUG = 'corruption-robust-rl';
@@ -26,66 +24,23 @@ export const ONLINE_LABELS: Record<OnlineMethod, string> = { omle: 'OMLE (unweig
 export const OFFLINE_METHODS: readonly OfflineMethod[] = ['plug-in', 'pmle', 'cr-pmle'];
 export const OFFLINE_LABELS: Record<OfflineMethod, string> = { 'plug-in': 'plug-in MLE', pmle: 'PMLE', 'cr-pmle': 'CR-PMLE' };
 export const SWEEP_C: readonly number[] = [0, 20, 40, 80, 160];
-export const OFFLINE_THETA = 0.2;
-export const OFFLINE_BAD_THETA = 0.9;
 export const OFFLINE_N: readonly number[] = [50, 100, 200];
 export const OFFLINE_C: readonly number[] = [0, 40, 80, 120, 160, 240];
-/** The price of robustness: clean data with θ* = 0.6 (right is optimal), CR-PMLE told to expect these budgets. */
-export const PRICE_THETA = 0.6;
-export const PRICE_BUDGETS: readonly number[] = [0, 2, 4, 8, 16, 32];
 /** Points of the regret-vs-T chart. */
 const CURVE_POINTS = 100;
 
-/** The model-grid index nearest to θ. */
-export const thetaIndex = (theta: number): number => Math.min(CHAIN_THETAS.length - 1, Math.max(0, Math.round(theta / 0.05) - 1));
+export { OFFLINE_BAD_THETA, OFFLINE_THETA, PRICE_BUDGETS, PRICE_THETA, thetaIndex } from './jobs';
 
 export type OnlineSweep = Map<number, Record<OnlineMethod, OnlineRun[]>>;
 
-/** What the online part runs on: a finite class, the true member, and what the adversary reports. */
-export interface OnlineEnvironment {
-  models: TabularMdp[];
-  truth: number;
-  /** The kernel corrupted transitions are drawn from. */
-  corruptKernel: Float64Array;
-  targets: (s: number, a: number) => boolean;
-  /** The largest TV between the corrupted and the true kernel over targeted transitions (the known-C radius counts C of these). */
-  tvPerCorruption: number;
-  label: string;
-}
-
-export function onlineEnvironment(params: CorruptionRobustParams, root: RngStream): OnlineEnvironment {
-  if (params.environment === 'mixture') {
-    const env = mixtureEnvironment(root.split('mixture'));
-    const truth = env.models[env.truth];
-    const corruptKernel = env.models[env.misleading].kernel;
-    let tvPerCorruption = 0;
-    for (let z = 0; z < truth.states * truth.actions; z++) tvPerCorruption = Math.max(tvPerCorruption, tvAt(corruptKernel, truth.kernel, truth.states, z));
-    const w = (i: number) => `(${env.weights[i].join(', ')})`;
-    return { models: env.models, truth: env.truth, corruptKernel, targets: () => true, tvPerCorruption, label: `mixture MDP, true weights ${w(env.truth)}; the adversary reports the model ${w(env.misleading)}, whose optimal policy is worst under the truth` };
-  }
-  const models = CHAIN_THETAS.map((t) => chainMdp(t));
-  const truth = thetaIndex(params.thetaStar);
-  const corruptKernel = chainKernel(CHAIN_THETAS[thetaIndex(params.badTheta)]);
-  return { models, truth, corruptKernel, targets: isChainAttackable, tvPerCorruption: tvAt(corruptKernel, models[truth].kernel, CHAIN_STATES, 0 * 2 + RIGHT), label: `chain, θ* = ${CHAIN_THETAS[truth]}` };
-}
-
-async function onlineSweep(params: CorruptionRobustParams, env: OnlineEnvironment, budgets: readonly number[], root: RngStream, ticker: Ticker): Promise<OnlineSweep> {
+async function onlineSweep(params: CorruptionRobustParams, budgets: readonly number[], ticker: Ticker, createWorker: (() => Worker) | null): Promise<OnlineSweep> {
+  const jobs: CrJob[] = budgets.flatMap((C) => ONLINE_METHODS.flatMap((method) => Array.from({ length: params.seeds }, (_, seed) => ({ kind: 'online' as const, params, C, method, seed }))));
+  const runs = (await runJobs(jobs, runCrJob, ticker, createWorker, (done, total) => ticker.progress((0.6 * done) / total, `Online: ${done} of ${total} runs (${budgets.length} budgets × 3 methods × ${params.seeds} seeds)`))) as OnlineRun[];
   const sweep: OnlineSweep = new Map();
-  const total = budgets.length * ONLINE_METHODS.length * params.seeds;
-  let done = 0;
+  let i = 0;
   for (const C of budgets) {
-    const settings: OnlineSettings = { delta: params.delta, lambda: params.lambda, kappa: params.kappa, budget: C, budgetTv: C * env.tvPerCorruption };
-    const adversary = { budget: C, kernel: env.corruptKernel, targets: env.targets, timing: params.timing, rate: 0.5 };
     const byMethod = {} as Record<OnlineMethod, OnlineRun[]>;
-    for (const method of ONLINE_METHODS) {
-      byMethod[method] = [];
-      for (let seed = 0; seed < params.seeds; seed++) {
-        await ticker.tick();
-        ticker.progress((0.6 * done++) / total, `Online: C = ${C}, ${ONLINE_LABELS[method]}, seed ${seed + 1} of ${params.seeds}`);
-        const traced = method === 'cr-omle' && seed === 0 && C === params.corruption;
-        byMethod[method].push(runOnline(env.models, env.truth, method, settings, adversary, params.episodes, root.split('online').split(seed), traced));
-      }
-    }
+    for (const method of ONLINE_METHODS) byMethod[method] = runs.slice(i, (i += params.seeds));
     sweep.set(C, byMethod);
   }
   return sweep;
@@ -93,45 +48,24 @@ async function onlineSweep(params: CorruptionRobustParams, env: OnlineEnvironmen
 
 export type OfflineGrid = { n: number; c: number; failures: Record<OfflineMethod, number> }[];
 
-async function offlineGrid(params: CorruptionRobustParams, cases: readonly [number, number][], root: RngStream, ticker: Ticker, progress: [number, number]): Promise<OfflineGrid> {
-  const models = CHAIN_THETAS.map((t) => chainMdp(t));
-  const truth = chainMdp(OFFLINE_THETA);
-  const bad = chainKernel(OFFLINE_BAD_THETA);
-  const grid: OfflineGrid = [];
-  for (const [i, [n, c]] of cases.entries()) {
+async function offlineGrid(params: CorruptionRobustParams, cases: readonly [number, number][], ticker: Ticker, createWorker: (() => Worker) | null): Promise<OfflineGrid> {
+  const jobs: CrJob[] = cases.flatMap(([n, c]) => Array.from({ length: params.seeds }, (_, seed) => ({ kind: 'offline' as const, params, n, c, seed })));
+  const failed = (await runJobs(jobs, runCrJob, ticker, createWorker, (done, total) => ticker.progress(0.6 + (0.33 * done) / total, `Offline: ${done} of ${total} logged datasets (${cases.length} (n, c) cases × ${params.seeds} seeds)`))) as Record<OfflineMethod, boolean>[];
+  return cases.map(([n, c], k) => {
     const failures = { 'plug-in': 0, pmle: 0, 'cr-pmle': 0 };
-    for (let seed = 0; seed < params.seeds; seed++) {
-      await ticker.tick();
-      ticker.progress(progress[0] + ((progress[1] - progress[0]) * i) / cases.length, `Offline: n = ${n} episodes, c = ${c} corrupted, seed ${seed + 1} of ${params.seeds}`);
-      // the same logged data for every method; each seed its own log
-      const data = collectDataset(truth, n, { count: c, kernel: bad, targets: isChainAttackable }, root.split('offline').split(n).split(seed));
-      for (const method of OFFLINE_METHODS) {
-        const result = offlinePolicy(models, truth, data, method, { delta: params.delta, lambda: params.lambda, kappa: params.kappa, budget: c, rounds: 3 });
-        if (offlineFailed(result)) failures[method]++;
-      }
-    }
-    grid.push({ n, c, failures });
-  }
-  return grid;
+    for (const f of failed.slice(k * params.seeds, (k + 1) * params.seeds)) for (const m of OFFLINE_METHODS) if (f[m]) failures[m]++;
+    return { n, c, failures };
+  });
 }
 
-async function robustnessPrice(params: CorruptionRobustParams, root: RngStream, ticker: Ticker): Promise<SeriesRow[]> {
-  const models = CHAIN_THETAS.map((t) => chainMdp(t));
-  const truth = chainMdp(PRICE_THETA);
-  const n = params.offlineEpisodes;
-  const rows: SeriesRow[] = PRICE_BUDGETS.map((budget) => ({ budget, pmle: 0, crPmle: 0 }));
-  for (let seed = 0; seed < params.seeds; seed++) {
-    await ticker.tick();
-    ticker.progress(0.95, `Offline, clean data with right optimal: seed ${seed + 1} of ${params.seeds}`);
-    const data = collectDataset(truth, n, { count: 0, kernel: truth.kernel, targets: () => false }, root.split('price').split(seed));
-    const settings = { delta: params.delta, lambda: params.lambda, kappa: params.kappa, budget: 0, rounds: 3 };
-    const pmleFailed = offlineFailed(offlinePolicy(models, truth, data, 'pmle', settings));
-    for (const row of rows) {
-      row.pmle = Number(row.pmle) + (pmleFailed ? 1 : 0);
-      if (offlineFailed(offlinePolicy(models, truth, data, 'cr-pmle', { ...settings, budget: Number(row.budget) }))) row.crPmle = Number(row.crPmle) + 1;
-    }
-  }
-  return rows.map((r) => ({ budget: r.budget, pmleFailRate: Number(r.pmle) / params.seeds, crPmleFailRate: Number(r.crPmle) / params.seeds }));
+async function robustnessPrice(params: CorruptionRobustParams, ticker: Ticker, createWorker: (() => Worker) | null): Promise<SeriesRow[]> {
+  const jobs: CrJob[] = Array.from({ length: params.seeds }, (_, seed) => ({ kind: 'price' as const, params, seed }));
+  const outcomes = (await runJobs(jobs, runCrJob, ticker, createWorker, (done) => ticker.progress(0.95, `Offline, clean data with right optimal: seed ${done} of ${params.seeds}`))) as { pmle: boolean; crPmle: boolean[] }[];
+  return PRICE_BUDGETS.map((budget, i) => ({
+    budget,
+    pmleFailRate: outcomes.filter((o) => o.pmle).length / params.seeds,
+    crPmleFailRate: outcomes.filter((o) => o.crPmle[i]).length / params.seeds,
+  }));
 }
 
 const finals = (runs: readonly OnlineRun[]) => runs.map((r) => r.cumulativeRegret[r.cumulativeRegret.length - 1]);
@@ -183,10 +117,10 @@ export async function runCorruptionRobust(params: CorruptionRobustParams, env: P
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const ticker = new Ticker(control);
-  const root = RngStream.fromSeed(params.seed);
   const budgets = Array.from(new Set([...SWEEP_C, CLAIM_C, params.corruption])).sort((a, b) => a - b);
-  const environment = onlineEnvironment(params, root);
-  const sweep = await onlineSweep(params, environment, budgets, root, ticker);
+  const environment = onlineEnvironment(params);
+  const createWorker = params.parallel === 'workers' && canUseWorkers() ? () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) : null;
+  const sweep = await onlineSweep(params, budgets, ticker, createWorker);
   const stages: Record<string, number> = { online: performance.now() - started };
   const series: Record<string, SeriesRow[]> = onlineSeries(params, sweep);
   let grid: OfflineGrid | null = null;
@@ -194,9 +128,9 @@ export async function runCorruptionRobust(params: CorruptionRobustParams, env: P
     const cases: [number, number][] = [];
     for (const n of OFFLINE_N) for (const c of OFFLINE_C) cases.push([n, c]);
     for (const [n, c] of [...OFFLINE_CLAIM_CASES, [params.offlineEpisodes, params.offlineCorruption] as [number, number]]) if (!cases.some(([a, b]) => a === n && b === c)) cases.push([n, c]);
-    grid = await offlineGrid(params, cases, root, ticker, [0.6, 0.93]);
+    grid = await offlineGrid(params, cases, ticker, createWorker);
     series.offlineGrid = offlineSeries(grid, params.seeds);
-    series.robustnessPrice = await robustnessPrice(params, root, ticker);
+    series.robustnessPrice = await robustnessPrice(params, ticker, createWorker);
     stages.offline = performance.now() - started - stages.online;
   }
   const crAtC = finals(sweep.get(params.corruption)!['cr-omle']);
@@ -219,6 +153,6 @@ export async function runCorruptionRobust(params: CorruptionRobustParams, env: P
       'Offline: θ* = 0.2 (left is optimal), logs of a uniformly random behaviour policy; CR-PMLE = fixed-point weights + a radius that bounds what c corrupted samples can move the weighted log-likelihood (β₀ + c·max w·log ρ_max). A run fails when its policy is more than 0.05 below the optimum.',
       'All of it runs in float64 TypeScript on the CPU, whatever the backend: 19 models make every step cheaper than a GPU dispatch.',
     ],
-    timing: { startedAt, totalMs: performance.now() - started, stages, label: 'CPU (float64 TypeScript)' },
+    timing: { startedAt, totalMs: performance.now() - started, stages, label: createWorker ? `CPU (float64 TypeScript), seeds spread over ${workerCount()} Web Workers` : 'CPU (float64 TypeScript), one thread' },
   };
 }

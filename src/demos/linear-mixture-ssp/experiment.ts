@@ -9,11 +9,11 @@ import { Ticker, type RunControl } from '../../lib/schedule';
 import type { DemoResults, SeriesRow } from '../../lib/results';
 import { lineFit, mean } from '../../lib/stats';
 import { buildClaims, OPTIMAL_CHECK_EPISODES } from './claims';
+import { canUseWorkers, runJobs, workerCount } from '../../lib/workerPool';
 import { runSsp, type SspPolicy, type SspRun } from './episodes';
-import { DEVI_MAX_SWEEPS, type SspMethod, type SspSettings } from './learner';
-import { perturbCosts, zeroCostGridworld } from './gridworld';
+import { CAP_FACTOR, instanceOf, runSspJob, sspSettings, type InstanceSpec, type SspJob } from './jobs';
+import { DEVI_MAX_SWEEPS, type SspMethod } from './learner';
 import type { LinearMixtureSspParams } from './params';
-import { hardInstance, optimalValues, type LinearMixtureSsp } from './ssp';
 
 export const SLUG = 'linear-mixture-ssp';
 export type LinearMixtureSspResults = DemoResults<LinearMixtureSspParams>;
@@ -30,64 +30,13 @@ export const SWEEP_DELTAS: readonly number[] = [0.2, 0.1, 0.05, 0.025];
 export const SWEEP_GAP_RATIO = 0.4;
 export const SWEEP_DIMS: readonly number[] = [2, 3, 4, 5, 6];
 const CURVE_POINTS = 100;
-/** Episodes are cut at this many times B* steps (and counted as capped). */
-export const CAP_FACTOR = 50;
-
-export function sspSettings(params: LinearMixtureSspParams, bound: number): SspSettings {
-  return { lambda: params.lambda, delta: 0.05, alpha: params.alpha, gamma: params.dim ** -0.25, bound, thetaNorm: 1, radiusScale: params.radiusScale };
-}
-
-export interface Instance {
-  ssp: LinearMixtureSsp;
-  /** V*(s_init): the optimal expected cost of an episode. */
-  bStar: number;
-  /** The known bound B ≥ max_s V*(s) the learners normalise by. */
-  bound: number;
-  /** What the perturbed-cost baseline plans in (gridworld only). */
-  perturbed?: LinearMixtureSsp;
-  label: string;
-}
-
-export function hardInstanceOf(params: LinearMixtureSspParams, dim: number, delta: number, gap: number): Instance {
-  if (gap >= delta) throw new Error(`Δ (gap) = ${gap} must be below δ = ${delta}: otherwise some action would reach the goal with negative probability`);
-  const ssp = hardInstance(dim, delta, gap, RngStream.fromSeed(params.seed).split('instance'));
-  const bStar = optimalValues(ssp).value[ssp.start];
-  return { ssp, bStar, bound: bStar, label: `δ = ${delta}, Δ = ${gap}, d = ${dim}` };
-}
-
-function gridworldOf(params: LinearMixtureSspParams): Instance {
-  if (params.dim < 3 || params.dim > 5) throw new Error(`the gridworld mixes d = 3, 4 or 5 base kernels: set d accordingly (got ${params.dim})`);
-  const ssp = zeroCostGridworld(params.dim);
-  const values = optimalValues(ssp).value;
-  return { ssp, bStar: values[ssp.start], bound: Math.ceil(Math.max(...values)) + 1, perturbed: perturbCosts(ssp, params.episodes ** (-1 / 3)), label: `gridworld, d = ${params.dim}` };
-}
-
-async function runSeeds(params: LinearMixtureSspParams, inst: Instance, policy: SspPolicy, ticker: Ticker, root: RngStream, fraction: number): Promise<SspRun[]> {
-  const runs: SspRun[] = [];
-  for (let seed = 0; seed < params.seeds; seed++) {
-    await ticker.tick();
-    ticker.progress(fraction, `${inst.label}: ${POLICY_LABELS[policy]}, seed ${seed + 1} of ${params.seeds}`);
-    // the same environment stream for every policy at a seed (common random numbers)
-    const planned = policy === 'hoeffding-perturbed' ? inst.perturbed : undefined;
-    runs.push(runSsp(inst.ssp, policy, sspSettings(params, inst.bound), params.episodes, Math.ceil(CAP_FACTOR * inst.bStar), root.split('seeds').split(seed), planned));
-  }
-  return runs;
-}
+export { CAP_FACTOR } from './jobs';
 
 const finalOf = (r: SspRun) => r.cumulativeRegret[r.cumulativeRegret.length - 1];
 
-/** Both learners' mean final pseudo-regret (regret without its sampling noise) on each instance of a sweep. */
-async function sweepRegret(params: LinearMixtureSspParams, instances: readonly Instance[], ticker: Ticker, root: RngStream, progress: () => number, step: () => void): Promise<Record<SspMethod, number>[]> {
-  const out: Record<SspMethod, number>[] = [];
-  for (const inst of instances) {
-    const perMethod = {} as Record<SspMethod, number>;
-    for (const m of SSP_METHODS) {
-      perMethod[m] = mean((await runSeeds(params, inst, m, ticker, root.split(inst.label), progress())).map((r) => r.pseudoRegret));
-      step();
-    }
-    out.push(perMethod);
-  }
-  return out;
+/** Jobs for every policy × seed on one instance; each seed's environment stream is shared by the policies (common random numbers). */
+function seedJobs(params: LinearMixtureSspParams, spec: InstanceSpec, policies: readonly SspPolicy[], stream: readonly string[]): SspJob[] {
+  return policies.flatMap((policy) => Array.from({ length: params.seeds }, (_, seed) => ({ params, spec, policy, stream: [...stream, 'seeds', String(seed)] })));
 }
 
 /**
@@ -107,20 +56,36 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
   const startedAt = new Date().toISOString();
   const root = RngStream.fromSeed(params.seed);
   const hard = params.instance === 'hard';
-  const shown = hard ? hardInstanceOf(params, params.dim, params.delta, params.gap) : gridworldOf(params);
+  const shownSpec: InstanceSpec = hard ? { kind: 'hard', dim: params.dim, delta: params.delta, gap: params.gap } : { kind: 'gridworld', dim: params.dim };
+  const shown = instanceOf(params, shownSpec);
   const policies: SspPolicy[] = hard ? ['hoeffding', 'variance-aware', 'optimal', 'random'] : ['hoeffding', 'hoeffding-perturbed', 'variance-aware', 'optimal', 'random'];
-  const bStarSweep = hard && params.sweep === 'on' ? SWEEP_DELTAS.filter((d) => d !== params.delta).map((d) => hardInstanceOf(params, params.dim, d, SWEEP_GAP_RATIO * d)) : [];
-  const dSweep = params.dSweep === 'on' ? SWEEP_DIMS.map((d) => hardInstanceOf(params, d, params.delta, params.gap)) : [];
-  const jobs = policies.length + (bStarSweep.length + dSweep.length) * SSP_METHODS.length;
-  let done = 0;
-  const progress = () => done / (jobs + 1);
+  const sweepDeltas = hard && params.sweep === 'on' ? SWEEP_DELTAS.filter((d) => d !== params.delta) : [];
+  const bSpecs: InstanceSpec[] = sweepDeltas.map((d) => ({ kind: 'hard', dim: params.dim, delta: d, gap: SWEEP_GAP_RATIO * d }));
+  const dSpecs: InstanceSpec[] = params.dSweep === 'on' ? SWEEP_DIMS.map((d) => ({ kind: 'hard', dim: d, delta: params.delta, gap: params.gap })) : [];
+  // validate every instance before starting (a bad δ/Δ is named at once)
+  for (const spec of [...bSpecs, ...dSpecs]) instanceOf(params, spec);
   const ticker = new Ticker(control);
+  const createWorker = params.parallel === 'workers' && canUseWorkers() ? () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) : null;
 
+  // every run of every seed, policy and instance is one job; all of them go out at once
+  const jobs: SspJob[] = [
+    ...seedJobs(params, shownSpec, policies, []),
+    ...bSpecs.flatMap((spec) => seedJobs(params, spec, SSP_METHODS, ['b-sweep', instanceOf(params, spec).label])),
+    ...dSpecs.flatMap((spec) => seedJobs(params, spec, SSP_METHODS, ['d-sweep', instanceOf(params, spec).label])),
+  ];
+  const results = await runJobs(jobs, runSspJob, ticker, createWorker, (done, total) => ticker.progress((0.95 * done) / total, `${done} of ${total} runs (${params.seeds} seeds each)`));
+  let next = 0;
+  const take = () => results.slice(next, (next += params.seeds));
   const runs = {} as Record<SspPolicy, SspRun[]>;
-  for (const policy of policies) {
-    runs[policy] = await runSeeds(params, shown, policy, ticker, root, progress());
-    done++;
-  }
+  for (const policy of policies) runs[policy] = take();
+  const meanPseudo = () => {
+    const perMethod = {} as Record<SspMethod, number>;
+    for (const m of SSP_METHODS) perMethod[m] = mean(take().map((r) => r.pseudoRegret));
+    return perMethod;
+  };
+  const bSwept = bSpecs.map(meanPseudo);
+  const dSwept = dSpecs.map(meanPseudo);
+
   const every = Math.max(1, Math.floor(params.episodes / CURVE_POINTS));
   const regretVsK: SeriesRow[] = [];
   for (let k = every - 1; k < params.episodes; k += every) {
@@ -135,22 +100,21 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
   const sqrtK = Math.sqrt(params.episodes);
   const series: Record<string, SeriesRow[]> = { regretVsK };
   const metrics: Record<string, number> = {};
-  if (bStarSweep.length > 0) {
-    const swept = await sweepRegret(params, bStarSweep, ticker, root.split('b-sweep'), progress, () => done++);
-    const points = [{ delta: params.delta, bStar: shown.bStar, r: { hoeffding: mean(runs.hoeffding.map((r) => r.pseudoRegret)), 'variance-aware': mean(runs['variance-aware'].map((r) => r.pseudoRegret)) } }, ...bStarSweep.map((inst, i) => ({ delta: SWEEP_DELTAS.filter((d) => d !== params.delta)[i], bStar: inst.bStar, r: swept[i] }))];
+  if (bSpecs.length > 0) {
+    const points = [
+      { delta: params.delta, bStar: shown.bStar, r: { hoeffding: mean(runs.hoeffding.map((r) => r.pseudoRegret)), 'variance-aware': mean(runs['variance-aware'].map((r) => r.pseudoRegret)) } },
+      ...bSpecs.map((spec, i) => ({ delta: sweepDeltas[i], bStar: instanceOf(params, spec).bStar, r: bSwept[i] })),
+    ];
     series.regretVsBStar = points.sort((a, b) => a.bStar - b.bStar).map((p) => ({ delta: p.delta, bStar: p.bStar, hoeffdingPerSqrtK: p.r.hoeffding / sqrtK, varianceAwarePerSqrtK: p.r['variance-aware'] / sqrtK }));
     const h = logLogSlope(series.regretVsBStar, 'bStar', 'hoeffdingPerSqrtK');
     const va = logLogSlope(series.regretVsBStar, 'bStar', 'varianceAwarePerSqrtK');
     if (h !== undefined) metrics.hoeffdingSlope = h;
     if (va !== undefined) metrics.varianceAwareSlope = va;
   }
-  if (dSweep.length > 0) {
-    const swept = await sweepRegret(params, dSweep, ticker, root.split('d-sweep'), progress, () => done++);
-    series.regretVsD = SWEEP_DIMS.map((d, i) => ({ d, actions: 2 ** (d - 1), hoeffding: swept[i].hoeffding, varianceAware: swept[i]['variance-aware'] }));
-  }
+  if (dSpecs.length > 0) series.regretVsD = SWEEP_DIMS.map((d, i) => ({ d, actions: 2 ** (d - 1), hoeffding: dSwept[i].hoeffding, varianceAware: dSwept[i]['variance-aware'] }));
 
   await ticker.tick();
-  ticker.progress(jobs / (jobs + 1), `The optimal policy for ${OPTIMAL_CHECK_EPISODES} episodes (the simulator check)`);
+  ticker.progress(0.97, `The optimal policy for ${OPTIMAL_CHECK_EPISODES} episodes (the simulator check)`);
   const optimalCheck = runSsp(shown.ssp, 'optimal', sspSettings(params, shown.bound), OPTIMAL_CHECK_EPISODES, Math.ceil(1000 * shown.bStar), root.split('optimal-check'));
   const optimalMeanCost = optimalCheck.totalCost / OPTIMAL_CHECK_EPISODES;
 
@@ -193,6 +157,6 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
       `The sweeps (regret vs B*, vs d) use the pseudo-regret Σ Q*(s, a) − V*(s) over the actions taken: the regret without its zero-mean sampling noise, so that a few seeds give clean slopes. Regret vs K shows the sampled regret: one episode's cost has a standard deviation of about B*, so the optimal policy's own "regret" wanders around 0 by about B*·√K/√seeds; compare means over seeds.${capped > 0 ? ` ${capped} episode(s) hit the cap of ${CAP_FACTOR}·B* steps and were cut: their regret counts only the cost paid until the cut (a lower bound).` : ''}`,
       'Runs in float64 TypeScript on the CPU whatever the backend: d ≤ 6 makes each step a few dozen flops.',
     ],
-    timing: { startedAt, totalMs: performance.now() - started, stages: {}, label: 'CPU (float64 TypeScript)' },
+    timing: { startedAt, totalMs: performance.now() - started, stages: {}, label: createWorker ? `CPU (float64 TypeScript), seeds spread over ${workerCount()} Web Workers` : 'CPU (float64 TypeScript), one thread' },
   };
 }

@@ -1,0 +1,99 @@
+// The demo's independent pieces of work, one seed each, as plain serialisable jobs: the same pure
+// function answers them in a Web Worker (worker.ts) or in the page's own thread.
+
+import { RngStream } from '../../lib/rng';
+import { CHAIN_STATES, CHAIN_THETAS, chainKernel, chainMdp, isChainAttackable, RIGHT } from './chain';
+import { tvAt, type TabularMdp } from './mdp';
+import { mixtureEnvironment } from './mixture';
+import { collectDataset, offlineFailed, offlinePolicy, type OfflineMethod } from './offline';
+import { runOnline, type OnlineRun } from './online';
+import type { OnlineMethod, OnlineSettings } from './optimisticMle';
+import type { CorruptionRobustParams } from './params';
+
+export const OFFLINE_THETA = 0.2;
+export const OFFLINE_BAD_THETA = 0.9;
+/** The price of robustness: clean data with θ* = 0.6 (right is optimal), CR-PMLE told to expect these budgets. */
+export const PRICE_THETA = 0.6;
+export const PRICE_BUDGETS: readonly number[] = [0, 2, 4, 8, 16, 32];
+const OFFLINE_METHODS: readonly OfflineMethod[] = ['plug-in', 'pmle', 'cr-pmle'];
+
+/** The model-grid index nearest to θ. */
+export const thetaIndex = (theta: number): number => Math.min(CHAIN_THETAS.length - 1, Math.max(0, Math.round(theta / 0.05) - 1));
+
+/** What the online part runs on: a finite class, the true member, and what the adversary reports. */
+export interface OnlineEnvironment {
+  models: TabularMdp[];
+  truth: number;
+  /** The kernel corrupted transitions are drawn from. */
+  corruptKernel: Float64Array;
+  targets: (s: number, a: number) => boolean;
+  /** The largest TV between the corrupted and the true kernel over targeted transitions (the known-C radius counts C of these). */
+  tvPerCorruption: number;
+  label: string;
+}
+
+export function onlineEnvironment(params: CorruptionRobustParams): OnlineEnvironment {
+  const key = `${params.environment} ${params.seed} ${params.thetaStar} ${params.badTheta}`;
+  const cached = environments.get(key);
+  if (cached) return cached;
+  const env = buildEnvironment(params);
+  environments.set(key, env);
+  return env;
+}
+
+/** Environments built in this thread, by their parameters (a worker answers many jobs of one run). */
+const environments = new Map<string, OnlineEnvironment>();
+
+function buildEnvironment(params: CorruptionRobustParams): OnlineEnvironment {
+  if (params.environment === 'mixture') {
+    const env = mixtureEnvironment(RngStream.fromSeed(params.seed).split('mixture'));
+    const truth = env.models[env.truth];
+    const corruptKernel = env.models[env.misleading].kernel;
+    let tvPerCorruption = 0;
+    for (let z = 0; z < truth.states * truth.actions; z++) tvPerCorruption = Math.max(tvPerCorruption, tvAt(corruptKernel, truth.kernel, truth.states, z));
+    const w = (i: number) => `(${env.weights[i].join(', ')})`;
+    return { models: env.models, truth: env.truth, corruptKernel, targets: () => true, tvPerCorruption, label: `mixture MDP, true weights ${w(env.truth)}; the adversary reports the model ${w(env.misleading)}, whose optimal policy is worst under the truth` };
+  }
+  const models = CHAIN_THETAS.map((t) => chainMdp(t));
+  const truth = thetaIndex(params.thetaStar);
+  const corruptKernel = chainKernel(CHAIN_THETAS[thetaIndex(params.badTheta)]);
+  return { models, truth, corruptKernel, targets: isChainAttackable, tvPerCorruption: tvAt(corruptKernel, models[truth].kernel, CHAIN_STATES, 0 * 2 + RIGHT), label: `chain, θ* = ${CHAIN_THETAS[truth]}` };
+}
+
+
+export type CrJob =
+  | { kind: 'online'; params: CorruptionRobustParams; C: number; method: OnlineMethod; seed: number }
+  | { kind: 'offline'; params: CorruptionRobustParams; n: number; c: number; seed: number }
+  | { kind: 'price'; params: CorruptionRobustParams; seed: number };
+
+export type CrJobResult = OnlineRun | Record<OfflineMethod, boolean> | { pmle: boolean; crPmle: boolean[] };
+
+export function runCrJob(job: CrJob): CrJobResult {
+  const { params, seed } = job;
+  const root = RngStream.fromSeed(params.seed);
+  if (job.kind === 'online') {
+    const env = onlineEnvironment(params);
+    const { C, method } = job;
+    const settings: OnlineSettings = { delta: params.delta, lambda: params.lambda, kappa: params.kappa, budget: C, budgetTv: C * env.tvPerCorruption };
+    const adversary = { budget: C, kernel: env.corruptKernel, targets: env.targets, timing: params.timing, rate: 0.5 };
+    const traced = method === 'cr-omle' && seed === 0 && C === params.corruption;
+    // every method and budget sees the same environment stream at a seed (common random numbers)
+    return runOnline(env.models, env.truth, method, settings, adversary, params.episodes, root.split('online').split(seed), traced);
+  }
+  const models = CHAIN_THETAS.map((t) => chainMdp(t));
+  const settings = { delta: params.delta, lambda: params.lambda, kappa: params.kappa, budget: 0, rounds: 3 };
+  if (job.kind === 'offline') {
+    const truth = chainMdp(OFFLINE_THETA);
+    // the same logged data for every method; each seed its own log
+    const data = collectDataset(truth, job.n, { count: job.c, kernel: chainKernel(OFFLINE_BAD_THETA), targets: isChainAttackable }, root.split('offline').split(job.n).split(seed));
+    const failed = {} as Record<OfflineMethod, boolean>;
+    for (const method of OFFLINE_METHODS) failed[method] = offlineFailed(offlinePolicy(models, truth, data, method, { ...settings, budget: job.c }));
+    return failed;
+  }
+  const truth = chainMdp(PRICE_THETA);
+  const data = collectDataset(truth, params.offlineEpisodes, { count: 0, kernel: truth.kernel, targets: () => false }, root.split('price').split(seed));
+  return {
+    pmle: offlineFailed(offlinePolicy(models, truth, data, 'pmle', settings)),
+    crPmle: PRICE_BUDGETS.map((budget) => offlineFailed(offlinePolicy(models, truth, data, 'cr-pmle', { ...settings, budget }))),
+  };
+}
