@@ -92,6 +92,22 @@ export function CorruptionRobustView({ results }: DemoViewProps<CorruptionRobust
           />
         </ChartCard>
       )}
+      {series.regretVsC?.length > 0 && (
+        <ChartCard
+          name="true-model-left"
+          title="Share of seeds whose true model ends outside the confidence set"
+          rows={series.regretVsC}
+          caption={`What goes wrong for the unweighted learner: corrupted samples push the true model’s likelihood more than β below the best, and it leaves the set. At C = ${params.corruption} the corruption level Σ TV(corrupted, true) is ${metrics.corruptionTv?.toFixed(1)}.`}
+        >
+          <LinesChart
+            rows={series.regretVsC}
+            x="C"
+            xLabel="corruption budget C"
+            yLabel="share of seeds"
+            lines={ONLINE_METHODS.map((m) => ({ key: `${m}TrueLeftSet`, name: ONLINE_LABELS[m], colour: COLOURS[m] }))}
+          />
+        </ChartCard>
+      )}
       {series.weightTrace?.length > 0 && (
         <ChartCard
           name="weight-trace"

@@ -33,6 +33,16 @@ describe('the corruption-robust RL demo run', () => {
     expect(r.series.robustnessPrice.map((row) => row.budget)).toEqual([0, 2, 4, 8, 16, 32]);
   });
 
+  it('shows the online views while the offline part runs, and reports the corruption level in TV', async () => {
+    const partials: { series: Record<string, unknown> }[] = [];
+    const r = await runCorruptionRobust(params({ seeds: 2, episodes: 200 }), env, { onPartial: (p) => partials.push(p as { series: Record<string, unknown> }) });
+    expect(partials).toHaveLength(1);
+    expect(partials[0].series.regretVsC).toEqual(r.series.regretVsC);
+    expect(partials[0].series.offlineGrid).toBeUndefined();
+    // 80 corrupted right moves, each at TV 0.5·0.99 from the truth
+    expect(r.metrics.corruptionTv).toBeCloseTo(80 * 0.5 * 0.99, 9);
+  });
+
   it('the claims can fail: an adversary whose θ still makes right look worth it does not fool OMLE', async () => {
     const weak = await runCorruptionRobust(params({ badTheta: 0.5, offline: 'off', seeds: 3 }), env);
     expect(weak.claims.find((c) => c.id === 'omle-regret-linear')?.passed).toBe(false);

@@ -40,6 +40,14 @@ describe('the linear-mixture SSP demo run', () => {
     expect(r.series.regretVsD.map((row) => row.actions)).toEqual([2, 4, 8, 16, 32]);
   });
 
+  it('shows the shown instance’s curves while the sweeps still run', async () => {
+    const partials: { series: Record<string, unknown> }[] = [];
+    const r = await runLinearMixtureSsp(params({ episodes: 200, seeds: 2 }), env, { onPartial: (p) => partials.push(p as { series: Record<string, unknown> }) });
+    expect(partials).toHaveLength(1);
+    expect(partials[0].series.regretVsK).toEqual(r.series.regretVsK);
+    expect(partials[0].series.regretVsBStar).toBeUndefined();
+  });
+
   it('says what is wrong with a gap that would make a probability negative', async () => {
     await expect(runLinearMixtureSsp(params({ delta: 0.02, gap: 0.03 }), env)).rejects.toThrow(/must be below δ/);
   });

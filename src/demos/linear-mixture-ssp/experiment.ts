@@ -51,6 +51,37 @@ function logLogSlope(rows: readonly SeriesRow[], x: string, y: string): number |
   return usable.length >= 2 ? lineFit(usable.map((r) => Math.log(Number(r[x]))), usable.map((r) => Math.log(Number(r[y])))).slope : undefined;
 }
 
+/** The regret curves of the shown instance alone, while the sweeps still run. */
+function partialResults(params: LinearMixtureSspParams, env: Pick<ComputeState, 'info'>, startedAt: string, started: number, policies: readonly SspPolicy[], shownRuns: readonly SspRun[], shown: { bStar: number; ssp: { actions: number } }): LinearMixtureSspResults {
+  const runs = {} as Record<SspPolicy, SspRun[]>;
+  policies.forEach((p, i) => (runs[p] = shownRuns.slice(i * params.seeds, (i + 1) * params.seeds)));
+  return {
+    slug: SLUG,
+    params,
+    backend: env.info,
+    metrics: { bStar: shown.bStar, actions: shown.ssp.actions, hoeffdingRegret: mean(runs.hoeffding.map(finalOf)), varianceAwareRegret: mean(runs['variance-aware'].map(finalOf)) },
+    series: { regretVsK: regretCurves(params, policies, runs) },
+    claims: [],
+    matrices: {},
+    notes: ['Partial: the sweeps are still running.'],
+    timing: { startedAt, totalMs: performance.now() - started, stages: {}, label: 'running' },
+  };
+}
+
+function regretCurves(params: LinearMixtureSspParams, policies: readonly SspPolicy[], runs: Record<SspPolicy, SspRun[]>): SeriesRow[] {
+  const every = Math.max(1, Math.floor(params.episodes / CURVE_POINTS));
+  const rows: SeriesRow[] = [];
+  for (let k = every - 1; k < params.episodes; k += every) {
+    const row: SeriesRow = { episode: k + 1 };
+    for (const policy of policies) {
+      const values = runs[policy].map((r) => r.cumulativeRegret[k]);
+      Object.assign(row, { [`${policy}Mean`]: mean(values), [`${policy}Min`]: Math.min(...values), [`${policy}Max`]: Math.max(...values) });
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
 export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: Pick<ComputeState, 'info'>, control: RunControl = {}): Promise<LinearMixtureSspResults> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
@@ -67,13 +98,20 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
   const ticker = new Ticker(control);
   const createWorker = params.parallel === 'workers' && canUseWorkers() ? () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) : null;
 
-  // every run of every seed, policy and instance is one job; all of them go out at once
-  const jobs: SspJob[] = [
-    ...seedJobs(params, shownSpec, policies, []),
+  // every run of every seed, policy and instance is one job: first the shown instance (its curves
+  // appear while the sweeps run), then all the sweeps' jobs at once
+  const shownJobs = seedJobs(params, shownSpec, policies, []);
+  const sweepJobs: SspJob[] = [
     ...bSpecs.flatMap((spec) => seedJobs(params, spec, SSP_METHODS, ['b-sweep', instanceOf(params, spec).label])),
     ...dSpecs.flatMap((spec) => seedJobs(params, spec, SSP_METHODS, ['d-sweep', instanceOf(params, spec).label])),
   ];
-  const results = await runJobs(jobs, runSspJob, ticker, createWorker, (done, total) => ticker.progress((0.95 * done) / total, `${done} of ${total} runs (${params.seeds} seeds each)`));
+  const total = shownJobs.length + sweepJobs.length;
+  const report = (offset: number) => (done: number) => ticker.progress((0.95 * (offset + done)) / total, `${offset + done} of ${total} runs (${params.seeds} seeds each)`);
+  const results = await runJobs(shownJobs, runSspJob, ticker, createWorker, report(0));
+  if (sweepJobs.length > 0) {
+    control.onPartial?.(partialResults(params, env, startedAt, started, policies, results, shown));
+    results.push(...(await runJobs(sweepJobs, runSspJob, ticker, createWorker, report(shownJobs.length))));
+  }
   let next = 0;
   const take = () => results.slice(next, (next += params.seeds));
   const runs = {} as Record<SspPolicy, SspRun[]>;
@@ -86,16 +124,7 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
   const bSwept = bSpecs.map(meanPseudo);
   const dSwept = dSpecs.map(meanPseudo);
 
-  const every = Math.max(1, Math.floor(params.episodes / CURVE_POINTS));
-  const regretVsK: SeriesRow[] = [];
-  for (let k = every - 1; k < params.episodes; k += every) {
-    const row: SeriesRow = { episode: k + 1 };
-    for (const policy of policies) {
-      const values = runs[policy].map((r) => r.cumulativeRegret[k]);
-      Object.assign(row, { [`${policy}Mean`]: mean(values), [`${policy}Min`]: Math.min(...values), [`${policy}Max`]: Math.max(...values) });
-    }
-    regretVsK.push(row);
-  }
+  const regretVsK = regretCurves(params, policies, runs);
 
   const sqrtK = Math.sqrt(params.episodes);
   const series: Record<string, SeriesRow[]> = { regretVsK };
