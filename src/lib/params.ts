@@ -51,6 +51,37 @@ export const seedSpec: NumberSpec = {
   help: 'Every random number of the run derives from this one seed: same seed, same numbers.',
 };
 
+/** Where a demo's tfjs network runs (src/gpu/backend.ts, onChosenTfBackend); shared by the demos that train or run one. */
+export function networkSpec(label: string): EnumSpec<'auto' | 'webgpu' | 'cpu'> {
+  return {
+    kind: 'enum',
+    default: 'auto',
+    options: [
+      { value: 'auto', label: 'WebGPU on a hardware GPU, else the CPU' },
+      { value: 'webgpu', label: 'WebGPU (tfjs webgpu backend)' },
+      { value: 'cpu', label: 'CPU (tfjs wasm backend)' },
+    ],
+    label,
+    help: 'A software WebGPU adapter emulates the GPU on the CPU, slower than running on the CPU directly: auto then uses the CPU.',
+    advanced: true,
+  };
+}
+
+/** Whether a demo's independent seeds run on Web Workers or in the page's thread (src/lib/workerPool.ts). */
+export function parallelSpec(help: string): EnumSpec<'workers' | 'main'> {
+  return {
+    kind: 'enum',
+    default: 'workers',
+    options: [
+      { value: 'workers', label: 'Web Workers (one per core)' },
+      { value: 'main', label: 'This page’s thread' },
+    ],
+    label: 'Seeds run on',
+    help,
+    advanced: true,
+  };
+}
+
 export function defaults<S extends Schema>(schema: S): ParamValues<S> {
   const out: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(schema)) out[name] = spec.default;

@@ -1,4 +1,4 @@
-import { parseParams, seedSpec, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
+import { parallelSpec, parseParams, seedSpec, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
 
 /** The demo's whole state; the defaults are the research notes' calibrated check (theory.md §1d). */
 export const corruptionRobustSchema = {
@@ -43,17 +43,7 @@ export const corruptionRobustSchema = {
   },
   offlineEpisodes: { kind: 'int', default: 100, min: 10, max: 1000, label: 'Offline episodes n', help: 'Size of the logged dataset of the shown offline case (uniformly random behaviour policy).' },
   offlineCorruption: { kind: 'int', default: 240, min: 0, max: 1000, label: 'Offline corrupted samples c', help: 'The first c right moves of the log are reported as if θ were 0.9, making right look good.' },
-  parallel: {
-    kind: 'enum',
-    default: 'workers',
-    options: [
-      { value: 'workers', label: 'Web Workers (one per core)' },
-      { value: 'main', label: 'This page’s thread' },
-    ],
-    label: 'Seeds run on',
-    help: 'Every seed is an independent job: spread over workers they finish sooner. Results are identical either way.',
-    advanced: true,
-  },
+  parallel: parallelSpec('Every seed is an independent job: spread over workers they finish sooner. Results are identical either way.'),
 } as const satisfies Schema;
 
 export type CorruptionRobustSchema = typeof corruptionRobustSchema;

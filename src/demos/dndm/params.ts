@@ -1,4 +1,4 @@
-import { parseParams, seedSpec, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
+import { networkSpec, parseParams, seedSpec, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
 
 /** The demo's whole state; the defaults are the paper-claim check (Beta(3, 3), N = 64, T up to 1000). */
 export const dndmSchema = {
@@ -52,18 +52,7 @@ export const dndmSchema = {
     advanced: true,
   },
   temperature: { kind: 'float', default: 1, min: 0.1, max: 2, step: 0.05, label: 'Temperature', help: 'Logits are divided by it before sampling.', advanced: true },
-  network: {
-    kind: 'enum',
-    default: 'auto',
-    options: [
-      { value: 'auto', label: 'WebGPU on a hardware GPU, else the CPU' },
-      { value: 'webgpu', label: 'WebGPU (tfjs webgpu backend)' },
-      { value: 'cpu', label: 'CPU (tfjs wasm backend)' },
-    ],
-    label: 'Network runs on',
-    help: 'A software WebGPU adapter emulates the GPU on the CPU, slower than running on the CPU directly: auto then uses the CPU.',
-    advanced: true,
-  },
+  network: networkSpec('Network runs on'),
   decode: {
     kind: 'enum',
     default: 'auto',

@@ -1,4 +1,4 @@
-import { parseParams, seedSpec, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
+import { parallelSpec, parseParams, seedSpec, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
 
 /** The demo's whole state; the defaults are the research notes' calibrated check (theory.md §2d). */
 export const linearMixtureSspSchema = {
@@ -41,17 +41,7 @@ export const linearMixtureSspSchema = {
   radiusScale: { kind: 'float', default: 0.1, min: 0.02, max: 1, step: 0.01, label: 'Radius scale', help: 'Both confidence radii are multiplied by this: the theory’s constants are conservative, so experiments use a fraction, the same for both methods.', advanced: true },
   alpha: { kind: 'float', default: 0.05, min: 0.01, max: 0.5, step: 0.01, label: 'Variance floor α', help: 'σ̄ ≥ α: caps the weight 1/σ̄² of a sample at 1/α².', advanced: true },
   lambda: { kind: 'float', default: 1, min: 0.01, max: 10, step: 0.01, label: 'λ', help: 'Ridge regulariser (in unnormalised value units).', advanced: true },
-  parallel: {
-    kind: 'enum',
-    default: 'workers',
-    options: [
-      { value: 'workers', label: 'Web Workers (one per core)' },
-      { value: 'main', label: 'This page’s thread' },
-    ],
-    label: 'Seeds run on',
-    help: 'Every seed of every learner is an independent job: spread over workers they finish sooner. Results are identical either way.',
-    advanced: true,
-  },
+  parallel: parallelSpec('Every seed of every learner is an independent job: spread over workers they finish sooner. Results are identical either way.'),
 } as const satisfies Schema;
 
 export type LinearMixtureSspSchema = typeof linearMixtureSspSchema;

@@ -1,4 +1,4 @@
-import { parseParams, seedSpec, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
+import { networkSpec, parseParams, seedSpec, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
 
 /**
  * The demo's whole state. The defaults are the claim check: the tabular tier of the research notes
@@ -38,18 +38,7 @@ export const spinSchema = {
   lmSteps: { kind: 'int', default: 100, min: 5, max: 1000, label: 'Steps per iteration', help: 'Steps of each SPIN iteration, and of SFT continued over the same span.', advanced: true },
   lmLearningRate: { kind: 'float', default: 0.001, min: 0.0001, max: 0.01, step: 0.0001, label: 'LM learning rate (SFT)', help: 'Adam, for the initial SFT and for SFT continued.', advanced: true },
   lmSpinLearningRate: { kind: 'float', default: 0.0001, min: 0.00001, max: 0.01, step: 0.00001, label: 'LM learning rate (SPIN)', help: 'Adam, for the SPIN steps: the paper trains SPIN at a far smaller rate than SFT.', advanced: true },
-  network: {
-    kind: 'enum',
-    default: 'auto',
-    options: [
-      { value: 'auto', label: 'WebGPU on a hardware GPU, else the CPU' },
-      { value: 'webgpu', label: 'WebGPU (tfjs webgpu backend)' },
-      { value: 'cpu', label: 'CPU (tfjs wasm backend)' },
-    ],
-    label: 'Language model runs on',
-    help: 'A software WebGPU adapter emulates the GPU on the CPU, slower than running on the CPU directly: auto then uses the CPU.',
-    advanced: true,
-  },
+  network: networkSpec('Language model runs on'),
   logProb: {
     kind: 'enum',
     default: 'auto',
