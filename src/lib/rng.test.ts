@@ -46,4 +46,16 @@ describe('counter-based RNG streams', () => {
     const u = hashUniform01(123, 456);
     expect(Number.isInteger(u * 2 ** 24)).toBe(true);
   });
+
+  it('categorical draws by inverse CDF from one uniform, over a slice of a longer array', () => {
+    const p = [9, 9, 0.2, 0.3, 0.5, 9];
+    const a = RngStream.fromSeed(11);
+    const b = RngStream.fromSeed(11);
+    for (let i = 0; i < 200; i++) {
+      const u = b.uniform();
+      expect(a.categorical(p, 2, 3)).toBe(u < 0.2 ? 0 : u < 0.5 ? 1 : 2);
+    }
+    // rounding that leaves mass uncovered lands on the last index
+    expect(RngStream.fromSeed(1).categorical([0, 0, 0])).toBe(2);
+  });
 });

@@ -103,4 +103,14 @@ export class RngStream {
   int(n: number): number {
     return Math.floor(this.uniform() * n);
   }
+
+  /** An index drawn from the distribution p[offset … offset + n − 1] (inverse CDF, one uniform); rounding leftovers go to the last index. */
+  categorical(p: ArrayLike<number>, offset = 0, n = p.length - offset): number {
+    let u = this.uniform();
+    for (let i = 0; i < n; i++) {
+      u -= p[offset + i];
+      if (u < 0) return i;
+    }
+    return n - 1;
+  }
 }

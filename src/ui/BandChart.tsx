@@ -2,6 +2,7 @@
 
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SeriesRow } from '../lib/results';
+import { LOG_DOMAIN } from './axes';
 
 export interface BandSpec {
   key: string;
@@ -9,7 +10,6 @@ export interface BandSpec {
   colour: string;
 }
 
-const LOG_DOMAIN: [(min: number) => number, (max: number) => number] = [(min) => min / 1.5, (max) => max * 1.5];
 const fmt = (v: unknown) => (Array.isArray(v) ? v.map((x) => Number(Number(x).toPrecision(4))).join(' – ') : typeof v === 'number' ? String(Number(v.toPrecision(4))) : String(v));
 
 export function BandChart({ rows, x, xLabel, yLabel, bands, logY = false, height = 260 }: { rows: readonly SeriesRow[]; x: string; xLabel: string; yLabel: string; bands: readonly BandSpec[]; logY?: boolean; height?: number }) {

@@ -2,6 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SeriesRow } from '../lib/results';
+import { LOG_DOMAIN } from './axes';
 
 export interface LineSpec {
   /** Column of the rows (read by function, so keys may contain dots or spaces). */
@@ -11,7 +12,6 @@ export interface LineSpec {
   dashed?: boolean;
 }
 
-const LOG_DOMAIN: [(min: number) => number, (max: number) => number] = [(min) => min / 1.5, (max) => max * 1.5];
 const fmt = (v: unknown) => (typeof v === 'number' ? String(Number(v.toPrecision(4))) : String(v));
 
 export function LinesChart({ rows, x, xLabel, yLabel, lines, log = false, logX = false, height = 260 }: { rows: readonly SeriesRow[]; x: string; xLabel: string; yLabel: string; lines: readonly LineSpec[]; log?: boolean; logX?: boolean; height?: number }) {

@@ -65,6 +65,17 @@ export function tvAt(p: Float64Array, q: Float64Array, states: number, z: number
   return sum / 2;
 }
 
+/** TV between every two models of a class at every (s, a): out[z][m·M + m'], symmetric, 0 on the diagonal. */
+export function pairwiseTv(models: readonly TabularMdp[]): Float64Array[] {
+  const M = models.length;
+  const { states: S, actions: A } = models[0];
+  return Array.from({ length: S * A }, (_, z) => {
+    const out = new Float64Array(M * M);
+    for (let i = 0; i < M; i++) for (let j = i + 1; j < M; j++) out[i * M + j] = out[j * M + i] = tvAt(models[i].kernel, models[j].kernel, S, z);
+    return out;
+  });
+}
+
 /** Mixes ε of the uniform distribution into every row, so that no observed transition has probability 0 under any model. */
 export function withFloor(kernel: Float64Array, states: number, epsilon: number): Float64Array {
   return Float64Array.from(kernel, (p) => (1 - epsilon) * p + epsilon / states);

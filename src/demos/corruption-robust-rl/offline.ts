@@ -6,7 +6,7 @@
 // take the one with the best worst-case value over the set.
 
 import type { RngStream } from '../../lib/rng';
-import { evaluatePolicy, optimalPlan, tvAt, type Policy, type TabularMdp } from './mdp';
+import { evaluatePolicy, optimalPlan, pairwiseTv, type Policy, type TabularMdp } from './mdp';
 import { baseRadius, robustWeight } from './optimisticMle';
 
 export type OfflineMethod = 'plug-in' | 'pmle' | 'cr-pmle';
@@ -35,16 +35,7 @@ export function collectDataset(truth: TabularMdp, episodes: number, corruption: 
       const a = rng.int(A);
       const z = s * A + a;
       const corrupt = corrupted < corruption.count && corruption.targets(s, a);
-      const kernel = corrupt ? corruption.kernel : truth.kernel;
-      let u = rng.uniform();
-      let x = S - 1;
-      for (let y = 0; y < S; y++) {
-        u -= kernel[z * S + y];
-        if (u < 0) {
-          x = y;
-          break;
-        }
-      }
+      const x = rng.categorical(corrupt ? corruption.kernel : truth.kernel, z * S, S);
       if (corrupt) corrupted++;
       samples.push({ z, x, corrupted: corrupt });
       s = x;
@@ -107,16 +98,10 @@ export function maxLogRatio(models: readonly TabularMdp[]): number {
  */
 export function offlineWeights(models: readonly TabularMdp[], samples: readonly Sample[], settings: OfflineSettings, radiusFor: (w: Float64Array) => number): Float64Array {
   const M = models.length;
-  const S = models[0].states;
   const alpha = settings.budget > 0 ? Math.sqrt(baseRadius(M, settings.delta)) / settings.budget : Infinity;
   let weights = new Float64Array(samples.length).fill(1);
   if (!Number.isFinite(alpha)) return weights;
-  const zCount = models[0].states * models[0].actions;
-  const tv = Array.from({ length: zCount }, (_, z) => {
-    const out = new Float64Array(M * M);
-    for (let i = 0; i < M; i++) for (let j = i + 1; j < M; j++) out[i * M + j] = tvAt(models[i].kernel, models[j].kernel, S, z);
-    return out;
-  });
+  const tv = pairwiseTv(models);
   for (let round = 0; round < settings.rounds; round++) {
     const set = setWithin(weightedLogLikelihood(models, samples, weights), radiusFor(weights));
     // Σ_j w_j TV_j² per pair, once; each sample then leaves its own term out
@@ -127,7 +112,7 @@ export function offlineWeights(models: readonly TabularMdp[], samples: readonly 
       let gamma = 0;
       for (let a = 0; a < set.length; a++) {
         for (let b = a + 1; b < set.length; b++) {
-          const k = Math.min(set[a], set[b]) * M + Math.max(set[a], set[b]);
+          const k = set[a] * M + set[b];
           const d = tv[z][k];
           if (d > 0) gamma = Math.max(gamma, d / Math.sqrt(settings.lambda + total[k] - weights[i] * d * d));
         }

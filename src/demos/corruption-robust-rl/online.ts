@@ -35,15 +35,6 @@ export interface OnlineRun {
   trace: { episode: number; weight: number; corrupted: boolean }[];
 }
 
-function drawNext(kernel: Float64Array, row: number, states: number, rng: RngStream): number {
-  let u = rng.uniform();
-  for (let x = 0; x < states; x++) {
-    u -= kernel[row * states + x];
-    if (u < 0) return x;
-  }
-  return states - 1;
-}
-
 export function runOnline(models: readonly TabularMdp[], trueModel: number, method: OnlineMethod, settings: OnlineSettings, adversary: Adversary, episodes: number, rng: RngStream, traceWeights = false): OnlineRun {
   const truth = models[trueModel];
   const { states: S, actions: A, horizon: H } = truth;
@@ -69,7 +60,7 @@ export function runOnline(models: readonly TabularMdp[], trueModel: number, meth
       const a = policy[h * S + s];
       const z = s * A + a;
       const corrupt = adversary.targets(s, a) && corrupted < adversary.budget && (adversary.timing === 'first' || attack.uniform() < adversary.rate);
-      const x = drawNext(corrupt ? adversary.kernel : truth.kernel, z, S, env);
+      const x = env.categorical(corrupt ? adversary.kernel : truth.kernel, z * S, S);
       if (traceWeights && learner.informationRatio(set, z) > 0) trace.push({ episode: t, weight: learner.weightFor(set, z), corrupted: corrupt });
       const w = learner.observe(set, z, x);
       if (corrupt) {

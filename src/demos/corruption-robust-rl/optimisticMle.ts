@@ -11,7 +11,7 @@
 // past data; such samples are exactly the ones an adversary can use to move the likelihood, so they
 // are down-weighted. Once the models have been told apart by many samples, Γ is small and w = 1.
 
-import { optimalPlan, tvAt, type Policy, type TabularMdp } from './mdp';
+import { optimalPlan, pairwiseTv, type Policy, type TabularMdp } from './mdp';
 
 export type OnlineMethod = 'cr-omle' | 'omle' | 'known-c';
 
@@ -67,20 +67,15 @@ export class OptimisticMle {
     readonly settings: OnlineSettings,
   ) {
     const M = models.length;
-    const { states: S, actions: A } = models[0];
     this.size = M;
-    this.states = S;
+    this.states = models[0].states;
     this.radius = radiusOf(method, M, settings);
     this.alpha = method === 'cr-omle' ? weightThreshold(M, settings) : Infinity;
     this.logLikelihood = new Float64Array(M);
     this.denominator = new Float64Array(M * M).fill(settings.lambda);
     // the models are fixed, so each one's optimal plan is computed once
     this.plans = models.map((m) => optimalPlan(m));
-    this.tv = Array.from({ length: S * A }, (_, z) => {
-      const out = new Float64Array(M * M);
-      for (let i = 0; i < M; i++) for (let j = i + 1; j < M; j++) out[i * M + j] = out[j * M + i] = tvAt(models[i].kernel, models[j].kernel, S, z);
-      return out;
-    });
+    this.tv = pairwiseTv(models);
   }
 
   /** Indices of the models whose weighted log-likelihood is within the radius of the best. */

@@ -2,11 +2,10 @@
 
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SeriesRow } from '../../lib/results';
+import { LOG_DOMAIN } from '../../ui/axes';
 
 export const COLOURS = { baseline: '#1f77b4', dndm: '#d62728', formula: '#222', real: '#2ca02c' };
 const HEIGHT = 260;
-/** Log-axis domain with room around the data (recharts' 'auto' on a log scale clips at a decade). */
-const LOG_DOMAIN: [(min: number) => number, (max: number) => number] = [(min) => min / 1.5, (max) => max * 1.5];
 const fmt = (v: unknown) => (Array.isArray(v) ? v.map((x) => Number(x).toPrecision(4)).join(' – ') : typeof v === 'number' ? String(Number(v.toPrecision(4))) : String(v));
 
 /** Transition-time distribution: expected tokens N·p_t per step and the τ drawn in the shown run. */

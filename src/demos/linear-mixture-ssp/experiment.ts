@@ -35,8 +35,8 @@ export { CAP_FACTOR } from './jobs';
 const finalOf = (r: SspRun) => r.cumulativeRegret[r.cumulativeRegret.length - 1];
 
 /** Jobs for every policy × seed on one instance; each seed's environment stream is shared by the policies (common random numbers). */
-function seedJobs(params: LinearMixtureSspParams, spec: InstanceSpec, policies: readonly SspPolicy[], stream: readonly string[]): SspJob[] {
-  return policies.flatMap((policy) => Array.from({ length: params.seeds }, (_, seed) => ({ params, spec, policy, stream: [...stream, 'seeds', String(seed)] })));
+function seedJobs(params: LinearMixtureSspParams, spec: InstanceSpec, policies: readonly SspPolicy[], stream: readonly (string | number)[]): SspJob[] {
+  return policies.flatMap((policy) => Array.from({ length: params.seeds }, (_, seed) => ({ params, spec, policy, stream: [...stream, 'seeds', seed] })));
 }
 
 /**

@@ -61,12 +61,12 @@ export interface SspJob {
   spec: InstanceSpec;
   policy: SspPolicy;
   /** Labels split off the run's seed, in order: the job's random stream. */
-  stream: string[];
+  stream: (string | number)[];
 }
 
 export function runSspJob({ params, spec, policy, stream }: SspJob): SspRun {
   const inst = instanceOf(params, spec);
-  const rng = stream.reduce((r, label) => r.split(/^\d+$/.test(label) ? Number(label) : label), RngStream.fromSeed(params.seed));
+  const rng = stream.reduce((r, label) => r.split(label), RngStream.fromSeed(params.seed));
   const planned = policy === 'hoeffding-perturbed' ? inst.perturbed : undefined;
   return runSsp(inst.ssp, policy, sspSettings(params, inst.bound), params.episodes, Math.ceil(CAP_FACTOR * inst.bStar), rng, planned);
 }

@@ -110,11 +110,5 @@ export function optimalValues(ssp: LinearMixtureSsp, tolerance = 1e-12, maxSweep
 
 /** Draws s' from the true kernel row of (s, a). */
 export function step(kernel: Float64Array, states: number, s: number, a: number, actions: number, rng: RngStream): number {
-  const row = (s * actions + a) * states;
-  let u = rng.uniform();
-  for (let x = 0; x < states; x++) {
-    u -= kernel[row + x];
-    if (u < 0) return x;
-  }
-  return states - 1;
+  return rng.categorical(kernel, (s * actions + a) * states, states);
 }

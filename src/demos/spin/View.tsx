@@ -3,7 +3,7 @@ import type { DemoViewProps } from '../types';
 import { ChartCard, DataTable } from '../../ui/ChartCard';
 import { LinesChart } from '../../ui/LinesChart';
 import type { SpinParams } from './params';
-import { COLOURS, DistributionBars } from './charts';
+import { COLOURS, DistributionBars, RewardLines } from './charts';
 import { betaLabel, SWEEP_BETAS, TABULAR_SETUP } from './experiment';
 
 const BETA_COLOURS = ['#d62728', '#ff7f0e', '#2ca02c', '#1f77b4', '#9467bd', '#8c564b'];
@@ -102,18 +102,7 @@ export function SpinView({ results }: DemoViewProps<SpinParams>) {
           rows={series.tabularIterations}
           caption="The implicit reward β·log(p_θ/p_opp) of the real and the generated responses at the end of each iteration’s training, their difference (the margin) and the share of pairs where the real one wins (reward accuracy). As the model approaches the data, generated and real look alike and the next iteration has less to learn."
         >
-          <LinesChart
-            rows={series.tabularIterations}
-            x="iteration"
-            xLabel="iteration"
-            yLabel="reward / accuracy"
-            lines={[
-              { key: 'rewardsReal', name: 'reward, real', colour: COLOURS.real },
-              { key: 'rewardsGenerated', name: 'reward, generated', colour: COLOURS.generated },
-              { key: 'margin', name: 'margin', colour: COLOURS.closedForm },
-              { key: 'rewardAccuracy', name: 'reward accuracy', colour: COLOURS.model, dashed: true },
-            ]}
-          />
+          <RewardLines rows={series.tabularIterations} />
         </ChartCard>
       )}
       {params.lm === 'on' && lm.length === 0 && <p className="caption">The language-model tier is training…</p>}
@@ -158,18 +147,7 @@ export function SpinView({ results }: DemoViewProps<SpinParams>) {
           rows={lm.slice(1)}
           caption="At the last step of each iteration, over its batch: β·log(π/π_opp) of the real and the generated responses, the margin between them, and the share of pairs where the real response scores higher. A generated response identical to the real one scores the same (it counts as not won)."
         >
-          <LinesChart
-            rows={lm.slice(1)}
-            x="iteration"
-            xLabel="iteration"
-            yLabel="reward / accuracy"
-            lines={[
-              { key: 'rewardsReal', name: 'reward, real', colour: COLOURS.real },
-              { key: 'rewardsGenerated', name: 'reward, generated', colour: COLOURS.generated },
-              { key: 'margin', name: 'margin', colour: COLOURS.closedForm },
-              { key: 'rewardAccuracy', name: 'reward accuracy', colour: COLOURS.model, dashed: true },
-            ]}
-          />
+          <RewardLines rows={lm.slice(1)} />
         </ChartCard>
       )}
       {series.lmSamples?.length > 0 && (

@@ -1,8 +1,9 @@
-// The SPIN demo's bar view of one prompt's conditional distribution: the data, the model at the
+// The SPIN demo's charts. The bars: one prompt's conditional distribution — the data, the model at the
 // start of an iteration, where SPIN's training took it, and the closed-form optimum (the ghost).
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SeriesRow } from '../../lib/results';
+import { LinesChart } from '../../ui/LinesChart';
 
 export const COLOURS = { data: '#555', model: '#1f77b4', learnt: '#d62728', ghost: '#d62728', sft: '#2ca02c', spin: '#d62728', closedForm: '#222', real: '#2ca02c', generated: '#9467bd' };
 const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : String(v));
@@ -22,5 +23,23 @@ export function DistributionBars({ rows }: { rows: readonly SeriesRow[] }) {
         <Bar dataKey="closedForm" name="ghost: p_t·(p_data/p_t)^{1/β}, normalised" fill={COLOURS.ghost} fillOpacity={0.15} stroke={COLOURS.ghost} strokeDasharray="4 2" isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
+  );
+}
+
+/** The official trainer's logged metrics per iteration (both tiers): rewards of real and generated responses, their margin, reward accuracy. */
+export function RewardLines({ rows }: { rows: readonly SeriesRow[] }) {
+  return (
+    <LinesChart
+      rows={rows}
+      x="iteration"
+      xLabel="iteration"
+      yLabel="reward / accuracy"
+      lines={[
+        { key: 'rewardsReal', name: 'reward, real', colour: COLOURS.real },
+        { key: 'rewardsGenerated', name: 'reward, generated', colour: COLOURS.generated },
+        { key: 'margin', name: 'margin', colour: COLOURS.closedForm },
+        { key: 'rewardAccuracy', name: 'reward accuracy', colour: COLOURS.model, dashed: true },
+      ]}
+    />
   );
 }

@@ -32,14 +32,7 @@ export function softmaxRow(logits: ArrayLike<number>): Float64Array {
 
 export const probabilities = (theta: Table): Table => theta.map(softmaxRow);
 
-export function sampleFrom(p: ArrayLike<number>, rng: RngStream): number {
-  let u = rng.uniform();
-  for (let i = 0; i < p.length; i++) {
-    u -= p[i];
-    if (u < 0) return i;
-  }
-  return p.length - 1;
-}
+export const sampleFrom = (p: ArrayLike<number>, rng: RngStream): number => rng.categorical(p);
 
 /** KL(p_data ‖ p_θ), averaged over prompts. */
 export function meanKl(data: Table, model: Table): number {
