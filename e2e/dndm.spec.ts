@@ -17,7 +17,7 @@ test.describe('DNDM (software WebGPU adapter here)', () => {
       expect(claim!.passed, `${id}: ${claim!.value} vs ${claim!.threshold} — ${claim!.statement}`).toBe(true);
     }
     expect(results.series.nfe.map((r) => r.T)).toEqual(['25', '50', '100', '1000', '∞']);
-    // the research notes' values of E[NFE] for Beta(3, 3), N = 64
+    // the research notes' values (docs/research/discrete_diffusion.md §2.4) of E[NFE] for Beta(3, 3), N = 64
     const formula = Object.fromEntries(results.series.nfe.map((r) => [r.T, Number(r.formula)]));
     expect(formula['25']).toBeCloseTo(18.3, 1);
     expect(formula['50']).toBeCloseTo(30.3, 1);

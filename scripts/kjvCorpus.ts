@@ -1,18 +1,19 @@
 // The KJV character corpus as the DNDM model sees it, shared by the training script and the test
-// that re-checks the shipped weights (Node only: reads the file from ../shared/data).
+// that re-checks the shipped weights (Node only: reads data/text/kjv_verses.txt).
 import { existsSync, readFileSync } from 'node:fs';
 import { RngStream } from '../src/lib/rng';
 import { CHAR_MASK, encodeChars, normaliseText } from '../src/models/charVocab';
 import { corrupt, type CorruptedBatch } from '../src/models/maskedDiffusionLoss';
+import { dataPath, KJV_FILE } from './dataFiles';
 
-/** The shared data set beside the checkout (as on developers' machines and CI); KJV_PATH overrides. */
-export const KJV_PATH = process.env.KJV_PATH ?? '../shared/data/text/kjv_verses.txt';
+/** The corpus in the repo (data/PROVENANCE.md); the KJV_PATH environment variable overrides it. */
+export const KJV_PATH = process.env.KJV_PATH ?? dataPath(KJV_FILE);
 export const TRAIN_SHARE = 0.95;
 export const HELD_OUT_WINDOWS = 64;
 
 /** Verses without their "Book c:v" reference, normalised, joined by spaces. */
 export function kjvText(path = KJV_PATH): string {
-  if (!existsSync(path)) throw new Error(`KJV text not found at ${path}: place shared/ beside the checkout or set KJV_PATH`);
+  if (!existsSync(path)) throw new Error(`KJV text not found at ${path}: the repo ships it as data/${KJV_FILE}, or set KJV_PATH`);
   const verses = readFileSync(path, 'utf8')
     .split('\n')
     .map((line) => line.replace(/^\S+\s+/, ''))

@@ -3,7 +3,7 @@
 //   judgeText      first 80 % of the held-out 5 % (the n-gram judge learns from it),
 //   referenceText  the last 20 % of the held-out text (real-text windows scored like samples),
 //   words, unigram and bigram counts of the training 95 %.
-// Usage: npx tsx scripts/make-dndm-judge.ts [--data ../shared/data/text/kjv_verses.txt] [--out public/data/dndm-judge]
+// Usage: npx tsx scripts/make-dndm-judge.ts [--data data/text/kjv_verses.txt] [--out public/data/dndm-judge]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { countBigrams, countUnigrams, JUDGE_FORMAT, type JudgeData } from '../src/demos/dndm/quality';
 import { KJV_PATH, kjvText, TRAIN_SHARE } from './kjvCorpus';
@@ -18,7 +18,7 @@ export function makeJudgeData(text: string): JudgeData {
   return {
     format: JUDGE_FORMAT,
     version: 1,
-    source: 'King James Bible (public domain), ../shared/data/text/kjv_verses.txt, normalised to a–z + space; split as scripts/kjvCorpus.ts',
+    source: 'King James Bible (public domain), data/text/kjv_verses.txt, normalised to a–z + space; split as scripts/kjvCorpus.ts',
     judgeText: heldOut.slice(0, judgeSplit),
     referenceText: heldOut.slice(judgeSplit),
     words: Array.from(new Set(train.split(' ').filter((w) => w.length > 0))).sort(),

@@ -5,7 +5,7 @@
 //   <out>/loss.csv       (the loss curve)
 // Usage: npx tsx scripts/train-dndm.ts [--steps 3000] [--batch 32] [--length 64] [--width 64]
 //        [--layers 2] [--heads 4] [--ffn 256] [--lr 2e-3] [--seed 1] [--time 1]
-//        [--data ../shared/data/text/kjv_verses.txt] [--out public/weights/dndm-kjv] [--backend wasm]
+//        [--data data/text/kjv_verses.txt] [--out public/weights/dndm-kjv] [--backend wasm]
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';

@@ -1,4 +1,4 @@
-// Programmatic access (DESIGN.md §3): teachers script demos from the console, tests drive them.
+// Programmatic access (docs/DESIGN.md §3): teachers script demos from the console, tests drive them.
 //   window.playground.list()                 → slugs of the demos that run
 //   await window.playground.run(slug, params) → the results object the Export JSON button saves
 

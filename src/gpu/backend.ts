@@ -1,6 +1,6 @@
 // Backend choice for the whole playground: WebGPU (our own device, shared with tfjs) → wasm → cpu.
 // The decision follows what `tf.setBackend` *returns*: with no adapter it returns false while
-// `tf.getBackend()` still says 'webgpu' (see TESTING.md).
+// `tf.getBackend()` still says 'webgpu' (see docs/TESTING.md).
 
 import type { BackendInfo } from '../lib/results';
 import { acquireDevice } from './device';

@@ -1,4 +1,4 @@
-// The absorbing-diffusion training objective (research notes §2.2, continuous form):
+// The absorbing-diffusion training objective (docs/research/discrete_diffusion.md §2.2, continuous form):
 //   t ~ U(0, 1) per sequence; each token masked with probability t;
 //   loss = mean over sequences of  w(t) · (1/L) Σ_{masked n} −log p_θ(x₀ₙ | x_t, t),   w(t) = 1 − t
 // ("linear" reweighting of the RDM code that DNDM reuses). Randomness from explicit streams.

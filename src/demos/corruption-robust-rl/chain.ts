@@ -1,4 +1,4 @@
-// The research notes' chain (theory.md §1d): 5 states, actions left/right, horizon 10, start at 0.
+// The research notes' chain (docs/research/theory.md §1d): 5 states, actions left/right, horizon 10, start at 0.
 // Left moves to max(s − 1, 0); right moves s → s + 1 with probability θ and stays otherwise (state 4
 // stays under right). Rewards: 0.2 for left at state 0, 1 for any action at state 4. With θ* = 0.6
 // the optimal policy runs right; if the learner believes θ ≈ 0.1 it stays left and collects 0.2.

@@ -1,4 +1,4 @@
-// The paper's claims as checks on this run (DESIGN.md §5.4, research notes theory.md §1d): at the
+// The paper's claims as checks on this run (docs/DESIGN.md §5.4, docs/research/theory.md §1d): at the
 // defaults (chain, θ* = 0.6, adversary θ = 0.1 on the first C right moves, T = 800, 10 seeds) they
 // are the checks; other settings are checked the same way and may fail.
 

@@ -1,5 +1,5 @@
-// Offline model-based RL from a logged dataset with corrupted transitions (research notes
-// theory.md §1a CR-PMLE, §1d): plug-in MLE (act optimally for the most likely model), PMLE
+// Offline model-based RL from a logged dataset with corrupted transitions (docs/research/theory.md
+// §1a CR-PMLE, §1d): plug-in MLE (act optimally for the most likely model), PMLE
 // (pessimism over the confidence set with the base radius) and CR-PMLE (information-ratio weights
 // at their fixed point, and a radius that bounds what c corrupted samples can move the weighted
 // log-likelihood). Pessimism over a finite class: among the optimal policies of the class's models,

@@ -1,5 +1,5 @@
 // Optimistic MLE over a finite model class, with and without the corruption-robust weights
-// (CR-OMLE, research notes theory.md §1a, instantiation A: every step exact).
+// (CR-OMLE, docs/research/theory.md §1a, instantiation A: every step exact).
 //
 //   L(P)  = Σ_i w_i · log P(x_i | z_i)                     (float64)
 //   set   = { P : L(P) ≥ max_P' L(P') − β }

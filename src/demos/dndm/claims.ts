@@ -1,4 +1,4 @@
-// The paper's claims as checks computed on every run (DESIGN.md §5.2, research notes §2.4), on the
+// The paper's claims as checks computed on every run (docs/DESIGN.md §5.2, docs/research/discrete_diffusion.md §2.4), on the
 // run's own numbers. At the defaults (Beta(3, 3), N = L = 64, T ∈ {25, 50, 100, 1000, ∞}, 3 seeds
 // of 4 sequences) they are the checks.
 

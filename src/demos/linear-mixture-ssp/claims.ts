@@ -1,4 +1,4 @@
-// The paper's claim as checks on this run (DESIGN.md §5.5, research notes theory.md §2d): at the
+// The paper's claim as checks on this run (docs/DESIGN.md §5.5, docs/research/theory.md §2d): at the
 // defaults (hard instance, d = 4, δ = 0.025, Δ = 0.01, K = 2000, 5 seeds) they are the checks.
 
 import type { Claim } from '../../lib/results';

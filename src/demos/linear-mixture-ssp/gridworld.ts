@@ -1,4 +1,4 @@
-// The zero-cost gridworld (research notes theory.md §2a, environment 2): a 4×4 grid, goal in the top
+// The zero-cost gridworld (docs/research/theory.md §2a, environment 2): a 4×4 grid, goal in the top
 // right corner, four moves. The kernel mixes d base kernels — the intended move, slip left of it,
 // slip right of it, stay, jump to a random cell — with weights θ* on the simplex, so
 // φ(s'|s,a) = (P_1, …, P_d)(s'|s,a). Every step costs 1 except on the bottom row, a "conveyor"

@@ -1,4 +1,4 @@
-// Optimistic value-targeted regression for linear-mixture SSP (research notes theory.md §2a):
+// Optimistic value-targeted regression for linear-mixture SSP (docs/research/theory.md §2a):
 // weighted ridge regressions of V̄(s') on φ_V̄(s, a), rare re-planning (determinant doubling) by
 // discounted extended value iteration (DEVI, discount 1 − 1/t_j), and two kinds of confidence set:
 //   Hoeffding (LEVIS-like): every weight 1, radius for noise of range 1 (values normalised by B);

@@ -1,6 +1,6 @@
 import { parallelSpec, parseParams, seedSpec, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
 
-/** The demo's whole state; the defaults are the research notes' calibrated check (theory.md §2d). */
+/** The demo's whole state; the defaults are the research notes' calibrated check (docs/research/theory.md §2d). */
 export const linearMixtureSspSchema = {
   seed: seedSpec,
   instance: {

@@ -44,7 +44,7 @@ export function valueFeatures(ssp: LinearMixtureSsp, value: ArrayLike<number>): 
 }
 
 /**
- * The research notes' hard instance (after Min et al. 2022): states {s_init = 0, g = 1}, actions
+ * The research notes' hard instance (docs/research/theory.md §2a, after Min et al. 2022): states {s_init = 0, g = 1}, actions
  * a ∈ {−1, +1}^{d−1}, P(g | s_init, a) = δ + ⟨μ, a⟩ with μ ∈ {±Δ/(d−1)}^{d−1}; cost 1 per step.
  * φ(s_init | a) = (−a, 1 − δ), φ(g | a) = (a, δ), θ* = (μ, 1). The best action a* = sign(μ) reaches
  * the goal with probability δ + Δ, so V*(s_init) = 1/(δ + Δ).

@@ -1,4 +1,4 @@
-// The paper's claim as checks computed on every run (DESIGN.md §5.1), at the run's own settings.
+// The paper's claim as checks computed on every run (docs/DESIGN.md §5.1), at the run's own settings.
 // At the defaults (p=50, s=5, k=1, n=1000, ω=2, c_λ=2, b=1.2, 10 seeds) they are the checks.
 
 import type { Claim } from '../../lib/results';

@@ -1,6 +1,6 @@
 import { parseParams, seedSpec, type ParamIssue, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
 
-/** The demo's whole state: defaults = the paper-claim check setting (DESIGN.md §5.1). */
+/** The demo's whole state: defaults = the paper-claim check setting (docs/DESIGN.md §5.1). */
 export const sparsePcaSchema = {
   seed: seedSpec,
   p: { kind: 'int', default: 50, min: 8, max: 256, label: 'Dimension p', help: 'Number of variables.' },

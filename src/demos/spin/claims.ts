@@ -1,4 +1,4 @@
-// The paper's claims as checks on the run's own numbers (ALIGNMENT.md §5.6). The tabular checks fix
+// The paper's claims as checks on the run's own numbers (docs/ALIGNMENT.md §5.6). The tabular checks fix
 // β as the spec states them (2, 1, 0.1) and take every other setting from the run; the
 // language-model row reports whether SPIN beat SFT continued, pass or fail.
 

@@ -21,7 +21,7 @@ export const SLUG = 'spin';
 export type SpinResults = DemoResults<SpinParams>;
 export type SpinEnv = Pick<ComputeState, 'info' | 'device'>;
 
-/** The research notes' tabular setting; the SFT model's tempering comes from the parameters. */
+/** The research notes' tabular setting (docs/research/alignment.md §1c); the SFT model's tempering comes from the parameters. */
 export const TABULAR_SETUP = { prompts: 8, responses: 12, samples: 2000, dataSharpness: 1.5 } as const;
 /** β values of the KL-per-iteration chart (the shown β is added). */
 export const SWEEP_BETAS = [0.1, 0.3, 1, 2, 5] as const;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RngStream } from '../../lib/rng';
 import { makeTabularProblem, mergePairs, nllLoss, pairCounts, probabilities, runTabularSpin, spinLoss, theoreticalNextIterate, type TabularSetup } from './tabular';
 
-// The research notes' tabular setting: K = 8 prompts, V = 12 responses, N = 2000 SFT pairs.
+// The research notes' tabular setting (docs/research/alignment.md §1c): K = 8 prompts, V = 12 responses, N = 2000 SFT pairs.
 const SETUP: TabularSetup = { prompts: 8, responses: 12, samples: 2000, dataSharpness: 1.5, temper: 0.4 };
 const OPTIMISER = { learningRate: 0.05, steps: 300 };
 const problem = makeTabularProblem(SETUP, RngStream.fromSeed(1));

@@ -1,4 +1,4 @@
-// SPIN on a tabular conditional model (ALIGNMENT.md §5.6, research notes §1c): K prompts × V
+// SPIN on a tabular conditional model (docs/ALIGNMENT.md §5.6, docs/research/alignment.md §1c): K prompts × V
 // responses, p_θ(y|x) = softmax(θ[x]). The SFT data are N samples (x, y) from p_data; the "SFT model"
 // is the tempered empirical MLE (deliberately weak). Each SPIN iteration freezes the opponent
 // p_t = p_θt, draws one synthetic y' ~ p_t(·|x_i) per real pair, and minimises

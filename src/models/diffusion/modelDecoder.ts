@@ -43,7 +43,7 @@ export async function gpuDecoder(device: GPUDevice, model: MaskedDiffusionTransf
   const decode: StepDecoder = async (x, tFraction, stepKey) => {
     const logits = modelLogits(model, x, tFraction);
     try {
-      // a tensor that small ops left on the CPU side has no buffer yet (TESTING.md)
+      // a tensor that small ops left on the CPU side has no buffer yet (docs/TESTING.md)
       (tf.backend() as WebGPUBackend).uploadToGPU(logits.dataId);
       const onGpu = logits.dataToGPU();
       try {

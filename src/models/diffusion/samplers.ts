@@ -3,7 +3,7 @@
 // DNDM's de-randomised samplers (DNDM, DNDM-k: one call per distinct transition time; DNDM-C:
 // continuous times, one call per token). Shared by the DNDM and DPLM demos.
 //
-// Deliberate simplifications, stated where they differ from the authors' code (research notes §2.3):
+// Deliberate simplifications, stated where they differ from the authors' code (docs/research/discrete_diffusion.md §2.3):
 // - a position never returns to the mask once decoded in RDM-k and DNDM-k here (the code's
 //   top-k can re-mask); the count of masked positions per step is the code's.
 // As in the code, one τ vector is shared by the whole batch, so NFE = |{τ_n}| over N = L tokens.
@@ -18,7 +18,7 @@ export type Denoiser = (x: Int32Array, tFraction: number) => Promise<Float32Arra
 
 /**
  * One network call plus the denoising step (forbidden tokens, temperature, Gumbel noise keyed by
- * `stepKey`, argmax and confidence). On the GPU the logits never leave the device (gpuDecoder.ts);
+ * `stepKey`, argmax and confidence). On the GPU the logits never leave the device (gpuDecoder in modelDecoder.ts);
  * `decoderFromLogits` does the step on the CPU.
  */
 export type StepDecoder = (x: Int32Array, tFraction: number, stepKey: number) => Promise<DenoiseStepOutput>;

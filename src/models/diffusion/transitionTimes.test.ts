@@ -26,7 +26,7 @@ describe('DNDM transition-time schedules', () => {
     }
   });
 
-  it('E[NFE] matches the values computed from the authors’ code (research notes §2.4)', () => {
+  it('E[NFE] matches the values computed from the authors’ code (docs/research/discrete_diffusion.md §2.4)', () => {
     // Beta(3,3), N = 64: ≈18.3 at T=25, ≈30.3 at T=50, ≈61.2 at T=1000; uniform N=64: 23.2, 36.3, 62.0
     expect(expectedNfe(beta33, 64, 25)).toBeCloseTo(18.3, 1);
     expect(expectedNfe(beta33, 64, 50)).toBeCloseTo(30.3, 1);

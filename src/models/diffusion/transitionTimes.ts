@@ -1,6 +1,6 @@
 // DNDM's de-randomised transition times (Chen et al., NeurIPS 2024): each token n gets one time
 // τ_n at which it leaves the mask; the reverse sampler calls the network only at the distinct τ's,
-// so NFE = |{τ_n}| ≤ min(T, N). The schedules follow the authors' code (research notes §2.3).
+// so NFE = |{τ_n}| ≤ min(T, N). The schedules follow the authors' code (docs/research/discrete_diffusion.md §2.3).
 
 import type { RngStream } from '../../lib/rng';
 
