@@ -1,5 +1,4 @@
 import { defineConfig } from '@playwright/test';
-// @ts-expect-error plain ESM helper shared with vitest.config.ts
 import { chromiumArgs, findBrowser } from './scripts/browser.mjs';
 
 const executablePath: string | undefined = findBrowser();

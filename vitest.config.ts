@@ -1,6 +1,5 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-// @ts-expect-error plain ESM helper shared with playwright.config.ts
 import { findBrowser, chromiumArgs } from './scripts/browser.mjs';
 
 export default defineConfig({

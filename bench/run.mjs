@@ -6,12 +6,19 @@
 //            --b=1,16,64 --l=64,256 --v=28,33,64 --budgetMs=1500 --network=auto|webgpu|cpu
 //   loss:    per-sequence log-probability forward+backward, fused WGSL op vs tfjs op chain, with
 //            peak tensor memory. --b=8,64 --t=32,128 --v=32,256 --budgetMs=1500
+//   longtasks: the longest main-thread task of each demo's default run (bench/longTasks.mjs).
+//            --slugs=sparse-pca,dndm --paths=cpu,webgpu (not part of `all`: it runs every demo twice)
 import { createServer } from 'vite';
+import { printLongTasks, runLongTasks } from './longTasks.mjs';
 import { chromium } from 'playwright';
 import { chromiumArgs, ensureBrowser } from '../scripts/browser.mjs';
 
 const opts = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const suites = (opts.suite ?? 'all') === 'all' ? ['denoise', 'loss', 'admm'] : [opts.suite];
+if (suites.includes('longtasks')) {
+  printLongTasks(await runLongTasks(opts));
+  process.exit(0);
+}
 
 // No file watching: an edit elsewhere in the tree must not reload the page mid-measurement.
 const server = await createServer({ server: { host: '127.0.0.1', port: 0, hmr: false, watch: null }, logLevel: 'warn' });

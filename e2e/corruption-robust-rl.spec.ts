@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { trackErrors, waitForRunDone } from './helpers';
+import { runDemo, trackErrors, waitForRunDone } from './helpers';
+import type { CorruptionRobustResults } from '../src/demos/corruption-robust-rl/experiment';
 
 const CLAIMS = ['cr-omle-regret-bounded', 'omle-regret-linear', 'weights-cap-corruption', 'no-corruption-no-cost', 'offline-pmle-breaks', 'offline-cr-pmle-holds'];
 
@@ -8,7 +9,7 @@ test.describe('corruption-robust RL', () => {
     test.setTimeout(180_000);
     const errors = trackErrors(page);
     await page.goto('/');
-    const results = await page.evaluate(() => window.playground.run('corruption-robust-rl', {}));
+    const results = await runDemo<CorruptionRobustResults>(page, 'corruption-robust-rl');
     expect(results.params).toMatchObject({ seed: 1, thetaStar: 0.6, corruption: 80, badTheta: 0.1, episodes: 800, seeds: 10 });
     for (const id of CLAIMS) {
       const claim = results.claims.find((c) => c.id === id);
@@ -19,7 +20,7 @@ test.describe('corruption-robust RL', () => {
     expect(results.series.offlineGrid.length).toBeGreaterThanOrEqual(18);
     expect(results.timing.label).toMatch(/seeds spread over \d+ Web Workers/);
     // the same jobs in the page's own thread give the same numbers
-    const local = await page.evaluate(() => window.playground.run('corruption-robust-rl', { parallel: 'main', offline: 'off' }));
+    const local = await runDemo<CorruptionRobustResults>(page, 'corruption-robust-rl', { parallel: 'main', offline: 'off' });
     expect(local.timing.label).toContain('one thread');
     expect(local.series.regretVsC).toEqual(results.series.regretVsC);
     expect(local.series.weightTrace).toEqual(results.series.weightTrace);
@@ -35,6 +36,7 @@ test.describe('corruption-robust RL', () => {
     await expect(page.getByTestId('chart-regret-vs-t')).toBeVisible();
     await expect(page.getByTestId('chart-weight-trace')).toBeVisible();
     await page.getByRole('spinbutton', { name: 'Corruption budget C' }).fill('40');
+    await page.getByRole('spinbutton', { name: 'Corruption budget C' }).press('Enter');
     await expect(page).toHaveURL(/corruption=40/);
     await page.getByTestId('run').click();
     await waitForRunDone(page);
@@ -42,8 +44,9 @@ test.describe('corruption-robust RL', () => {
     await page.getByTestId('chart-regret-vs-c').getByRole('button', { name: 'Show as table' }).click();
     await expect(page.getByTestId('chart-regret-vs-c').locator('table')).toContainText('cr-omleMean');
 
-    await page.getByLabel('Offline part (CR-PMLE)').selectOption('on');
+    await page.getByLabel('Offline part (CR-PMLE)').check();
     await page.getByRole('spinbutton', { name: 'Seeds' }).fill('20');
+    await page.getByRole('spinbutton', { name: 'Seeds' }).press('Tab');
     await page.getByTestId('run').click();
     await expect(page.getByTestId('progress-label')).toContainText('Offline', { timeout: 60_000 });
     await page.getByTestId('cancel').click();

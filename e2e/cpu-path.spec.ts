@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { expectClaimsPass, PAPER_CLAIMS, trackErrors, waitForRunDone } from './helpers';
+import { PAPER_CLAIMS, expectClaimsPass, runDemo, trackErrors, waitForRunDone } from './helpers';
+import type { DndmResults } from '../src/demos/dndm/experiment';
+import type { SparsePcaResults } from '../src/demos/sparse-pca/experiment';
+import type { SpinResults } from '../src/demos/spin/experiment';
 
 // Runs in Chromium *without* --enable-unsafe-webgpu: navigator.gpu exists, requestAdapter() gives null.
 test.describe('without WebGPU', () => {
@@ -13,7 +16,7 @@ test.describe('without WebGPU', () => {
     await waitForRunDone(page);
     await expectClaimsPass(page, PAPER_CLAIMS);
     await expect(page.getByTestId('chart-error-vs-n')).toBeVisible();
-    const results = await page.evaluate(() => window.playground.run('sparse-pca', { monteCarlo: 'off' }));
+    const results = await runDemo<SparsePcaResults>(page, 'sparse-pca', { monteCarlo: 'off' });
     expect(results.backend.path).toBe('cpu');
     expect(['wasm', 'cpu']).toContain(results.backend.tfBackend);
     expect(results.claims.every((c) => c.passed)).toBe(true);
@@ -35,10 +38,10 @@ test.describe('DNDM without WebGPU', () => {
     await waitForRunDone(page);
     await expect(page.getByTestId('claim-nfe-matches-formula')).toHaveAttribute('data-passed', 'true');
     await expect(page.getByTestId('denoising')).toBeVisible();
-    const results = await page.evaluate(() => window.playground.run('dndm', { sweep: 'off', steps: 20, seeds: 1 }));
+    const results = await runDemo<DndmResults>(page, 'dndm', { sweep: 'off', steps: 20, seeds: 1 });
     expect(results.backend.path).toBe('cpu');
     expect(results.timing.label).toMatch(/^CPU path \(tfjs (wasm|cpu)\)$/);
-    await expect(page.evaluate(() => window.playground.run('dndm', { network: 'webgpu' }))).rejects.toThrow(/no WebGPU adapter/);
+    await expect(runDemo<DndmResults>(page, 'dndm', { network: 'webgpu' })).rejects.toThrow(/no WebGPU adapter/);
     expect(errors).toEqual([]);
   });
 });
@@ -55,7 +58,7 @@ test.describe('SPIN without WebGPU', () => {
     }
     await expect(page.locator('.notes')).toContainText('tfjs op chain');
     await expect(page.getByTestId('chart-lm-log-likelihood')).toBeVisible();
-    await expect(page.evaluate(() => window.playground.run('spin', { network: 'webgpu' }))).rejects.toThrow(/no WebGPU adapter/);
+    await expect(runDemo<SpinResults>(page, 'spin', { network: 'webgpu' })).rejects.toThrow(/no WebGPU adapter/);
     expect(errors).toEqual([]);
   });
 });
@@ -80,6 +83,31 @@ test.describe('linear-mixture SSP without WebGPU', () => {
     await expect(page.getByTestId('backend-banner')).toHaveAttribute('data-path', 'cpu');
     await waitForRunDone(page);
     for (const id of ['variance-aware-beats-hoeffding', 'regret-sublinear', 'optimal-cost-matches']) await expect(page.getByTestId(`claim-${id}`)).toHaveAttribute('data-passed', 'true');
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('the first screen', () => {
+  test('every demo shows its claims within 3 s of opening, labelled precomputed until the live run replaces them', async ({ page }) => {
+    test.setTimeout(240_000);
+    const errors = trackErrors(page);
+    await page.goto('/');
+    const slugs = await page.evaluate(() => window.playground.list());
+    for (const slug of slugs) {
+      const opened = Date.now();
+      await page.goto(`/#/${slug}`);
+      const source = page.getByTestId('results-source');
+      await expect(source).toHaveAttribute('data-source', 'precomputed', { timeout: 3_000 });
+      await expect(page.locator('[data-testid^="claim-"][data-kind="paper"]').first()).toBeVisible({ timeout: Math.max(1, 3_000 - (Date.now() - opened)) });
+      await expect(source).toContainText(/Precomputed on \d{4}-\d{2}-\d{2} \(headless Chromium .*CPU path.*\) — live run in progress/);
+      await expect(page.getByTestId('progress-label')).toContainText('%');
+    }
+    // the cheapest demo's live run replaces its precomputed one when done
+    await page.goto('/#/linear-mixture-ssp');
+    await expect(page.getByTestId('results-source')).toBeVisible();
+    await expect(page.getByTestId('progress-label')).toHaveText('Done.', { timeout: 120_000 });
+    await expect(page.getByTestId('results-source')).toHaveCount(0);
+    await expect(page.getByTestId('claim-variance-aware-beats-hoeffding')).toBeVisible();
     expect(errors).toEqual([]);
   });
 });

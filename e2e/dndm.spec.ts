@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { trackErrors, waitForRunDone } from './helpers';
+import { runDemo, trackErrors, waitForRunDone } from './helpers';
+import type { DndmResults } from '../src/demos/dndm/experiment';
 
 const DNDM_CLAIMS = ['nfe-matches-formula', 'speedup-at-1000', 'quality-within-noise'];
 
@@ -8,7 +9,7 @@ test.describe('DNDM (software WebGPU adapter here)', () => {
     test.setTimeout(420_000);
     const errors = trackErrors(page);
     await page.goto('/');
-    const results = await page.evaluate(() => window.playground.run('dndm', {}));
+    const results = await runDemo<DndmResults>(page, 'dndm');
     expect(results.slug).toBe('dndm');
     expect(results.params).toMatchObject({ seed: 1, steps: 50, schedule: 'beta', alpha: 3, beta: 3, samples: 4, seeds: 3, sweep: 'full' });
     for (const id of DNDM_CLAIMS) {
@@ -64,7 +65,7 @@ test.describe('DNDM (software WebGPU adapter here)', () => {
     await expect(page.getByTestId('progress-label')).toContainText('T = ', { timeout: 120_000 });
     await page.getByTestId('cancel').click();
     await expect(page.getByTestId('progress-label')).toHaveText('Cancelled.');
-    const results = await page.evaluate(() => window.playground.run('dndm', { sweep: 'off', steps: 10, seeds: 1, samples: 1 }));
+    const results = await runDemo<DndmResults>(page, 'dndm', { sweep: 'off', steps: 10, seeds: 1, samples: 1 });
     expect(results.claims.find((c) => c.id === 'nfe-matches-formula')!.passed).toBe(true);
     expect(errors).toEqual([]);
   });

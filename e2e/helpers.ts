@@ -29,3 +29,11 @@ export async function playTutorial(page: Page, url: string, steps: number, stepT
   }
   await expect(page.getByTestId('tutorial-next')).toBeDisabled();
 }
+
+/**
+ * `window.playground.run(slug, params)` in the page, typed as the demo's own results (the page's
+ * API returns any demo's results; the caller names which).
+ */
+export async function runDemo<R>(page: Page, slug: string, params: Record<string, unknown> = {}): Promise<R> {
+  return (await page.evaluate(([s, p]) => window.playground.run(s, p), [slug, params] as const)) as R;
+}

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { trackErrors, waitForRunDone } from './helpers';
+import { runDemo, trackErrors, waitForRunDone } from './helpers';
+import type { LinearMixtureSspResults } from '../src/demos/linear-mixture-ssp/experiment';
 
 const CLAIMS = ['variance-aware-beats-hoeffding', 'regret-sublinear', 'optimal-cost-matches'];
 
@@ -8,7 +9,7 @@ test.describe('linear-mixture SSP', () => {
     test.setTimeout(180_000);
     const errors = trackErrors(page);
     await page.goto('/');
-    const results = await page.evaluate(() => window.playground.run('linear-mixture-ssp', {}));
+    const results = await runDemo<LinearMixtureSspResults>(page, 'linear-mixture-ssp');
     expect(results.params).toMatchObject({ seed: 1, dim: 4, delta: 0.025, gap: 0.01, episodes: 2000, seeds: 5 });
     for (const id of CLAIMS) {
       const claim = results.claims.find((c) => c.id === id);
@@ -18,7 +19,7 @@ test.describe('linear-mixture SSP', () => {
     expect(results.series.regretVsBStar).toHaveLength(4);
     expect(results.metrics.varianceAwareSlope).toBeLessThan(results.metrics.hoeffdingSlope);
     expect(results.timing.label).toMatch(/seeds spread over \d+ Web Workers/);
-    const local = await page.evaluate(() => window.playground.run('linear-mixture-ssp', { parallel: 'main' }));
+    const local = await runDemo<LinearMixtureSspResults>(page, 'linear-mixture-ssp', { parallel: 'main' });
     expect(local.series.regretVsK).toEqual(results.series.regretVsK);
     expect(local.series.regretVsBStar).toEqual(results.series.regretVsBStar);
     expect(errors).toEqual([]);
@@ -31,12 +32,12 @@ test.describe('linear-mixture SSP', () => {
     await waitForRunDone(page);
     await expect(page.getByRole('heading', { name: 'The hard instance' })).toBeVisible();
     await expect(page.getByTestId('chart-regret-vs-k')).toBeVisible();
-    await page.getByLabel('Regret vs B*').selectOption('on');
+    await page.getByLabel('Regret vs B*').check();
     await page.getByTestId('run').click();
     await waitForRunDone(page);
     await expect(page.getByTestId('chart-regret-vs-bstar')).toContainText('Slopes fitted over B*');
     await page.goto('/#/linear-mixture-ssp?delta=0.02&gap=0.03');
-    await expect(page.getByTestId('run-error')).toContainText('must be below δ');
+    await expect(page.getByTestId('param-issues')).toContainText('must be below δ');
     expect(errors).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { expectClaimsPass, PAPER_CLAIMS, trackErrors, waitForRunDone } from './helpers';
+import { PAPER_CLAIMS, expectClaimsPass, runDemo, trackErrors, waitForRunDone } from './helpers';
+import type { SparsePcaResults } from '../src/demos/sparse-pca/experiment';
 
 test.describe('sparse PCA on WebGPU (software adapter here)', () => {
   test('window.playground.run returns the results object and its claims pass', async ({ page }) => {
@@ -8,7 +9,7 @@ test.describe('sparse PCA on WebGPU (software adapter here)', () => {
     await page.goto('/');
     const slugs = await page.evaluate(() => window.playground.list());
     expect(slugs).toEqual(['sparse-pca', 'dndm', 'spin', 'corruption-robust-rl', 'linear-mixture-ssp']);
-    const results = await page.evaluate(() => window.playground.run('sparse-pca', {}));
+    const results = await runDemo<SparsePcaResults>(page, 'sparse-pca');
     expect(results.slug).toBe('sparse-pca');
     expect(results.params).toMatchObject({ seed: 1, p: 50, s: 5, k: 1, n: 1000, omega: 2, cLambda: 2, mcpB: 1.2, replicates: 10 });
     expect(results.backend.path).toBe('webgpu-software');
@@ -19,7 +20,7 @@ test.describe('sparse PCA on WebGPU (software adapter here)', () => {
     }
     expect(results.series.errorVsN.length).toBeGreaterThan(5);
     expect(typeof results.timing.totalMs).toBe('number');
-    await expect(page.evaluate(() => window.playground.run('sparse-pca', { p: 'x' }))).rejects.toThrow(/Dimension p \(p\)/);
+    await expect(runDemo<SparsePcaResults>(page, 'sparse-pca', { p: 'x' })).rejects.toThrow(/Dimension p \(p\)/);
     expect(errors).toEqual([]);
   });
 
@@ -41,7 +42,7 @@ test.describe('sparse PCA on WebGPU (software adapter here)', () => {
     const saved = JSON.parse(await readFile(await (await download).path(), 'utf8'));
     expect(saved.slug).toBe('sparse-pca');
     expect(saved.claims.filter((c: { passed: boolean }) => c.passed).length).toBeGreaterThanOrEqual(3);
-    const api = await page.evaluate(() => window.playground.run('sparse-pca', {}));
+    const api = await runDemo<SparsePcaResults>(page, 'sparse-pca');
     expect(saved.metrics.mcpMeanError).toBe(api.metrics.mcpMeanError);
     expect(saved.params).toEqual(api.params);
 
@@ -62,7 +63,7 @@ test.describe('sparse PCA on WebGPU (software adapter here)', () => {
     await expect(page.locator('.notes')).toContainText('WGSL kernels');
     // every GPU buffer of the run was destroyed, also over repeated runs
     expect(await page.evaluate(() => window.playground.debug.liveGpuBuffers())).toBe(0);
-    for (let i = 0; i < 3; i++) await page.evaluate(() => window.playground.run('sparse-pca', { p: 10, s: 3, n: 500, replicates: 1, sweepSeeds: 1, monteCarlo: 'gpu' }));
+    for (let i = 0; i < 3; i++) await runDemo<SparsePcaResults>(page, 'sparse-pca', { p: 10, s: 3, n: 500, replicates: 1, sweepSeeds: 1, monteCarlo: 'gpu' });
     expect(await page.evaluate(() => window.playground.debug.liveGpuBuffers())).toBe(0);
     expect(errors).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { trackErrors, waitForRunDone } from './helpers';
+import { runDemo, trackErrors, waitForRunDone } from './helpers';
+import type { SpinResults } from '../src/demos/spin/experiment';
 
 const TABULAR_CLAIMS = ['tabular-ll-gain', 'tabular-discriminability-drop', 'tabular-kl-beta1', 'tabular-overshoot-beta01', 'tabular-loss-log2'];
 
@@ -8,7 +9,7 @@ test.describe('SPIN (software WebGPU adapter here)', () => {
     test.setTimeout(300_000);
     const errors = trackErrors(page);
     await page.goto('/');
-    const results = await page.evaluate(() => window.playground.run('spin', {}));
+    const results = await runDemo<SpinResults>(page, 'spin');
     expect(results.slug).toBe('spin');
     expect(results.params).toMatchObject({ seed: 1, beta: 2, iterations: 3, mix: 'previous', lm: 'on' });
     for (const id of TABULAR_CLAIMS) {
@@ -69,12 +70,12 @@ test.describe('SPIN (software WebGPU adapter here)', () => {
     await page.getByTestId('bars-prompt').selectOption('3');
     await expect.poll(() => bars.innerHTML()).not.toBe(before);
 
-    await page.getByLabel('Language-model tier').selectOption('on');
+    await page.getByLabel('Language-model tier').check();
     await page.getByTestId('run').click();
     await expect(page.getByTestId('progress-label')).toContainText('Language model', { timeout: 60_000 });
     await page.getByTestId('cancel').click();
     await expect(page.getByTestId('progress-label')).toHaveText('Cancelled.');
-    const results = await page.evaluate(() => window.playground.run('spin', { lm: 'off', iterations: 2 }));
+    const results = await runDemo<SpinResults>(page, 'spin', { lm: 'off', iterations: 2 });
     expect(results.claims.every((c) => c.passed)).toBe(true);
     expect(errors).toEqual([]);
   });

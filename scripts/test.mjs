@@ -1,5 +1,5 @@
 // `npm test`: every test of the project, in order, with one summary line at the end.
-//   1. a browser (found, or installed: scripts/browser.mjs)   2. type check
+//   1. a browser (found, or installed: scripts/browser.mjs)   2. type check and import rules
 //   3. unit tests (Node) and kernel tests (real Chromium, WebGPU via SwiftShader) — Vitest
 //   4. production build   5. end-to-end tests against the built app, with and without WebGPU — Playwright
 import { spawnSync } from 'node:child_process';
@@ -34,6 +34,9 @@ const count = (file, read) => {
 
 let ok = step('type check', 'npx', ['tsc', '--noEmit', '-p', '.']);
 if (!ok) failed += 1;
+const importsOk = step('import rules (docs/DESIGN.md §3)', 'npx', ['tsx', 'scripts/importRules.ts']);
+if (!importsOk) failed += 1;
+ok = ok && importsOk;
 const vitestOk = step('unit + kernel tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/vitest.json`]);
 count(`${out}/vitest.json`, (r) => [r.numPassedTests, r.numFailedTests]);
 ok = step('build', 'npx', ['vite', 'build']) && ok;

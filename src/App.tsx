@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { parseHash, type Route } from './lib/route';
 import { Gallery } from './ui/Gallery';
 import { DemoPage } from './ui/DemoPage';
+import { demos, loadDemo } from './registry';
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseHash(location.hash));
@@ -18,6 +19,6 @@ export function App() {
   useEffect(() => {
     document.body.classList.toggle('present', route.present);
   }, [route.present]);
-  if (!route.slug) return <Gallery />;
-  return <DemoPage key={route.slug} route={{ ...route, slug: route.slug }} />;
+  if (!route.slug) return <Gallery demos={demos} />;
+  return <DemoPage key={route.slug} route={{ ...route, slug: route.slug }} load={loadDemo} />;
 }

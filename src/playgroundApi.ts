@@ -2,7 +2,8 @@
 //   window.playground.list()                 → slugs of the demos that run
 //   await window.playground.run(slug, params) → the results object the Export JSON button saves
 
-import { demos, loadDemo, readySlugs } from './demos/registry';
+import { demos, loadDemo, readySlugs } from './registry';
+import type { Schema } from './lib/params';
 import type { DemoResults } from './lib/results';
 import { currentCompute } from './gpu/backend';
 import { liveGpuBufferCount } from './gpu/kernel';
@@ -11,6 +12,8 @@ import { useBackend } from './ui/backendStore';
 export interface PlaygroundApi {
   list: () => string[];
   describe: () => { slug: string; title: string; status: string }[];
+  /** A demo's parameter schema: names, kinds, defaults, ranges, labels (what the URL and the controls accept). */
+  schema: (slug: string) => Promise<Schema>;
   run: (slug: string, params?: Record<string, unknown>) => Promise<DemoResults>;
   backend: () => Promise<DemoResults['backend']>;
   debug: { loseDevice: () => boolean; liveGpuBuffers: () => number };
@@ -26,6 +29,7 @@ export function installPlaygroundApi(): void {
   window.playground = {
     list: readySlugs,
     describe: () => demos.map((d) => ({ slug: d.slug, title: d.title, status: d.status })),
+    schema: async (slug) => (await loadDemo(slug)).schema,
     run: async (slug, params = {}) => {
       const module = await loadDemo(slug);
       const parsed = module.parse(params);

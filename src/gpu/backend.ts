@@ -2,14 +2,10 @@
 // The decision follows what `tf.setBackend` *returns*: with no adapter it returns false while
 // `tf.getBackend()` still says 'webgpu' (see docs/TESTING.md).
 
-import type { BackendInfo } from '../lib/results';
+import type { ComputeState } from '../lib/demo';
 import { acquireDevice } from './device';
 
-export interface ComputeState {
-  info: BackendInfo;
-  /** The device the WGSL kernels run on (the same one tfjs uses), or null on the CPU path. */
-  device: GPUDevice | null;
-}
+export type { ComputeState };
 
 export interface InitOptions {
   /** Skip WebGPU even if present (the "force CPU" switch, and tests). */

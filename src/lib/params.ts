@@ -23,17 +23,38 @@ export interface EnumSpec<T extends string = string> {
   advanced?: boolean;
 }
 
-export type ParamSpec = NumberSpec | EnumSpec;
+/** A part of the run that is on or off; 'on' / 'off' in the URL, a switch on the page. */
+export interface ToggleSpec {
+  kind: 'toggle';
+  default: 'on' | 'off';
+  label: string;
+  help: string;
+  advanced?: boolean;
+}
+
+export type ParamSpec = NumberSpec | EnumSpec | ToggleSpec;
 export type Schema = Record<string, ParamSpec>;
 
 export type ParamValues<S extends Schema> = {
-  [K in keyof S]: S[K] extends EnumSpec<infer T> ? T : number;
+  [K in keyof S]: S[K] extends EnumSpec<infer T> ? T : S[K] extends ToggleSpec ? 'on' | 'off' : number;
 };
 
 export interface ParamIssue {
   field: string;
   message: string;
 }
+
+/**
+ * A rule across fields (s ≤ p, Δ < δ): what is wrong, and the values that make it right. A link
+ * gets the fix, with the issue named; a typed edit that breaks the rule is refused with the problem.
+ */
+export interface CrossFieldIssue<P> {
+  field: keyof P & string;
+  problem: string;
+  fix: Partial<P>;
+}
+
+export type Refine<P> = (values: P) => CrossFieldIssue<P>[];
 
 export interface ParsedParams<S extends Schema> {
   values: ParamValues<S>;
@@ -94,11 +115,16 @@ function describeRange(spec: NumberSpec): string {
 
 /** Validates one raw value (a URL string or a JS value); returns the value or an issue message. */
 export function parseField(spec: ParamSpec, raw: unknown): { value: number | string } | { error: string } {
+  if (spec.kind === 'toggle') {
+    if (raw === 'on' || raw === 'off') return { value: raw };
+    return { error: `must be on or off (got "${String(raw)}")` };
+  }
   if (spec.kind === 'enum') {
     const match = spec.options.find((o) => o.value === raw);
     if (match) return { value: match.value };
     return { error: `must be one of ${spec.options.map((o) => o.value).join(', ')} (got "${String(raw)}")` };
   }
+  if (raw === '' || raw === null) return { error: `must be ${describeRange(spec)} (the field is empty)` };
   const num = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
   if (!Number.isFinite(num)) return { error: `must be ${describeRange(spec)} (got "${String(raw)}")` };
   if (spec.kind === 'int' && !Number.isInteger(num)) return { error: `must be ${describeRange(spec)} (got ${num})` };
@@ -106,12 +132,50 @@ export function parseField(spec: ParamSpec, raw: unknown): { value: number | str
   return { value: num };
 }
 
+const describeFix = (fix: Record<string, unknown>): string =>
+  Object.entries(fix)
+    .map(([name, value]) => `${name} = ${String(value)}`)
+    .join(', ');
+
 /**
  * Reads parameters from any record (URLSearchParams entries or a partial object). Missing fields
  * take defaults silently; bad ones take defaults *and* produce an issue naming the field.
- * Unknown fields are reported too, so a typo in a shared link does not pass unnoticed.
+ * Unknown fields are reported too, so a typo in a shared link does not pass unnoticed. Then the
+ * cross-field rules: each broken one is fixed and named.
  */
-export function parseParams<S extends Schema>(schema: S, raw: Record<string, unknown>): ParsedParams<S> {
+export function parseParams<S extends Schema>(schema: S, raw: Record<string, unknown>, refine?: Refine<ParamValues<S>>): ParsedParams<S> {
+  const parsed = parseFields(schema, raw);
+  if (!refine) return parsed;
+  let values = parsed.values;
+  const issues = [...parsed.issues];
+  // a fix may break a later rule (a smaller s, then k > s): apply rounds until every rule holds
+  for (let round = 0; round < Object.keys(schema).length; round++) {
+    const broken = refine(values);
+    if (broken.length === 0) break;
+    for (const issue of broken) {
+      values = { ...values, ...issue.fix };
+      issues.push({ field: issue.field, message: `${issue.problem}; using ${describeFix(issue.fix)}` });
+    }
+  }
+  return { values, issues };
+}
+
+/**
+ * One field typed on the page, committed on Enter or blur: the new parameter set, or the problem
+ * in words (the value is not committed then, and nothing falls back silently).
+ */
+export function editParam<S extends Schema>(schema: S, values: ParamValues<S>, name: string, raw: unknown, refine?: Refine<ParamValues<S>>): { values: ParamValues<S> } | { error: string } {
+  const spec = schema[name];
+  if (!spec) return { error: `"${name}" is not a parameter of this demo` };
+  const result = parseField(spec, typeof raw === 'string' ? raw.trim() : raw);
+  if ('error' in result) return { error: `${spec.label} ${result.error}` };
+  const next = { ...values, [name]: result.value } as ParamValues<S>;
+  const broken = refine?.(next) ?? [];
+  if (broken.length > 0) return { error: broken.map((b) => b.problem).join('; ') };
+  return { values: next };
+}
+
+function parseFields<S extends Schema>(schema: S, raw: Record<string, unknown>): ParsedParams<S> {
   const values = defaults(schema) as Record<string, unknown>;
   const issues: ParamIssue[] = [];
   for (const [name, rawValue] of Object.entries(raw)) {

@@ -1,5 +1,6 @@
 // The results object every demo returns: what the Export JSON button saves and what
-// `window.playground.run(slug, params)` resolves to.
+// `window.playground.run(slug, params)` resolves to. Generic in the demo's parameters, series and
+// metrics, so that each view is type-checked against what its experiment produces.
 
 export type ComputePath = 'webgpu-hardware' | 'webgpu-software' | 'cpu';
 
@@ -13,15 +14,30 @@ export interface BackendInfo {
   reason: string;
 }
 
+/**
+ * docs/DESIGN.md §8: `paper` is the paper's claim against its baseline; `sanity` checks that the
+ * implementation is right (an identity, a formula, a simulator); `limit` shows on purpose a regime
+ * where the method is expected to lose or tie.
+ */
+export type ClaimKind = 'paper' | 'sanity' | 'limit';
+export const CLAIM_KINDS: readonly ClaimKind[] = ['paper', 'sanity', 'limit'];
+
 export interface Claim {
   id: string;
+  kind: ClaimKind;
   statement: string;
   passed: boolean;
   value: number;
   threshold: number;
 }
 
+/** One row of a chart or table: what the generic chart, table and CSV code can read. */
 export type SeriesRow = Record<string, number | string | boolean | null>;
+
+/** A demo's plotted data: named lists of rows, each demo with its own row types. */
+export type SeriesMap = { [name: string]: readonly SeriesRow[] | undefined };
+
+export type MetricMap = { [name: string]: number | undefined };
 
 export interface MatrixData {
   rows: number;
@@ -30,14 +46,21 @@ export interface MatrixData {
   data: number[];
 }
 
-export interface DemoResults<P = Record<string, unknown>> {
+export interface RunTiming {
+  startedAt: string;
+  totalMs: number;
+  stages: Record<string, number>;
+  label: string;
+}
+
+export interface DemoResults<P = Record<string, unknown>, S extends SeriesMap = SeriesMap, M extends MetricMap = MetricMap> {
   slug: string;
   params: P;
   backend: BackendInfo;
-  metrics: Record<string, number>;
-  series: Record<string, SeriesRow[]>;
+  metrics: M;
+  series: S;
   claims: Claim[];
   matrices: Record<string, MatrixData>;
   notes: string[];
-  timing: { startedAt: string; totalMs: number; stages: Record<string, number>; label: string };
+  timing: RunTiming;
 }

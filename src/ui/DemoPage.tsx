@@ -1,10 +1,11 @@
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Route } from '../lib/route';
 import { buildHash } from '../lib/route';
-import { toQuery, defaults } from '../lib/params';
+import { defaults, toQuery } from '../lib/params';
 import { downloadText } from '../lib/export';
-import { loadDemo } from '../demos/registry';
-import type { DemoModule } from '../demos/types';
+import { checkPrecomputed, fetchJson } from '../lib/precomputed';
+import type { AnyDemoModule } from './defineDemo';
+import type { ResultsSource, RunStatus } from './demoStore';
 import { BackendBanner } from './BackendBanner';
 import { ParamControls } from './ParamControls';
 import { RunBar } from './RunBar';
@@ -13,22 +14,24 @@ import { TutorialPlayer } from './TutorialPlayer';
 import { DataTable } from './ChartCard';
 import { CopyLinkButton } from './CopyLinkButton';
 
+type DemoRoute = Route & { slug: string };
+
 /** Loads a demo's module on demand; tfjs and the demo's code arrive with it. */
-export function DemoPage({ route }: { route: Route & { slug: string } }) {
-  const [module, setModule] = useState<DemoModule | null>(null);
+export function DemoPage({ route, load }: { route: DemoRoute; load: (slug: string) => Promise<AnyDemoModule> }) {
+  const [module, setModule] = useState<AnyDemoModule | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     setModule(null);
     setLoadError(null);
-    loadDemo(route.slug).then(
+    load(route.slug).then(
       (m) => live && setModule(m),
       (err: unknown) => live && setLoadError(err instanceof Error ? err.message : String(err)),
     );
     return () => {
       live = false;
     };
-  }, [route.slug]);
+  }, [route.slug, load]);
   if (loadError) {
     return (
       <main className="page">
@@ -48,9 +51,37 @@ export function DemoPage({ route }: { route: Route & { slug: string } }) {
   return <LoadedDemo module={module} route={route} />;
 }
 
-function LoadedDemo({ module, route }: { module: DemoModule; route: Route & { slug: string } }) {
+const sameValues = (a: Record<string, unknown>, b: Record<string, unknown>): boolean => Object.keys(b).every((k) => a[k] === b[k]);
+
+/** The shipped default run, shown while the live one computes (when the link asks for the defaults). */
+async function showPrecomputedDefault(module: AnyDemoModule): Promise<void> {
+  const url = `${import.meta.env.BASE_URL}precomputed/${module.meta.slug}.json`;
+  try {
+    const json = await fetchJson(url);
+    if (json === null) return;
+    const file = checkPrecomputed(json, module.meta.slug);
+    const state = module.useStore.getState();
+    if (state.status === 'running' && sameValues(file.results.params as Record<string, unknown>, state.params)) state.showPrecomputed(file.results, file.provenance);
+  } catch (err) {
+    // the live run still comes; the console says why the first screen was empty
+    console.warn(`precomputed run not shown: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function SourceNote({ source, status }: { source: ResultsSource; status: RunStatus }) {
+  if (source.kind !== 'precomputed') return null;
+  const when = new Date(source.createdAt).toISOString().slice(0, 10);
+  const live = status === 'running' ? 'live run in progress' : status === 'cancelled' ? 'live run cancelled: press Run to compute here' : status === 'error' ? 'the live run failed (see the message beside Run)' : 'press Run to compute here';
+  return (
+    <p className="banner banner-info" role="status" data-testid="results-source" data-source="precomputed">
+      Precomputed on {when} ({source.machine}) — {live}.
+    </p>
+  );
+}
+
+function LoadedDemo({ module, route }: { module: AnyDemoModule; route: DemoRoute }) {
   const useStore = module.useStore;
-  const { params, issues, status, progress, results, error, load, setParams, run, cancel } = useStore();
+  const { params, linkIssues, status, progress, results, source, error, load, edit, run, cancel } = useStore();
   const [step, setStep] = useState<number | null>(route.step);
   const present = route.present;
   const routeKey = JSON.stringify(route.params);
@@ -58,9 +89,14 @@ function LoadedDemo({ module, route }: { module: DemoModule; route: Route & { sl
   // The URL is the source of truth when the page opens or the hash changes from outside.
   useEffect(() => {
     load(route.params);
+    const opened = useStore.getState();
     void run();
+    if (route.step === null && opened.linkIssues.length === 0 && sameValues(opened.params, defaults(module.schema))) void showPrecomputedDefault(module);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [routeKey, route.slug]);
+
+  // leaving the demo stops its run: nobody is watching it, and the next page wants the CPU
+  useEffect(() => () => useStore.getState().cancel(), [useStore]);
 
   const query = useMemo(() => toQuery(module.schema, params), [module.schema, params]);
   useEffect(() => {
@@ -83,6 +119,7 @@ function LoadedDemo({ module, route }: { module: DemoModule; route: Route & { sl
   };
   // memoised: progress ticks re-render the page every few ms, and a view full of charts must not follow them
   const View = useMemo(() => memo(module.View), [module]);
+  const linkIssueByField = useMemo(() => Object.fromEntries(linkIssues.map((i) => [i.field, i.message])), [linkIssues]);
   const running = status === 'running';
   return (
     <main className={`page demo ${present ? 'present' : ''}`}>
@@ -106,11 +143,11 @@ function LoadedDemo({ module, route }: { module: DemoModule; route: Route & { sl
         </div>
       </header>
       <BackendBanner />
-      {issues.length > 0 && (
+      {linkIssues.length > 0 && (
         <div className="banner banner-error" role="alert" data-testid="param-issues">
           <strong>Some parameters in the link were not usable:</strong>
           <ul>
-            {issues.map((i) => (
+            {linkIssues.map((i) => (
               <li key={i.field + i.message} data-field={i.field}>
                 {i.message}
               </li>
@@ -121,7 +158,7 @@ function LoadedDemo({ module, route }: { module: DemoModule; route: Route & { sl
       <TutorialPlayer steps={module.tutorial} index={step} results={results} running={running} onGo={goToStep} keyboardStepping={present} />
       <div className="demo-body">
         <aside className="controls">
-          <ParamControls schema={module.schema} values={params as Record<string, number | string>} onChange={(name, value) => setParams({ [name]: value } as Partial<typeof params>)} disabled={running} hideAdvanced={present} />
+          <ParamControls schema={module.schema} values={params} onCommit={edit} linkIssues={linkIssueByField} hideAdvanced={present} />
           <RunBar status={status} progress={progress} onRun={() => void run()} onCancel={cancel} />
           {error && (
             <p role="alert" className="banner banner-error" data-testid="run-error">
@@ -132,10 +169,11 @@ function LoadedDemo({ module, route }: { module: DemoModule; route: Route & { sl
         <div className="results" aria-busy={running}>
           {results ? (
             <>
+              <SourceNote source={source} status={status} />
               <ClaimList claims={results.claims} />
               {results.notes.length > 0 && (
                 <ul className="notes">
-                  {results.notes.map((n) => (
+                  {results.notes.map((n: string) => (
                     <li key={n}>{n}</li>
                   ))}
                 </ul>
@@ -144,10 +182,10 @@ function LoadedDemo({ module, route }: { module: DemoModule; route: Route & { sl
               {!present && (
                 <details className="card">
                   <summary>All metrics and timing</summary>
-                  <DataTable rows={Object.entries(results.metrics).map(([metric, value]) => ({ metric, value }))} caption="Metrics of this run" />
+                  <DataTable rows={Object.entries(results.metrics).map(([metric, value]) => ({ metric, value: value as number }))} caption="Metrics of this run" />
                   <p>
                     Total {results.timing.totalMs.toFixed(0)} ms ({results.timing.label}); stages:{' '}
-                    {Object.entries(results.timing.stages)
+                    {Object.entries(results.timing.stages as Record<string, number>)
                       .map(([k, v]) => `${k} ${v.toFixed(0)} ms`)
                       .join(', ')}
                     .

@@ -1,34 +1,69 @@
-import { LOG_SLIDER_STEPS, logSliderPosition, logSliderValue, type ParamSpec, type Schema } from '../lib/params';
+// One labelled, keyboard-usable control per schema field. Typed fields keep a draft: what is typed
+// stays as typed until Enter or blur commits it, then the demo validates it and names any problem
+// beside the field (Escape puts the committed value back). Choices (select, switch, log slider)
+// commit at once: every position they offer is valid.
+
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { LOG_SLIDER_STEPS, logSliderPosition, logSliderValue, type EnumSpec, type NumberSpec, type ParamSpec, type Schema, type ToggleSpec } from '../lib/params';
+
+/** Commits a raw value for a field: null when it was taken, else the problem in words. */
+export type CommitParam = (name: string, raw: string) => string | null;
 
 interface Props {
   schema: Schema;
   values: Record<string, number | string>;
-  onChange: (name: string, value: number | string) => void;
+  onCommit: CommitParam;
+  /** Problems with values that came from the link, by field (shown beside the field too). */
+  linkIssues?: Record<string, string>;
   disabled?: boolean;
   /** Presenter mode hides the advanced controls. */
   hideAdvanced?: boolean;
 }
 
-function Field({ name, spec, value, onChange, disabled }: { name: string; spec: ParamSpec; value: number | string; onChange: Props['onChange']; disabled?: boolean }) {
-  const id = `param-${name}`;
-  const helpId = `${id}-help`;
-  if (spec.kind === 'enum') {
-    return (
-      <div className="field">
-        <label htmlFor={id}>{spec.label}</label>
-        <select id={id} name={name} value={String(value)} disabled={disabled} aria-describedby={helpId} onChange={(e) => onChange(name, e.target.value)}>
-          {spec.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        <small id={helpId}>{spec.help}</small>
-      </div>
-    );
-  }
+interface FieldProps<T extends ParamSpec> {
+  name: string;
+  spec: T;
+  value: number | string;
+  onCommit: CommitParam;
+  disabled?: boolean;
+}
+
+const ids = (name: string) => ({ id: `param-${name}`, help: `param-${name}-help`, error: `param-${name}-error` });
+
+function FieldMessage({ id, message }: { id: string; message: string | null | undefined }) {
+  if (!message) return null;
   return (
-    <div className="field">
+    <p className="field-error" id={id} role="alert" data-testid={id}>
+      {message}
+    </p>
+  );
+}
+
+function NumberField({ name, spec, value, onCommit, disabled, linkIssue }: FieldProps<NumberSpec> & { linkIssue?: string }) {
+  const { id, help, error: errorId } = ids(name);
+  const committed = String(value);
+  const [draft, setDraft] = useState(committed);
+  const [error, setError] = useState<string | null>(null);
+  // a value committed from elsewhere (the log slider, a tutorial step, the URL) replaces the draft
+  useEffect(() => {
+    setDraft(committed);
+    setError(null);
+  }, [committed]);
+
+  const commit = () => {
+    if (draft === committed && !error) return;
+    setError(onCommit(name, draft));
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') commit();
+    if (e.key === 'Escape') {
+      setDraft(committed);
+      setError(null);
+    }
+  };
+  const message = error ?? linkIssue;
+  return (
+    <div className={`field ${message ? 'invalid' : ''}`}>
       <label htmlFor={id}>{spec.label}</label>
       <input
         id={id}
@@ -38,12 +73,13 @@ function Field({ name, spec, value, onChange, disabled }: { name: string; spec: 
         min={spec.min}
         max={spec.max}
         step={spec.step ?? (spec.kind === 'int' ? 1 : 'any')}
-        value={value}
+        value={draft}
         disabled={disabled}
-        aria-describedby={helpId}
-        onChange={(e) => {
-          if (e.target.value !== '' && Number.isFinite(e.target.valueAsNumber)) onChange(name, e.target.valueAsNumber);
-        }}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={message ? `${errorId} ${help}` : help}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={onKeyDown}
       />
       {spec.scale === 'log' && (
         // a second control for the same value: over decades a slider by log(value) is what a hand can steer
@@ -51,31 +87,79 @@ function Field({ name, spec, value, onChange, disabled }: { name: string; spec: 
           type="range"
           className="log-slider"
           aria-label={`${spec.label}, log scale`}
-          aria-valuetext={String(value)}
+          aria-valuetext={committed}
           min={0}
           max={LOG_SLIDER_STEPS}
           step={1}
           value={logSliderPosition(spec, Number(value))}
           disabled={disabled}
-          onChange={(e) => onChange(name, logSliderValue(spec, e.target.valueAsNumber))}
+          onChange={(e) => onCommit(name, String(logSliderValue(spec, e.target.valueAsNumber)))}
         />
       )}
-      <small id={helpId}>
+      <FieldMessage id={errorId} message={message} />
+      <small id={help}>
         {spec.help} ({spec.min}–{spec.max})
       </small>
     </div>
   );
 }
 
-/** One labelled, keyboard-usable input per schema field. */
-export function ParamControls({ schema, values, onChange, disabled, hideAdvanced }: Props) {
+function EnumField({ name, spec, value, onCommit, disabled, linkIssue }: FieldProps<EnumSpec> & { linkIssue?: string }) {
+  const { id, help, error } = ids(name);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{spec.label}</label>
+      <select id={id} name={name} value={String(value)} disabled={disabled} aria-describedby={help} onChange={(e) => onCommit(name, e.target.value)}>
+        {spec.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldMessage id={error} message={linkIssue} />
+      <small id={help}>{spec.help}</small>
+    </div>
+  );
+}
+
+function ToggleField({ name, spec, value, onCommit, disabled, linkIssue }: FieldProps<ToggleSpec> & { linkIssue?: string }) {
+  const { id, help, error } = ids(name);
+  return (
+    <div className="field toggle">
+      <label htmlFor={id}>
+        <input
+          id={id}
+          name={name}
+          type="checkbox"
+          role="switch"
+          checked={value === 'on'}
+          disabled={disabled}
+          aria-describedby={help}
+          onChange={(e) => onCommit(name, e.target.checked ? 'on' : 'off')}
+        />{' '}
+        {spec.label}
+      </label>
+      <FieldMessage id={error} message={linkIssue} />
+      <small id={help}>{spec.help}</small>
+    </div>
+  );
+}
+
+function Field(props: FieldProps<ParamSpec> & { linkIssue?: string }) {
+  const { spec } = props;
+  if (spec.kind === 'enum') return <EnumField {...props} spec={spec} />;
+  if (spec.kind === 'toggle') return <ToggleField {...props} spec={spec} />;
+  return <NumberField {...props} spec={spec} />;
+}
+
+export function ParamControls({ schema, values, onCommit, linkIssues = {}, disabled, hideAdvanced }: Props) {
   return (
     <fieldset className="params" disabled={disabled}>
       <legend>Parameters</legend>
       {Object.entries(schema)
         .filter(([, spec]) => !(hideAdvanced && spec.advanced))
         .map(([name, spec]) => (
-          <Field key={name} name={name} spec={spec} value={values[name]} onChange={onChange} disabled={disabled} />
+          <Field key={name} name={name} spec={spec} value={values[name]} onCommit={onCommit} disabled={disabled} linkIssue={linkIssues[name]} />
         ))}
     </fieldset>
   );

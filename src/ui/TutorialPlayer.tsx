@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
+import type { TutorialStep } from '../lib/demo';
 import type { DemoResults } from '../lib/results';
-import type { TutorialStep } from '../demos/types';
 
-interface Props<P> {
-  steps: readonly TutorialStep<P>[];
+interface Props<P, R extends DemoResults<P>> {
+  steps: readonly TutorialStep<P, R>[];
   index: number | null;
-  results: DemoResults<P> | null;
+  results: R | null;
   running: boolean;
   onGo: (index: number | null) => void;
   /** Presenter mode: arrow keys step through the tutorial. */
@@ -13,7 +13,7 @@ interface Props<P> {
 }
 
 /** A step-by-step tour: each step sets parameters, runs, and says what to look at. */
-export function TutorialPlayer<P>({ steps, index, results, running, onGo, keyboardStepping }: Props<P>) {
+export function TutorialPlayer<P, R extends DemoResults<P>>({ steps, index, results, running, onGo, keyboardStepping }: Props<P, R>) {
   useEffect(() => {
     if (!keyboardStepping) return;
     const onKey = (e: KeyboardEvent) => {

@@ -1,79 +1,116 @@
-// The run lifecycle of a demo (parameters, progress, Cancel, results, errors) as a zustand store.
-// Each demo creates its own store from this factory in its store.ts.
+// The run lifecycle of a demo (parameters, progress, Cancel, results, errors) as a zustand store,
+// made by defineDemo for each demo. Results are either a live run's or the shipped precomputed
+// default run's (shown at once while the live run computes, then replaced).
 
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import type { ParamIssue, ParamValues, Schema } from '../lib/params';
-import type { DemoResults } from '../lib/results';
-import { Cancelled } from '../lib/schedule';
-import type { DemoModule } from '../demos/types';
+import type { ParamIssue } from '../lib/params';
+import type { DemoResults, MetricMap, SeriesMap } from '../lib/results';
+import type { ComputeState } from '../lib/demo';
+import { Cancelled, type RunControl } from '../lib/schedule';
+import type { PrecomputedProvenance } from '../lib/precomputed';
 import { useBackend } from './backendStore';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
-export interface DemoState<P> {
+/** Where the shown results came from. */
+export type ResultsSource = { kind: 'live' } | ({ kind: 'precomputed' } & PrecomputedProvenance);
+
+export interface DemoState<P, R> {
   params: P;
-  issues: ParamIssue[];
+  /** Values in the link that were malformed, out of range or broke a rule, and what was used instead. */
+  linkIssues: ParamIssue[];
   status: RunStatus;
   progress: { fraction: number; label: string };
-  results: DemoResults<P> | null;
+  results: R | null;
+  source: ResultsSource;
   error: string | null;
-  /** Replaces parameters from a raw record (the URL), collecting issues for each bad field. */
+  /** Replaces parameters from the link (a raw record), collecting an issue for each bad field. */
   load: (raw: Record<string, unknown>) => void;
+  /** Sets parameters known to be valid (a tutorial step's). */
   setParams: (partial: Partial<P>) => void;
-  run: () => Promise<DemoResults<P> | null>;
+  /** One typed field: null when committed, else the problem (nothing is committed then). */
+  edit: (name: string, raw: string) => string | null;
+  /** Shows a precomputed run of these very parameters until a live run finishes. */
+  showPrecomputed: (results: R, provenance: PrecomputedProvenance) => void;
+  run: () => Promise<R | null>;
   cancel: () => void;
 }
 
-export type DemoStore<P> = UseBoundStore<StoreApi<DemoState<P>>>;
+export type DemoStore<P, R> = UseBoundStore<StoreApi<DemoState<P, R>>>;
 
-export function createDemoStore<S extends Schema>(module: Pick<DemoModule<S>, 'parse' | 'run'>): DemoStore<ParamValues<S>> {
-  type P = ParamValues<S>;
+export interface StoreSpec<P, R> {
+  parse: (raw: Record<string, unknown>) => { values: P; issues: ParamIssue[] };
+  edit: (values: P, name: string, raw: string) => { values: P } | { error: string };
+  run: (params: P, compute: ComputeState, control: RunControl) => Promise<R>;
+}
+
+function sameParams<P>(a: P | undefined, b: P): boolean {
+  if (!a) return false;
+  const keys = Object.keys(b as object) as (keyof P)[];
+  return keys.length === Object.keys(a as object).length && keys.every((k) => a[k] === b[k]);
+}
+
+export function createDemoStore<P, R extends DemoResults<P, SeriesMap, MetricMap>>(spec: StoreSpec<P, R>): DemoStore<P, R> {
   let controller: AbortController | null = null;
-  return create<DemoState<P>>((set, get) => {
-    const apply = (raw: Record<string, unknown>) => {
-      const parsed = module.parse(raw);
-      set({ params: parsed.values, issues: parsed.issues });
-    };
-    return {
-      params: module.parse({}).values,
-      issues: [],
-      status: 'idle',
-      progress: { fraction: 0, label: '' },
-      results: null,
-      error: null,
-      load: apply,
-      setParams: (partial) => apply({ ...get().params, ...partial }),
-      run: async () => {
-        controller?.abort();
-        const own = new AbortController();
-        controller = own;
-        set({ status: 'running', error: null, progress: { fraction: 0, label: 'Starting' } });
-        try {
-          const compute = await useBackend.getState().ensure();
-          const results = await module.run(get().params, compute, {
-            signal: own.signal,
-            onProgress: (fraction, label) => {
-              if (controller === own) set({ progress: { fraction, label } });
-            },
-            onPartial: (partial) => {
-              if (controller === own) set({ results: partial as DemoResults<P> });
-            },
-          });
-          if (controller === own) set({ status: 'done', results, progress: { fraction: 1, label: 'Done' } });
-          return results;
-        } catch (err) {
-          if (controller !== own) return null;
-          if (err instanceof Cancelled || own.signal.aborted) {
-            set({ status: 'cancelled', progress: { fraction: 0, label: 'Cancelled' } });
-          } else {
-            set({ status: 'error', error: err instanceof Error ? err.message : String(err) });
-          }
-          return null;
-        } finally {
-          if (controller === own) controller = null;
+  return create<DemoState<P, R>>((set, get) => ({
+    params: spec.parse({}).values,
+    linkIssues: [],
+    status: 'idle',
+    progress: { fraction: 0, label: '' },
+    results: null,
+    source: { kind: 'live' },
+    error: null,
+    load: (raw) => {
+      const parsed = spec.parse(raw);
+      set({ params: parsed.values, linkIssues: parsed.issues });
+    },
+    setParams: (partial) => set({ params: { ...get().params, ...partial } }),
+    edit: (name, raw) => {
+      const result = spec.edit(get().params, name, raw);
+      if ('error' in result) return result.error;
+      // the field now holds what the user chose: the link's problem with it is gone
+      set({ params: result.values, linkIssues: get().linkIssues.filter((i) => i.field !== name) });
+      return null;
+    },
+    showPrecomputed: (results, provenance) => {
+      // only as a first screen: never over a live run's results
+      if (get().source.kind === 'live' && get().results !== null) return;
+      set({ results, source: { kind: 'precomputed', ...provenance } });
+    },
+    run: async () => {
+      controller?.abort();
+      const own = new AbortController();
+      controller = own;
+      set({ status: 'running', error: null, progress: { fraction: 0, label: 'Starting' } });
+      const showingPrecomputed = () => get().source.kind === 'precomputed';
+      // a precomputed run stays up only while the live run computes the same parameters
+      if (showingPrecomputed() && !sameParams(get().results?.params, get().params)) set({ results: null, source: { kind: 'live' } });
+      try {
+        const compute = await useBackend.getState().ensure();
+        const results = await spec.run(get().params, compute, {
+          signal: own.signal,
+          onProgress: (fraction, label) => {
+            if (controller === own) set({ progress: { fraction, label } });
+          },
+          onPartial: (partial) => {
+            // a complete precomputed run says more than a live one's first stage
+            if (controller === own && !showingPrecomputed()) set({ results: partial as R });
+          },
+        });
+        if (controller === own) set({ status: 'done', results, source: { kind: 'live' }, progress: { fraction: 1, label: 'Done' } });
+        return results;
+      } catch (err) {
+        if (controller !== own) return null;
+        if (err instanceof Cancelled || own.signal.aborted) {
+          set({ status: 'cancelled', progress: { fraction: 0, label: 'Cancelled' } });
+        } else {
+          set({ status: 'error', error: err instanceof Error ? err.message : String(err) });
         }
-      },
-      cancel: () => controller?.abort(),
-    };
-  });
+        return null;
+      } finally {
+        if (controller === own) controller = null;
+      }
+    },
+    cancel: () => controller?.abort(),
+  }));
 }

@@ -1,9 +1,9 @@
-import type { DemoViewProps } from '../types';
+import type { DemoViewProps } from '../../ui/defineDemo';
+import type { CorruptionRobustResults } from './experiment';
 import { BandChart } from '../../ui/BandChart';
 import { ChartCard, DataTable } from '../../ui/ChartCard';
 import { LinesChart } from '../../ui/LinesChart';
 import type { SeriesRow } from '../../lib/results';
-import type { CorruptionRobustParams } from './params';
 import { ChainDiagram, COLOURS, WeightTrace } from './charts';
 import { OFFLINE_N, ONLINE_LABELS, ONLINE_METHODS, PRICE_THETA, thetaIndex } from './experiment';
 import { CHAIN_THETAS } from './chain';
@@ -25,7 +25,7 @@ function pivotOffline(rows: readonly SeriesRow[]): SeriesRow[] {
 
 const N_COLOURS = ['#1f77b4', '#2ca02c', '#9467bd'];
 
-export function CorruptionRobustView({ results }: DemoViewProps<CorruptionRobustParams>) {
+export function CorruptionRobustView({ results }: DemoViewProps<CorruptionRobustResults>) {
   if (!results) return null;
   const { series, params, metrics } = results;
   const theta = CHAIN_THETAS[thetaIndex(params.thetaStar)];

@@ -4,7 +4,7 @@
 
 import type { Claim } from '../../lib/results';
 import { mean } from '../../lib/stats';
-import type { OfflineGrid, OnlineSweep } from './experiment';
+import type { OfflineGrid, OnlineSweep } from './jobs';
 
 export const CLAIM_C = 80;
 export const CR_REGRET_MAX = 10;
@@ -32,6 +32,7 @@ export function buildClaims({ sweep, grid, seeds, calibrated }: { sweep: OnlineS
     const worstCr = Math.max(...cr);
     claims.push({
       id: 'cr-omle-regret-bounded',
+      kind: 'paper',
       statement: `C = ${CLAIM_C}: CR-OMLE’s regret stays ≤ ${CR_REGRET_MAX} on every one of ${seeds} seeds (measured: the worst seed)`,
       passed: worstCr <= CR_REGRET_MAX,
       value: worstCr,
@@ -40,6 +41,7 @@ export function buildClaims({ sweep, grid, seeds, calibrated }: { sweep: OnlineS
     const linear = omle.filter((r) => r >= OMLE_REGRET_MIN).length;
     claims.push({
       id: 'omle-regret-linear',
+      kind: 'paper',
       statement: `C = ${CLAIM_C}: unweighted optimistic MLE loses the true model and its regret reaches ≥ ${OMLE_REGRET_MIN} on at least ${Math.ceil(OMLE_SHARE_MIN * seeds)} of ${seeds} seeds (measured: how many)`,
       passed: linear >= Math.ceil(OMLE_SHARE_MIN * seeds),
       value: linear,
@@ -51,6 +53,7 @@ export function buildClaims({ sweep, grid, seeds, calibrated }: { sweep: OnlineS
     const worst = Math.max(...capped.flatMap(([, runs]) => runs['cr-omle'].map((r) => r.weightOnCorrupted)));
     claims.push({
       id: 'weights-cap-corruption',
+      kind: 'paper',
       statement: `The weights cap the corruption: Σ of CR-OMLE’s weights on corrupted samples ≤ ${WEIGHT_SUM_MAX} for every C ≤ ${WEIGHT_C_MAX} (C ∈ {${capped.map(([C]) => C).join(', ')}}; unweighted it is C) (measured: the largest over C and seeds)`,
       passed: worst <= WEIGHT_SUM_MAX,
       value: worst,
@@ -62,6 +65,7 @@ export function buildClaims({ sweep, grid, seeds, calibrated }: { sweep: OnlineS
     const gap = Math.abs(mean(clean['cr-omle'].map(finalRegret)) - mean(clean.omle.map(finalRegret)));
     claims.push({
       id: 'no-corruption-no-cost',
+      kind: 'sanity',
       statement: `Without corruption (C = 0) CR-OMLE is within ±${C0_GAP_MAX} of OMLE’s mean regret (measured: the gap)`,
       passed: gap <= C0_GAP_MAX,
       value: gap,
@@ -76,6 +80,7 @@ export function buildClaims({ sweep, grid, seeds, calibrated }: { sweep: OnlineS
       const where = cases.map((g) => `(n, c) = (${g.n}, ${g.c}): PMLE ${g.failures.pmle}/${seeds}, CR-PMLE ${g.failures['cr-pmle']}/${seeds}`).join('; ');
       claims.push({
         id: 'offline-pmle-breaks',
+        kind: 'paper',
         statement: `Offline, θ* = 0.2: PMLE (no corruption term) picks the wrong policy on ≥ ${Math.ceil(PMLE_FAIL_SHARE_MIN * seeds)} of ${seeds} seeds at both ${where} (measured: the fewer failures of the two)`,
         passed: pmleWorst >= Math.ceil(PMLE_FAIL_SHARE_MIN * seeds),
         value: pmleWorst,
@@ -83,6 +88,7 @@ export function buildClaims({ sweep, grid, seeds, calibrated }: { sweep: OnlineS
       });
       claims.push({
         id: 'offline-cr-pmle-holds',
+        kind: 'paper',
         statement: `Offline, θ* = 0.2: CR-PMLE never picks the wrong policy at those two points (measured: the more failures of the two)`,
         passed: crWorst === 0,
         value: crWorst,

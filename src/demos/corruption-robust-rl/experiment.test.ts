@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runCorruptionRobust } from './experiment';
-import { parseCorruptionRobustParams } from './params';
+import { parseParams } from '../../lib/params';
+import { corruptionRobustSchema } from './params';
 import { tutorial } from './tutorial';
 
 const env = { info: { path: 'cpu' as const, tfBackend: 'cpu', adapter: null, software: false, reason: 'unit test' } };
 const params = (raw: Record<string, unknown>) => {
-  const { values, issues } = parseCorruptionRobustParams(raw);
+  const { values, issues } = parseParams(corruptionRobustSchema, raw);
   expect(issues).toEqual([]);
   return values;
 };

@@ -10,14 +10,15 @@ import type { DemoResults, SeriesRow } from '../../lib/results';
 import { mean } from '../../lib/stats';
 import { canUseWorkers, runJobs, workerCount } from '../../lib/workerPool';
 import { buildClaims, CLAIM_C, OFFLINE_CLAIM_CASES } from './claims';
-import { onlineEnvironment, PRICE_BUDGETS, runCrJob, type CrJob } from './jobs';
+import { onlineEnvironment, PRICE_BUDGETS, runCrJob, type CrJob, type OfflineGrid, type OnlineSweep } from './jobs';
 import type { OfflineMethod } from './offline';
 import type { OnlineRun } from './online';
 import type { OnlineMethod } from './optimisticMle';
 import type { CorruptionRobustParams } from './params';
 
 export const SLUG = 'corruption-robust-rl';
-export type CorruptionRobustResults = DemoResults<CorruptionRobustParams>;
+// series and metrics still string-keyed: typed rows next (issue 10, item 7)
+export type CorruptionRobustResults = DemoResults<CorruptionRobustParams, Record<string, SeriesRow[]>, Record<string, number>>;
 
 export const ONLINE_METHODS: readonly OnlineMethod[] = ['omle', 'known-c', 'cr-omle'];
 export const ONLINE_LABELS: Record<OnlineMethod, string> = { omle: 'OMLE (unweighted)', 'known-c': 'OMLE, radius + known C', 'cr-omle': 'CR-OMLE (weighted)' };
@@ -31,8 +32,6 @@ const CURVE_POINTS = 100;
 
 export { OFFLINE_BAD_THETA, OFFLINE_THETA, PRICE_BUDGETS, PRICE_THETA, thetaIndex } from './jobs';
 
-export type OnlineSweep = Map<number, Record<OnlineMethod, OnlineRun[]>>;
-
 async function onlineSweep(params: CorruptionRobustParams, budgets: readonly number[], ticker: Ticker, createWorker: (() => Worker) | null): Promise<OnlineSweep> {
   const jobs: CrJob[] = budgets.flatMap((C) => ONLINE_METHODS.flatMap((method) => Array.from({ length: params.seeds }, (_, seed) => ({ kind: 'online' as const, params, C, method, seed }))));
   const runs = (await runJobs(jobs, runCrJob, ticker, createWorker, (done, total) => ticker.progress((0.6 * done) / total, `Online: ${done} of ${total} runs (${budgets.length} budgets × 3 methods × ${params.seeds} seeds)`))) as OnlineRun[];
@@ -45,8 +44,6 @@ async function onlineSweep(params: CorruptionRobustParams, budgets: readonly num
   }
   return sweep;
 }
-
-export type OfflineGrid = { n: number; c: number; failures: Record<OfflineMethod, number> }[];
 
 async function offlineGrid(params: CorruptionRobustParams, cases: readonly [number, number][], ticker: Ticker, createWorker: (() => Worker) | null): Promise<OfflineGrid> {
   const jobs: CrJob[] = cases.flatMap(([n, c]) => Array.from({ length: params.seeds }, (_, seed) => ({ kind: 'offline' as const, params, n, c, seed })));

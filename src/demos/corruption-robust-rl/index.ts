@@ -1,21 +1,10 @@
-// The corruption-robust RL demo module, loaded lazily by the registry.
+// The corruption-robust-rl demo: everything the playground needs to know about it, in one call.
 
-import type { DemoModule } from '../types';
+import { defineDemo } from '../../ui/defineDemo';
 import { meta } from './meta';
-import { corruptionRobustSchema, parseCorruptionRobustParams, type CorruptionRobustSchema } from './params';
+import { corruptionRobustSchema } from './params';
 import { runCorruptionRobust } from './experiment';
 import { CorruptionRobustView } from './View';
 import { tutorial } from './tutorial';
-import { useCorruptionRobustStore } from './store';
 
-const corruptionRobust: DemoModule<CorruptionRobustSchema> = {
-  meta,
-  schema: corruptionRobustSchema,
-  parse: parseCorruptionRobustParams,
-  run: (params, compute, control) => runCorruptionRobust(params, compute, control),
-  View: CorruptionRobustView,
-  tutorial,
-  useStore: useCorruptionRobustStore,
-};
-
-export default corruptionRobust;
+export default defineDemo({ meta, schema: corruptionRobustSchema, run: runCorruptionRobust, View: CorruptionRobustView, tutorial });

@@ -10,6 +10,11 @@ import { runOnline, type OnlineRun } from './online';
 import type { OnlineMethod, OnlineSettings } from './optimisticMle';
 import type { CorruptionRobustParams } from './params';
 
+/** Every online run, by corruption budget C and method (what the claims and the charts read). */
+export type OnlineSweep = Map<number, Record<OnlineMethod, OnlineRun[]>>;
+/** Failure counts of the offline methods over seeds at each (n, c). */
+export type OfflineGrid = { n: number; c: number; failures: Record<OfflineMethod, number> }[];
+
 export const OFFLINE_THETA = 0.2;
 export const OFFLINE_BAD_THETA = 0.9;
 /** The price of robustness: clean data with θ* = 0.6 (right is optimal), CR-PMLE told to expect these budgets. */

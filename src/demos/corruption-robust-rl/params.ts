@@ -1,4 +1,4 @@
-import { parallelSpec, parseParams, seedSpec, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
+import { parallelSpec, seedSpec, type ParamValues, type Schema } from '../../lib/params';
 
 /** The demo's whole state; the defaults are the research notes' calibrated check (docs/research/theory.md §1d). */
 export const corruptionRobustSchema = {
@@ -32,12 +32,8 @@ export const corruptionRobustSchema = {
   lambda: { kind: 'float', default: 1, min: 0.1, max: 10, step: 0.1, label: 'λ', help: 'Regulariser in the information ratio’s denominator √(λ + Σ w·TV²).', advanced: true },
   delta: { kind: 'float', default: 0.05, min: 0.001, max: 0.5, step: 0.001, label: 'Confidence δ', help: 'Base radius β₀ = log(M/δ) of the confidence set.', advanced: true },
   offline: {
-    kind: 'enum',
+    kind: 'toggle',
     default: 'on',
-    options: [
-      { value: 'on', label: 'Run it' },
-      { value: 'off', label: 'Skip it (online only)' },
-    ],
     label: 'Offline part (CR-PMLE)',
     help: 'Plug-in MLE, PMLE and CR-PMLE on logged data with corrupted transitions, θ* = 0.2 (left is optimal).',
   },
@@ -49,6 +45,3 @@ export const corruptionRobustSchema = {
 export type CorruptionRobustSchema = typeof corruptionRobustSchema;
 export type CorruptionRobustParams = ParamValues<CorruptionRobustSchema>;
 
-export function parseCorruptionRobustParams(raw: Record<string, unknown>): ParsedParams<CorruptionRobustSchema> {
-  return parseParams(corruptionRobustSchema, raw);
-}

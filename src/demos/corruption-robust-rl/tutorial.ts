@@ -1,11 +1,11 @@
-import type { TutorialStep } from '../types';
+import type { TutorialStep } from '../../lib/demo';
 import type { CorruptionRobustParams } from './params';
 import type { CorruptionRobustResults } from './experiment';
 
 const claim = (r: CorruptionRobustResults, id: string) => r.claims.find((c) => c.id === id);
 const atC = (r: CorruptionRobustResults, C: number) => r.series.regretVsC?.find((row) => row.C === C);
 
-export const tutorial: TutorialStep<CorruptionRobustParams>[] = [
+export const tutorial: TutorialStep<CorruptionRobustParams, CorruptionRobustResults>[] = [
   {
     title: 'Optimism on a chain, no adversary',
     params: { corruption: 0, offline: 'off' },

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { DemoViewProps } from '../types';
+import type { DemoViewProps } from '../../ui/defineDemo';
+import type { DndmResults } from './experiment';
 import { ChartCard, DataTable } from '../../ui/ChartCard';
-import type { DndmParams } from './params';
 import { NfeChart, QUALITY_METRICS, QualityChart, TauHistogram, TimeChart, type QualityMetric } from './charts';
 import { DenoisingPlayer } from './DenoisingPlayer';
 import { SAMPLER_LABELS } from './records';
 
-export function DndmView({ results }: DemoViewProps<DndmParams>) {
+export function DndmView({ results }: DemoViewProps<DndmResults>) {
   const [metric, setMetric] = useState<QualityMetric>('Ppl');
   if (!results) return null;
   const { series, params, metrics } = results;

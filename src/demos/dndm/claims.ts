@@ -47,6 +47,7 @@ export function buildClaims(inputs: ClaimInputs): Claim[] {
     const worst = Math.max(...gaps.map((g) => g.share));
     claims.push({
       id: 'nfe-matches-formula',
+      kind: 'sanity',
       statement:
         `Measured NFE of DNDM agrees with E[NFE] = Σ_t 1 − (1 − p_t)^N at every T: |mean − E| ≤ ${NFE_SE_LIMIT} standard errors (exact Var[NFE], ${inputs.seeds} seeds) + ${NFE_ALLOWANCE}. ` +
         gaps.map((g) => `T=${g.T}: ${g.measured.toFixed(1)} vs ${g.expected.toFixed(1)}`).join('; '),
@@ -62,6 +63,7 @@ export function buildClaims(inputs: ClaimInputs): Claim[] {
     const speedup = mean(baseline.map((r) => r.wallMs)) / mean(dndm.map((r) => r.wallMs));
     claims.push({
       id: 'speedup-at-1000',
+      kind: 'paper',
       statement: `At T = ${SPEEDUP_T}, DNDM samples ≥ ${SPEEDUP_MIN}× faster (wall time, same run, same batch) than the T-call sampler (NFE ${mean(baseline.map((r) => r.nfe)).toFixed(0)} vs ${mean(dndm.map((r) => r.nfe)).toFixed(1)})`,
       passed: speedup >= SPEEDUP_MIN,
       value: speedup,
@@ -73,6 +75,7 @@ export function buildClaims(inputs: ClaimInputs): Claim[] {
       const z = Math.abs(welchZ(a, b));
       claims.push({
         id: 'quality-within-noise',
+        kind: 'paper',
         statement: `At T = ${SPEEDUP_T}, DNDM’s quality is within noise of the T-call sampler’s: judge perplexity ${Math.exp(mean(a)).toFixed(1)} vs ${Math.exp(mean(b)).toFixed(1)}, |z| of the per-sequence NLL difference ≤ ${QUALITY_Z_LIMIT} (${a.length} vs ${b.length} sequences)`,
         passed: z <= QUALITY_Z_LIMIT,
         value: z,
@@ -93,6 +96,7 @@ export function fusedStepClaim(fused: DenoiseStepOutput, reference: DenoiseStepO
   }
   return {
     id: 'fused-step-matches-reference',
+    kind: 'sanity',
     statement: `The fused WGSL denoising step gives the TypeScript step’s tokens on this model’s logits (${mismatched} of ${fused.tokens.length} differ) and confidences within ${FUSED_CONFIDENCE_TOL} (worst ${worst.toExponential(1)})`,
     passed: mismatched === 0 && worst <= FUSED_CONFIDENCE_TOL,
     value: worst,

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readDndmAssets } from '../../testing/dndmAssets';
 import type { DndmAssets } from './assets';
 import { runDndm, sweepGrid, type DndmEnv } from './experiment';
-import { parseDndmParams } from './params';
+import { parseParams } from '../../lib/params';
+import { dndmSchema } from './params';
 
 let assets: DndmAssets;
 const env = (): DndmEnv => ({ device: null, info: { path: 'cpu', tfBackend: tf.getBackend(), adapter: null, software: false, reason: 'unit test' } });
@@ -16,14 +17,14 @@ beforeAll(async () => {
 
 describe('the DNDM demo run (shipped model, CPU path)', () => {
   it('adds the shown T to the sweep and puts ∞ last', () => {
-    const p = (raw: Record<string, unknown>) => parseDndmParams(raw).values;
+    const p = (raw: Record<string, unknown>) => parseParams(dndmSchema, raw).values;
     expect(sweepGrid(p({}))).toEqual([25, 50, 100, 1000, Infinity]);
     expect(sweepGrid(p({ steps: 30, sweep: 'short' }))).toEqual([25, 30, 50, 100, Infinity]);
     expect(sweepGrid(p({ steps: 30, sweep: 'off' }))).toEqual([30]);
   });
 
   it('records NFE, time, quality and the step-by-step view, reproducibly', async () => {
-    const params = parseDndmParams({ sweep: 'off', steps: 20, seeds: 2, samples: 2, seed: 4 }).values;
+    const params = parseParams(dndmSchema, { sweep: 'off', steps: 20, seeds: 2, samples: 2, seed: 4 }).values;
     const a = await runDndm(params, env(), {}, assets);
     const b = await runDndm(params, env(), {}, assets);
     expect(a.series.samples).toEqual(b.series.samples);

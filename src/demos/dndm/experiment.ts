@@ -5,7 +5,7 @@
 import { onChosenTfBackend, type ComputeState, type TfPlacement } from '../../gpu/backend';
 import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
-import type { Claim, DemoResults } from '../../lib/results';
+import type { Claim, DemoResults, SeriesRow } from '../../lib/results';
 import { decodeChars } from '../../models/charVocab';
 import { cpuDecoder, gpuDecoder, type DisposableDecoder } from '../../models/diffusion/modelDecoder';
 import { parameterCount } from '../../models/maskedDiffusionTransformer';
@@ -19,7 +19,8 @@ import { SAMPLER_LABELS, tLabel, type Role, type RunRecord } from './records';
 import { summarise, type Shown } from './summary';
 
 export const SLUG = 'dndm';
-export type DndmResults = DemoResults<DndmParams>;
+// series and metrics still string-keyed: typed rows next (issue 10, item 7)
+export type DndmResults = DemoResults<DndmParams, Record<string, SeriesRow[]>, Record<string, number>>;
 export type DndmEnv = Pick<ComputeState, 'info' | 'device'>;
 
 const SWEEPS: Record<DndmParams['sweep'], number[]> = { full: [25, 50, 100, 1000, Infinity], short: [25, 50, 100, Infinity], off: [] };

@@ -1,21 +1,10 @@
-// The DNDM demo module, loaded lazily by the registry.
+// The dndm demo: everything the playground needs to know about it, in one call.
 
-import type { DemoModule } from '../types';
+import { defineDemo } from '../../ui/defineDemo';
 import { meta } from './meta';
-import { dndmSchema, parseDndmParams, type DndmSchema } from './params';
+import { dndmSchema } from './params';
 import { runDndm } from './experiment';
 import { DndmView } from './View';
 import { tutorial } from './tutorial';
-import { useDndmStore } from './store';
 
-const dndm: DemoModule<DndmSchema> = {
-  meta,
-  schema: dndmSchema,
-  parse: parseDndmParams,
-  run: (params, compute, control) => runDndm(params, compute, control),
-  View: DndmView,
-  tutorial,
-  useStore: useDndmStore,
-};
-
-export default dndm;
+export default defineDemo({ meta, schema: dndmSchema, run: runDndm, View: DndmView, tutorial });

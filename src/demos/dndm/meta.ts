@@ -1,9 +1,23 @@
-import type { DemoMeta } from '../types';
+import type { DemoMeta } from '../../lib/demo';
 
 export const meta: DemoMeta = {
   slug: 'dndm',
+  order: 2,
   title: 'DNDM: fast sampling of discrete diffusion',
   paper: { authors: 'Chen, Yuan, Li, Kou, Zhang, Gu', venue: 'NeurIPS 2024', title: 'Fast Sampling via Discrete Non-Markov Diffusion Models' },
   claim: 'Give each token a predetermined transition time and call the network only at the distinct times: far fewer function evaluations than the Markov sampler, same quality, no retraining.',
   status: 'ready',
+  headline: {
+    title: 'Network calls vs T: DNDM stays below min(T, N)',
+    series: 'nfe',
+    x: 'steps',
+    xLabel: 'steps T (log)',
+    yLabel: 'network calls (log)',
+    lines: [
+      { key: 'baseline', label: 'T-call sampler' },
+      { key: 'dndmMean', label: 'DNDM' },
+    ],
+    logX: true,
+    logY: true,
+  },
 };

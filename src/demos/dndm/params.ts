@@ -1,4 +1,4 @@
-import { networkSpec, parseParams, seedSpec, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
+import { networkSpec, seedSpec, type ParamValues, type Schema } from '../../lib/params';
 
 /** The demo's whole state; the defaults are the paper-claim check (Beta(3, 3), N = 64, T up to 1000). */
 export const dndmSchema = {
@@ -70,6 +70,3 @@ export const dndmSchema = {
 export type DndmSchema = typeof dndmSchema;
 export type DndmParams = ParamValues<DndmSchema>;
 
-export function parseDndmParams(raw: Record<string, unknown>): ParsedParams<DndmSchema> {
-  return parseParams(dndmSchema, raw);
-}

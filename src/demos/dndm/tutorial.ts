@@ -1,11 +1,11 @@
-import type { TutorialStep } from '../types';
+import type { TutorialStep } from '../../lib/demo';
 import type { DndmParams } from './params';
 import type { DndmResults } from './experiment';
 
 const claim = (r: DndmResults, id: string) => r.claims.find((c) => c.id === id);
 const nfeAt = (r: DndmResults, T: string) => r.series.nfe?.find((row) => row.T === T);
 
-export const tutorial: TutorialStep<DndmParams>[] = [
+export const tutorial: TutorialStep<DndmParams, DndmResults>[] = [
   {
     title: 'Masked diffusion: text out of noise',
     params: { sweep: 'off', steps: 50 },

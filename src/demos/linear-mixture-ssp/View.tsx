@@ -1,13 +1,13 @@
-import type { DemoViewProps } from '../types';
+import type { DemoViewProps } from '../../ui/defineDemo';
+import type { LinearMixtureSspResults } from './experiment';
 import { BandChart } from '../../ui/BandChart';
 import { ChartCard, DataTable } from '../../ui/ChartCard';
 import { LinesChart } from '../../ui/LinesChart';
-import type { LinearMixtureSspParams } from './params';
 import { POLICY_LABELS, SLOPE_MIN_BSTAR } from './experiment';
 
 const COLOURS = { hoeffding: '#1f77b4', 'hoeffding-perturbed': '#9467bd', 'variance-aware': '#d62728', optimal: '#2ca02c', random: '#7f7f7f' };
 
-export function LinearMixtureSspView({ results }: DemoViewProps<LinearMixtureSspParams>) {
+export function LinearMixtureSspView({ results }: DemoViewProps<LinearMixtureSspResults>) {
   if (!results) return null;
   const { series, params, metrics } = results;
   const slope = (v: number | undefined) => (v === undefined ? 'n/a' : v.toFixed(2));

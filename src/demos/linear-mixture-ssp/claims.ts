@@ -28,6 +28,7 @@ export function buildClaims({ runs, episodes, bStar, optimalMeanCost, calibrated
   if (calibrated)
     claims.push({
       id: 'variance-aware-beats-hoeffding',
+      kind: 'paper',
       statement: `After ${episodes} episodes the variance-aware set’s regret is ≤ ${RATIO_MAX} × the Hoeffding set’s (${va.toFixed(0)} vs ${h.toFixed(0)}, mean over ${runs.hoeffding.length} seeds) (measured: the ratio)`,
       passed: va <= RATIO_MAX * h,
       value: va / h,
@@ -36,6 +37,7 @@ export function buildClaims({ runs, episodes, bStar, optimalMeanCost, calibrated
   claims.push(
     {
       id: 'regret-sublinear',
+      kind: 'paper',
       statement: `Both learners’ regret grows sublinearly: R(${episodes}) / R(${quarter}) ≤ ${GROWTH_MAX} (4 would be linear; Hoeffding ${growth('hoeffding').toFixed(2)}, variance-aware ${growth('variance-aware').toFixed(2)}) (measured: the larger)`,
       passed: worstGrowth <= GROWTH_MAX,
       value: worstGrowth,
@@ -43,6 +45,7 @@ export function buildClaims({ runs, episodes, bStar, optimalMeanCost, calibrated
     },
     {
       id: 'optimal-cost-matches',
+      kind: 'sanity',
       statement: `The simulator is right: the optimal policy’s mean episode cost over ${OPTIMAL_CHECK_EPISODES} episodes (${optimalMeanCost.toFixed(2)}) is within ${OPTIMAL_TOLERANCE * 100}% of V*(s_init) = ${bStar.toFixed(2)}${calibrated ? ' = 1/(δ + Δ)' : ''} (measured: the relative gap)`,
       passed: gap <= OPTIMAL_TOLERANCE,
       value: gap,

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runLinearMixtureSsp } from './experiment';
-import { parseLinearMixtureSspParams } from './params';
+import { parseParams } from '../../lib/params';
+import { linearMixtureSspSchema, refineLinearMixtureSspParams } from './params';
 import { tutorial } from './tutorial';
 
 const env = { info: { path: 'cpu' as const, tfBackend: 'cpu', adapter: null, software: false, reason: 'unit test' } };
 const params = (raw: Record<string, unknown>) => {
-  const { values, issues } = parseLinearMixtureSspParams(raw);
+  const { values, issues } = parseParams(linearMixtureSspSchema, raw, refineLinearMixtureSspParams);
   expect(issues).toEqual([]);
   return values;
 };
@@ -32,7 +33,9 @@ describe('the linear-mixture SSP demo run', () => {
     expect(r.claims.map((c) => c.id)).toEqual(['regret-sublinear', 'optimal-cost-matches']);
     expect(r.claims.find((c) => c.id === 'optimal-cost-matches')?.passed).toBe(true);
     expect(r.metrics.states).toBe(16);
-    await expect(runLinearMixtureSsp(params({ instance: 'gridworld', dim: 2 }), env)).rejects.toThrow(/d = 3, 4 or 5/);
+    const fromLink = parseParams(linearMixtureSspSchema, { instance: 'gridworld', dim: '2' }, refineLinearMixtureSspParams);
+    expect(fromLink.issues.map((i) => i.message)).toEqual(['the gridworld mixes d = 3, 4 or 5 base kernels (got d = 2); using dim = 4']);
+    await expect(runLinearMixtureSsp({ ...params({ instance: 'gridworld' }), dim: 2 }, env)).rejects.toThrow(/d = 3, 4 or 5/);
   });
 
   it('regret vs d runs d = 2 … 6', async () => {
@@ -49,7 +52,11 @@ describe('the linear-mixture SSP demo run', () => {
   });
 
   it('says what is wrong with a gap that would make a probability negative', async () => {
-    await expect(runLinearMixtureSsp(params({ delta: 0.02, gap: 0.03 }), env)).rejects.toThrow(/must be below δ/);
+    const fromLink = parseParams(linearMixtureSspSchema, { delta: '0.02', gap: '0.03' }, refineLinearMixtureSspParams);
+    expect(fromLink.issues).toEqual([{ field: 'gap', message: expect.stringMatching(/must be below δ = 0.02.*; using gap = 0.008$/) }]);
+    expect(fromLink.values.gap).toBe(0.008);
+    // called directly, past the parameter checks, the run itself refuses
+    await expect(runLinearMixtureSsp({ ...params({}), delta: 0.02, gap: 0.03 }, env)).rejects.toThrow(/must be below δ/);
   });
 
   it('is reproducible', async () => {

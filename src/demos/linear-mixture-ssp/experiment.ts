@@ -16,7 +16,8 @@ import { DEVI_MAX_SWEEPS, type SspMethod } from './learner';
 import type { LinearMixtureSspParams } from './params';
 
 export const SLUG = 'linear-mixture-ssp';
-export type LinearMixtureSspResults = DemoResults<LinearMixtureSspParams>;
+// series and metrics still string-keyed: typed rows next (issue 10, item 7)
+export type LinearMixtureSspResults = DemoResults<LinearMixtureSspParams, Record<string, SeriesRow[]>, Record<string, number>>;
 export const SSP_METHODS: readonly SspMethod[] = ['hoeffding', 'variance-aware'];
 export const POLICY_LABELS: Record<SspPolicy, string> = {
   hoeffding: 'Hoeffding set (LEVIS-like)',

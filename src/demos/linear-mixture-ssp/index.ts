@@ -1,21 +1,10 @@
-// The linear-mixture SSP demo module, loaded lazily by the registry.
+// The linear-mixture-ssp demo: everything the playground needs to know about it, in one call.
 
-import type { DemoModule } from '../types';
+import { defineDemo } from '../../ui/defineDemo';
 import { meta } from './meta';
-import { linearMixtureSspSchema, parseLinearMixtureSspParams, type LinearMixtureSspSchema } from './params';
+import { linearMixtureSspSchema, refineLinearMixtureSspParams } from './params';
 import { runLinearMixtureSsp } from './experiment';
 import { LinearMixtureSspView } from './View';
 import { tutorial } from './tutorial';
-import { useLinearMixtureSspStore } from './store';
 
-const linearMixtureSsp: DemoModule<LinearMixtureSspSchema> = {
-  meta,
-  schema: linearMixtureSspSchema,
-  parse: parseLinearMixtureSspParams,
-  run: (params, compute, control) => runLinearMixtureSsp(params, compute, control),
-  View: LinearMixtureSspView,
-  tutorial,
-  useStore: useLinearMixtureSspStore,
-};
-
-export default linearMixtureSsp;
+export default defineDemo({ meta, schema: linearMixtureSspSchema, refine: refineLinearMixtureSspParams, run: runLinearMixtureSsp, View: LinearMixtureSspView, tutorial });

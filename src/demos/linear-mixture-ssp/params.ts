@@ -1,4 +1,4 @@
-import { parallelSpec, parseParams, seedSpec, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
+import { parallelSpec, seedSpec, type CrossFieldIssue, type ParamValues, type Schema } from '../../lib/params';
 
 /** The demo's whole state; the defaults are the research notes' calibrated check (docs/research/theory.md §2d). */
 export const linearMixtureSspSchema = {
@@ -19,22 +19,14 @@ export const linearMixtureSspSchema = {
   episodes: { kind: 'int', default: 2000, min: 100, max: 5000, label: 'Episodes K', help: 'Each episode runs until the goal (or the cap of 50·B* steps).' },
   seeds: { kind: 'int', default: 5, min: 1, max: 10, label: 'Seeds', help: 'Independent runs per method: one episode’s cost has a standard deviation of about B*, so compare means over seeds.' },
   sweep: {
-    kind: 'enum',
+    kind: 'toggle',
     default: 'on',
-    options: [
-      { value: 'on', label: 'Sweep B* (δ ∈ {0.2, 0.1, 0.05, 0.025}, Δ = 0.4 δ)' },
-      { value: 'off', label: 'Only the instance above' },
-    ],
     label: 'Regret vs B*',
-    help: 'The variance-aware set should scale like B*, the Hoeffding set like B*^1.5: slopes on log-log axes.',
+    help: 'δ ∈ {0.2, 0.1, 0.05, 0.025} with Δ = 0.4 δ. The variance-aware set should scale like B*, the Hoeffding set like B*^1.5: slopes on log-log axes.',
   },
   dSweep: {
-    kind: 'enum',
+    kind: 'toggle',
     default: 'off',
-    options: [
-      { value: 'off', label: 'Off' },
-      { value: 'on', label: 'Regret vs d (d = 2 … 6, hard instance)' },
-    ],
     label: 'Regret vs d',
     help: 'Both learners on the hard instance for d = 2 … 6 at the δ and Δ above: the bound grows linearly in d.',
   },
@@ -47,6 +39,14 @@ export const linearMixtureSspSchema = {
 export type LinearMixtureSspSchema = typeof linearMixtureSspSchema;
 export type LinearMixtureSspParams = ParamValues<LinearMixtureSspSchema>;
 
-export function parseLinearMixtureSspParams(raw: Record<string, unknown>): ParsedParams<LinearMixtureSspSchema> {
-  return parseParams(linearMixtureSspSchema, raw);
+/** Δ < δ (else an action would reach the goal with negative probability); the gridworld mixes 3–5 kernels. */
+export function refineLinearMixtureSspParams(v: LinearMixtureSspParams): CrossFieldIssue<LinearMixtureSspParams>[] {
+  const issues: CrossFieldIssue<LinearMixtureSspParams>[] = [];
+  if (v.gap >= v.delta) {
+    issues.push({ field: 'gap', problem: `Δ (gap) = ${v.gap} must be below δ = ${v.delta}: otherwise some action would reach the goal with negative probability`, fix: { gap: Number((0.4 * v.delta).toFixed(3)) } });
+  }
+  if (v.instance === 'gridworld' && (v.dim < 3 || v.dim > 5)) {
+    issues.push({ field: 'dim', problem: `the gridworld mixes d = 3, 4 or 5 base kernels (got d = ${v.dim})`, fix: { dim: 4 } });
+  }
+  return issues;
 }

@@ -1,10 +1,10 @@
-import type { TutorialStep } from '../types';
+import type { TutorialStep } from '../../lib/demo';
 import type { LinearMixtureSspParams } from './params';
 import type { LinearMixtureSspResults } from './experiment';
 
 const claim = (r: LinearMixtureSspResults, id: string) => r.claims.find((c) => c.id === id);
 
-export const tutorial: TutorialStep<LinearMixtureSspParams>[] = [
+export const tutorial: TutorialStep<LinearMixtureSspParams, LinearMixtureSspResults>[] = [
   {
     title: 'A shortest path with long, noisy episodes',
     params: { sweep: 'off' },

@@ -1,8 +1,8 @@
-import type { DemoViewProps } from '../types';
+import type { DemoViewProps } from '../../ui/defineDemo';
+import type { SparsePcaResults } from './experiment';
 import type { MatrixData } from '../../lib/results';
 import { ChartCard, DataTable } from '../../ui/ChartCard';
 import { Heatmap } from '../../ui/Heatmap';
-import type { SparsePcaParams } from './params';
 import { ESTIMATOR_LABELS } from './experiment';
 import { ConvergenceChart, EigenvalueChart, ErrorVsNChart, SupportVsLambdaChart } from './charts';
 
@@ -18,7 +18,7 @@ function describeMatrix(m: MatrixData): string {
   return `nonzero diagonal at variables ${shown || 'none'}; ${zeros} of ${p * p} entries exactly zero.`;
 }
 
-export function SparsePcaView({ results }: DemoViewProps<SparsePcaParams>) {
+export function SparsePcaView({ results }: DemoViewProps<SparsePcaResults>) {
   if (!results) return null;
   const { series, matrices, params, metrics } = results;
   const limit = 1.2 / params.s;

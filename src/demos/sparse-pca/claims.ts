@@ -21,6 +21,7 @@ export function buildClaims({ scores, replicates }: ClaimInputs): Claim[] {
   return [
     {
       id: 'mcp-equals-oracle',
+      kind: 'paper',
       statement: `SDP + MCP equals the oracle (‖Π̂ − Π̂_O‖_F < ${ORACLE_EQUAL_TOL}) with exact support and exact rank k on ≥ ${needed} of ${replicates} seeds`,
       passed: equalCount >= needed,
       value: equalCount,
@@ -28,6 +29,7 @@ export function buildClaims({ scores, replicates }: ClaimInputs): Claim[] {
     },
     {
       id: 'fps-biased',
+      kind: 'paper',
       statement: `FPS (ℓ1) is biased: its mean error ‖Π̂ − Π*‖_F is ≥ ${FPS_BIAS_RATIO}× that of SDP + MCP`,
       passed: ratio >= FPS_BIAS_RATIO,
       value: ratio,
@@ -35,6 +37,7 @@ export function buildClaims({ scores, replicates }: ClaimInputs): Claim[] {
     },
     {
       id: 'fps-never-oracle',
+      kind: 'sanity',
       statement: `FPS never equals the oracle: min over seeds of ‖Π̂_FPS − Π̂_O‖_F stays above ${ORACLE_EQUAL_TOL}`,
       passed: minFpsGap > ORACLE_EQUAL_TOL,
       value: minFpsGap,
@@ -47,6 +50,7 @@ export function buildClaims({ scores, replicates }: ClaimInputs): Claim[] {
 export function gpuAgreementClaim(maxDiff: number, tolerance: number): Claim {
   return {
     id: 'gpu-matches-cpu',
+    kind: 'sanity',
     statement: `The WGSL (f32) solutions at the chosen n and λ agree with the f64 CPU ones: max ‖Φ_gpu − Φ_cpu‖_F ≤ ${tolerance}`,
     passed: maxDiff <= tolerance,
     value: maxDiff,

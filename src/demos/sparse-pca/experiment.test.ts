@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaults } from '../../lib/params';
 import { runSparsePca } from './experiment';
-import { parseSparsePcaParams, sparsePcaSchema } from './params';
+import { parseParams } from '../../lib/params';
+import { refineSparsePcaParams, sparsePcaSchema } from './params';
 
 const cpuEnv = { device: null, info: { path: 'cpu' as const, tfBackend: 'none', adapter: null, software: false, reason: 'unit test' } };
 
@@ -42,11 +43,13 @@ describe('sparse-PCA run at the paper-check setting (f64 CPU path)', () => {
   }, 120_000);
 });
 
+const parsePca = (raw: Record<string, unknown>) => parseParams(sparsePcaSchema, raw, refineSparsePcaParams);
+
 describe('sparse-PCA parameters', () => {
   it('rejects s > p and k > s by name', () => {
-    const { values, issues } = parseSparsePcaParams({ p: '10', s: '20' });
+    const { values, issues } = parsePca({ p: '10', s: '20' });
     expect(values.s).toBe(5);
     expect(issues[0].field).toBe('s');
-    expect(parseSparsePcaParams({ s: '2', k: '3' }).issues[0].field).toBe('k');
+    expect(parsePca({ s: '2', k: '3' }).issues[0].field).toBe('k');
   });
 });

@@ -18,7 +18,8 @@ export const SLUG = 'sparse-pca';
 const BASE_N_GRID = [100, 200, 400, 800, 1600, 3200];
 const BASE_C_GRID = [0.5, 0.75, 1, 1.5, 2, 3];
 
-export type SparsePcaResults = DemoResults<SparsePcaParams>;
+// series and metrics still string-keyed: typed rows next (issue 10, item 7)
+export type SparsePcaResults = DemoResults<SparsePcaParams, Record<string, SeriesRow[]>, Record<string, number>>;
 
 /** Where the run computes: the backend's device (null on the CPU path) and its description. */
 export type SparsePcaEnv = Pick<ComputeState, 'info' | 'device'>;

@@ -1,21 +1,10 @@
-// The sparse-PCA demo module, loaded lazily by the registry.
+// The sparse-pca demo: everything the playground needs to know about it, in one call.
 
-import type { DemoModule } from '../types';
+import { defineDemo } from '../../ui/defineDemo';
 import { meta } from './meta';
-import { parseSparsePcaParams, sparsePcaSchema, type SparsePcaSchema } from './params';
+import { sparsePcaSchema, refineSparsePcaParams } from './params';
 import { runSparsePca } from './experiment';
 import { SparsePcaView } from './View';
 import { tutorial } from './tutorial';
-import { useSparsePcaStore } from './store';
 
-const sparsePca: DemoModule<SparsePcaSchema> = {
-  meta,
-  schema: sparsePcaSchema,
-  parse: parseSparsePcaParams,
-  run: (params, compute, control) => runSparsePca(params, compute, control),
-  View: SparsePcaView,
-  tutorial,
-  useStore: useSparsePcaStore,
-};
-
-export default sparsePca;
+export default defineDemo({ meta, schema: sparsePcaSchema, refine: refineSparsePcaParams, run: runSparsePca, View: SparsePcaView, tutorial });

@@ -1,4 +1,4 @@
-import { parseParams, seedSpec, type ParamIssue, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
+import { seedSpec, type CrossFieldIssue, type ParamValues, type Schema } from '../../lib/params';
 
 /** The demo's whole state: defaults = the paper-claim check setting (docs/DESIGN.md §5.1). */
 export const sparsePcaSchema = {
@@ -31,18 +31,9 @@ export const sparsePcaSchema = {
 export type SparsePcaSchema = typeof sparsePcaSchema;
 export type SparsePcaParams = ParamValues<SparsePcaSchema>;
 
-/** Field checks plus the cross-field rules s ≤ p and k ≤ s (each named, each falling back). */
-export function parseSparsePcaParams(raw: Record<string, unknown>): ParsedParams<SparsePcaSchema> {
-  const parsed = parseParams(sparsePcaSchema, raw);
-  const v = parsed.values as { -readonly [K in keyof SparsePcaParams]: SparsePcaParams[K] };
-  const issues: ParamIssue[] = [...parsed.issues];
-  if (v.s > v.p) {
-    issues.push({ field: 's', message: `Support size s (s) = ${v.s} exceeds the dimension p = ${v.p}; using s = ${Math.min(sparsePcaSchema.s.default, v.p)}` });
-    v.s = Math.min(sparsePcaSchema.s.default, v.p);
-  }
-  if (v.k > v.s) {
-    issues.push({ field: 'k', message: `Rank k (k) = ${v.k} exceeds the support size s = ${v.s}; using k = 1` });
-    v.k = 1;
-  }
-  return { values: v, issues };
+/** The cross-field rules s ≤ p and k ≤ s, each with the values that restore it. */
+export function refineSparsePcaParams(v: SparsePcaParams): CrossFieldIssue<SparsePcaParams>[] {
+  if (v.s > v.p) return [{ field: 's', problem: `Support size s (s) = ${v.s} exceeds the dimension p = ${v.p}`, fix: { s: Math.min(sparsePcaSchema.s.default, v.p) } }];
+  if (v.k > v.s) return [{ field: 'k', problem: `Rank k (k) = ${v.k} exceeds the support size s = ${v.s}`, fix: { k: 1 } }];
+  return [];
 }

@@ -1,11 +1,11 @@
-import type { TutorialStep } from '../types';
+import type { TutorialStep } from '../../lib/demo';
 import type { SparsePcaParams } from './params';
 import type { SparsePcaResults } from './experiment';
 
 const claim = (r: SparsePcaResults, id: string) => r.claims.find((c) => c.id === id);
 const estimator = (r: SparsePcaResults, name: string) => r.series.estimators.find((row) => row.estimator === name)!;
 
-export const tutorial: TutorialStep<SparsePcaParams>[] = [
+export const tutorial: TutorialStep<SparsePcaParams, SparsePcaResults>[] = [
   {
     title: 'The oracle: what you would do if you knew the support',
     params: { monteCarlo: 'off' },

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import type { DemoViewProps } from '../types';
+import type { DemoViewProps } from '../../ui/defineDemo';
+import type { SpinResults } from './experiment';
 import { ChartCard, DataTable } from '../../ui/ChartCard';
 import { LinesChart } from '../../ui/LinesChart';
-import type { SpinParams } from './params';
 import { COLOURS, DistributionBars, RewardLines } from './charts';
 import { betaLabel, SWEEP_BETAS, TABULAR_SETUP } from './experiment';
 
 const BETA_COLOURS = ['#d62728', '#ff7f0e', '#2ca02c', '#1f77b4', '#9467bd', '#8c564b'];
 const pct = (v: unknown) => `${(100 * Number(v)).toFixed(1)}%`;
 
-export function SpinView({ results }: DemoViewProps<SpinParams>) {
+export function SpinView({ results }: DemoViewProps<SpinResults>) {
   const [prompt, setPrompt] = useState(0);
   const [iteration, setIteration] = useState(0);
   if (!results) return null;

@@ -33,6 +33,7 @@ export function tabularClaims({ beta2, beta1, beta01, lossAtOpponent }: TabularC
   return [
     {
       id: 'tabular-ll-gain',
+      kind: 'paper',
       statement: `Tabular, β = 2, two SPIN iterations: held-out log-likelihood gains more than ${LL_GAIN_MIN} nats over the SFT model (${beta2[0].heldOutLogLikelihood.toFixed(3)} → ${beta2[2].heldOutLogLikelihood.toFixed(3)})`,
       passed: gain > LL_GAIN_MIN,
       value: gain,
@@ -40,6 +41,7 @@ export function tabularClaims({ beta2, beta1, beta01, lossAtOpponent }: TabularC
     },
     {
       id: 'tabular-discriminability-drop',
+      kind: 'paper',
       statement: `Tabular, β = 2, two iterations: the best possible accuracy at telling real from generated responses (0.5 + TV/2) falls by more than ${DISCRIMINABILITY_DROP_MIN} (${beta2[0].discriminability.toFixed(3)} → ${beta2[2].discriminability.toFixed(3)})`,
       passed: drop > DISCRIMINABILITY_DROP_MIN,
       value: drop,
@@ -47,6 +49,7 @@ export function tabularClaims({ beta2, beta1, beta01, lossAtOpponent }: TabularC
     },
     {
       id: 'tabular-kl-beta1',
+      kind: 'paper',
       statement: `Tabular, β = 1: one iteration brings KL(p_data ‖ p) below ${KL_RATIO_MAX} × the SFT model’s (${beta1[0].kl.toFixed(3)} → ${beta1[1].kl.toFixed(3)}; measured: the ratio)`,
       passed: ratio < KL_RATIO_MAX,
       value: ratio,
@@ -54,6 +57,7 @@ export function tabularClaims({ beta2, beta1, beta01, lossAtOpponent }: TabularC
     },
     {
       id: 'tabular-overshoot-beta01',
+      kind: 'limit',
       statement: `Tabular, β = 0.1 at the same learning rate: KL rises after one iteration, the overshoot of (p_data/p_t)^{1/β} (${beta01[0].kl.toFixed(3)} → ${beta01[1].kl.toFixed(3)}; measured: the rise)`,
       passed: rise > 0,
       value: rise,
@@ -61,6 +65,7 @@ export function tabularClaims({ beta2, beta1, beta01, lossAtOpponent }: TabularC
     },
     {
       id: 'tabular-loss-log2',
+      kind: 'sanity',
       statement: `The SPIN loss equals log 2 when the model is its own opponent (θ = θ_opp), in the tabular tier (measured: |loss − log 2|)`,
       passed: log2Gap < LOG2_TOL,
       value: log2Gap,
@@ -79,6 +84,7 @@ export function lmClaims(records: readonly LmIterationRecord[]): Claim[] {
   return [
     {
       id: 'lm-spin-beats-sft',
+      kind: 'paper',
       statement:
         `Language model, reported pass or fail: after ${last.iteration} SPIN iterations, held-out exact match SPIN ${pct(last.spinExactMatch)} vs SFT continued for as many steps ${pct(last.sftExactMatch)} ` +
         `(SFT model ${pct(first.spinExactMatch)}); held-out log-likelihood ${last.spinHeldOutLogLikelihood.toFixed(3)} vs ${last.sftHeldOutLogLikelihood.toFixed(3)} (measured: the exact-match difference)`,
@@ -88,6 +94,7 @@ export function lmClaims(records: readonly LmIterationRecord[]): Claim[] {
     },
     {
       id: 'lm-loss-log2',
+      kind: 'sanity',
       statement: `Language model: at the first step of every iteration (policy = opponent) the SPIN loss is log 2 to float32 precision (measured: the largest |loss − log 2|)`,
       passed: log2Gap < LOG2_TOL,
       value: log2Gap,
@@ -102,6 +109,7 @@ export function fusedLogProbClaim(fused: ArrayLike<number>, chain: ArrayLike<num
   for (let i = 0; i < fused.length; i++) worst = Math.max(worst, Math.abs(fused[i] - chain[i]) / Math.max(1, Math.abs(chain[i])));
   return {
     id: 'fused-logprob-matches-chain',
+    kind: 'sanity',
     statement: `The fused WGSL sequence log-probability kernel agrees with the tfjs op chain on this model’s logits (${fused.length} sequences, relative error ≤ ${FUSED_LOGPROB_TOL})`,
     passed: worst <= FUSED_LOGPROB_TOL,
     value: worst,

@@ -2,12 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runSpin, type SpinEnv } from './experiment';
-import { parseSpinParams } from './params';
+import { parseParams } from '../../lib/params';
+import { spinSchema } from './params';
 import { tutorial } from './tutorial';
 
 const env = (): SpinEnv => ({ device: null, info: { path: 'cpu', tfBackend: tf.getBackend(), adapter: null, software: false, reason: 'unit test' } });
 const params = (raw: Record<string, unknown>) => {
-  const { values, issues } = parseSpinParams(raw);
+  const { values, issues } = parseParams(spinSchema, raw);
   expect(issues).toEqual([]);
   return values;
 };

@@ -18,7 +18,8 @@ import { encodeBatch, drawTaskPairs } from './task';
 import { makeTabularProblem, mergePairs, meanKl, probabilities, runTabularSpin, sampleFrom, spinLoss, theoreticalNextIterate, type IterationRecord, type Table, type TabularProblem } from './tabular';
 
 export const SLUG = 'spin';
-export type SpinResults = DemoResults<SpinParams>;
+// series and metrics still string-keyed: typed rows next (issue 10, item 7)
+export type SpinResults = DemoResults<SpinParams, Record<string, SeriesRow[]>, Record<string, number>>;
 export type SpinEnv = Pick<ComputeState, 'info' | 'device'>;
 
 /** The research notes' tabular setting (docs/research/alignment.md §1c); the SFT model's tempering comes from the parameters. */

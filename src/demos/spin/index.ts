@@ -1,21 +1,10 @@
-// The SPIN demo module, loaded lazily by the registry.
+// The spin demo: everything the playground needs to know about it, in one call.
 
-import type { DemoModule } from '../types';
+import { defineDemo } from '../../ui/defineDemo';
 import { meta } from './meta';
-import { parseSpinParams, spinSchema, type SpinSchema } from './params';
+import { spinSchema } from './params';
 import { runSpin } from './experiment';
 import { SpinView } from './View';
 import { tutorial } from './tutorial';
-import { useSpinStore } from './store';
 
-const spin: DemoModule<SpinSchema> = {
-  meta,
-  schema: spinSchema,
-  parse: parseSpinParams,
-  run: (params, compute, control) => runSpin(params, compute, control),
-  View: SpinView,
-  tutorial,
-  useStore: useSpinStore,
-};
-
-export default spin;
+export default defineDemo({ meta, schema: spinSchema, run: runSpin, View: SpinView, tutorial });

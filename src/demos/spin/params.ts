@@ -1,4 +1,4 @@
-import { networkSpec, parseParams, seedSpec, type ParamValues, type ParsedParams, type Schema } from '../../lib/params';
+import { networkSpec, seedSpec, type ParamValues, type Schema } from '../../lib/params';
 
 /**
  * The demo's whole state. The defaults are the claim check: the tabular tier of the research notes
@@ -23,12 +23,8 @@ export const spinSchema = {
   learningRate: { kind: 'float', default: 0.05, min: 0.001, max: 0.5, step: 0.001, label: 'Tabular learning rate', help: 'Adam, full batch, for SPIN and for SFT continued alike.', advanced: true },
   adamSteps: { kind: 'int', default: 300, min: 10, max: 2000, label: 'Tabular Adam steps per iteration', help: 'Enough steps to approach each iteration’s optimum, where the closed form (the ghost bar) holds.', advanced: true },
   lm: {
-    kind: 'enum',
+    kind: 'toggle',
     default: 'on',
-    options: [
-      { value: 'on', label: 'Run it' },
-      { value: 'off', label: 'Skip it (tabular tier only)' },
-    ],
     label: 'Language-model tier',
     help: 'A tiny transformer learns to reverse words: SFT, then SPIN iterations next to SFT continued for the same number of steps. Takes tens of seconds.',
   },
@@ -55,6 +51,3 @@ export const spinSchema = {
 export type SpinSchema = typeof spinSchema;
 export type SpinParams = ParamValues<SpinSchema>;
 
-export function parseSpinParams(raw: Record<string, unknown>): ParsedParams<SpinSchema> {
-  return parseParams(spinSchema, raw);
-}

@@ -1,11 +1,11 @@
-import type { TutorialStep } from '../types';
+import type { TutorialStep } from '../../lib/demo';
 import type { SpinParams } from './params';
 import type { SpinResults } from './experiment';
 
 const claim = (r: SpinResults, id: string) => r.claims.find((c) => c.id === id);
 const klAt = (r: SpinResults, t: number) => Number(r.series.tabularIterations?.[t]?.spinKl);
 
-export const tutorial: TutorialStep<SpinParams>[] = [
+export const tutorial: TutorialStep<SpinParams, SpinResults>[] = [
   {
     title: 'A weak SFT model and its data',
     params: { lm: 'off', beta: 1, iterations: 1 },

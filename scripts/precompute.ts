@@ -1,0 +1,54 @@
+// `npm run precompute [-- slug …]`: runs each ready demo's default parameters with the same run()
+// the page uses, in headless Chromium on the CPU path (what a visitor without WebGPU computes), and
+// writes public/precomputed/<slug>.json (the results, with the date, the code version and the
+// machine) and public/precomputed/gallery.json. A demo's page shows its file at once, labelled
+// "precomputed", while the live run computes; scripts/precomputed.test.ts fails when a file no
+// longer matches the code or the defaults.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { chromium } from 'playwright';
+import { createServer } from 'vite';
+import { chromiumArgs, ensureBrowser } from './browser.mjs';
+import { codeVersion } from './codeVersion';
+import { GALLERY_PATH, galleryFromFiles, PRECOMPUTED_DIR, precomputedPath, readyMetas } from './precomputedFiles';
+import { PRECOMPUTED_FORMAT, type PrecomputedFile } from '../src/lib/precomputed';
+import type { DemoResults } from '../src/lib/results';
+
+const root = process.cwd();
+const ready = (await readyMetas(root)).map((m) => m.slug);
+const asked = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const unknown = asked.filter((s) => !ready.includes(s));
+if (unknown.length > 0) throw new Error(`not a ready demo: ${unknown.join(', ')} (ready: ${ready.join(', ')})`);
+const slugs = asked.length > 0 ? asked : ready;
+
+// No file watching: an edit elsewhere in the tree must not reload the page mid-run.
+const server = await createServer({ server: { host: '127.0.0.1', port: 0, hmr: false, watch: null }, logLevel: 'warn' });
+await server.listen();
+const address = server.httpServer!.address();
+const port = typeof address === 'object' && address ? address.port : 0;
+const browser = await chromium.launch({ executablePath: ensureBrowser(), args: chromiumArgs({ webgpu: false }) });
+mkdirSync(PRECOMPUTED_DIR, { recursive: true });
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error(`[page] ${e.message}`));
+  await page.goto(`http://127.0.0.1:${port}/`);
+  for (const slug of slugs) {
+    const started = Date.now();
+    const results = (await page.evaluate((s) => window.playground.run(s, {}), slug)) as DemoResults;
+    const backend = results.backend.path === 'cpu' ? `CPU path, tfjs ${results.backend.tfBackend}` : `${results.backend.path}, ${results.backend.adapter}`;
+    const file: PrecomputedFile = {
+      format: PRECOMPUTED_FORMAT,
+      version: 1,
+      slug,
+      provenance: { createdAt: new Date().toISOString(), codeVersion: codeVersion(root, slug).hash, machine: `headless Chromium ${browser.version()}, ${backend}` },
+      results,
+    };
+    writeFileSync(precomputedPath(slug), `${JSON.stringify(file)}\n`);
+    const paper = results.claims.filter((c) => c.kind === 'paper');
+    console.log(`[precompute] ${slug}: ${((Date.now() - started) / 1000).toFixed(1)} s, paper claims ${paper.filter((c) => c.passed).length}/${paper.length} pass → ${precomputedPath(slug)}`);
+  }
+  writeFileSync(GALLERY_PATH, `${JSON.stringify(await galleryFromFiles(root))}\n`);
+  console.log(`[precompute] wrote ${GALLERY_PATH}`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,109 @@
+// The first screen of a demo is its default run, made ahead of time by the same code
+// (`npm run precompute`, scripts/precompute.ts) and shipped as public/precomputed/<slug>.json; the
+// gallery's cards draw from public/precomputed/gallery.json, extracted from those files.
+
+import type { DemoMeta } from './demo';
+import type { Claim, DemoResults, SeriesMap } from './results';
+
+export const PRECOMPUTED_FORMAT = 'webgpu-ml-playground/precomputed';
+export const GALLERY_FORMAT = 'webgpu-ml-playground/gallery';
+
+export interface PrecomputedProvenance {
+  /** ISO date and time the run was made. */
+  createdAt: string;
+  /** Hash of the code and data the run depends on (scripts/codeVersion.ts): a test fails when they change. */
+  codeVersion: string;
+  /** The browser and compute path it ran on, in words. */
+  machine: string;
+}
+
+export interface PrecomputedFile<R = DemoResults> {
+  format: typeof PRECOMPUTED_FORMAT;
+  version: 1;
+  slug: string;
+  provenance: PrecomputedProvenance;
+  results: R;
+}
+
+export interface GalleryLine {
+  label: string;
+  points: [number, number][];
+}
+
+export interface GalleryCard {
+  slug: string;
+  createdAt: string;
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  logX: boolean;
+  logY: boolean;
+  lines: GalleryLine[];
+  paperClaims: Pick<Claim, 'id' | 'statement' | 'passed'>[];
+}
+
+export interface GalleryFile {
+  format: typeof GALLERY_FORMAT;
+  version: 1;
+  cards: GalleryCard[];
+}
+
+function fail(what: string, problem: string): never {
+  throw new Error(`${what}: ${problem}`);
+}
+
+/** Checks the shape of a precomputed file for `slug` (a stale or foreign file is named, not shown). */
+export function checkPrecomputed(json: unknown, slug: string, what = `precomputed/${slug}.json`): PrecomputedFile {
+  const file = json as Partial<PrecomputedFile> | null;
+  if (!file || file.format !== PRECOMPUTED_FORMAT) fail(what, `not a precomputed-run file (format ${String(file?.format)})`);
+  if (file.version !== 1) fail(what, `version ${String(file.version)} is not 1`);
+  if (file.slug !== slug || file.results?.slug !== slug) fail(what, `holds the run of "${String(file.slug)}", not "${slug}"`);
+  const p = file.provenance;
+  if (!p || typeof p.createdAt !== 'string' || typeof p.codeVersion !== 'string' || typeof p.machine !== 'string') fail(what, 'has no provenance (date, code version, machine)');
+  if (!Array.isArray(file.results.claims) || typeof file.results.params !== 'object') fail(what, 'has no results');
+  return file as PrecomputedFile;
+}
+
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** The gallery card of a ready demo: its headline chart's lines and its paper claims, from its precomputed run. */
+export function galleryCard(meta: DemoMeta, file: PrecomputedFile): GalleryCard {
+  const headline = meta.headline;
+  if (!headline) fail(meta.slug, 'a ready demo needs a headline chart in its meta.ts');
+  const rows = (file.results.series as SeriesMap)[headline.series];
+  if (!rows || rows.length === 0) fail(meta.slug, `its precomputed run has no "${headline.series}" series for the headline chart`);
+  const usable = (v: unknown, log: boolean | undefined): v is number => finite(v) && (!log || v > 0);
+  const lines = headline.lines.map(({ key, label }) => ({
+    label,
+    points: rows.flatMap((row): [number, number][] => {
+      const x = row[headline.x];
+      const y = row[key];
+      return usable(x, headline.logX) && usable(y, headline.logY) ? [[x, y]] : [];
+    }),
+  }));
+  if (lines.every((l) => l.points.length === 0)) fail(meta.slug, `the headline chart's columns (${headline.x}; ${headline.lines.map((l) => l.key).join(', ')}) hold no plottable numbers`);
+  return {
+    slug: meta.slug,
+    createdAt: file.provenance.createdAt,
+    title: headline.title,
+    xLabel: headline.xLabel,
+    yLabel: headline.yLabel,
+    logX: headline.logX ?? false,
+    logY: headline.logY ?? false,
+    lines,
+    paperClaims: file.results.claims.filter((c) => c.kind === 'paper').map(({ id, statement, passed }) => ({ id, statement, passed })),
+  };
+}
+
+export function galleryFile(cards: GalleryCard[]): GalleryFile {
+  return { format: GALLERY_FORMAT, version: 1, cards };
+}
+
+/** Reads a JSON file served beside the app; null when it is not there (a build without precomputed runs). */
+export async function fetchJson(url: string): Promise<unknown | null> {
+  const response = await fetch(url);
+  // a static host answers 404; a dev or preview server may answer with the app's index.html
+  if (response.status === 404 || !(response.headers.get('content-type') ?? '').includes('json')) return null;
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+  return response.json();
+}
