@@ -81,7 +81,7 @@ try {
       );
     }
     console.log('(WGSL: one batched iteration = prepare + Jacobi eig + θ + rebuild + prox/dual for all B problems, (t_cold + 9·t_warm)/10 as the driver runs chunks of 10;');
-    console.log(' CPU: tred2/tql2 eig per problem, problems one after another, per-problem time × B.)');
+    console.log(' CPU: ml-matrix tred2/tql2 eig per problem, problems one after another, per-problem time × B.)');
   }
 } finally {
   await browser.close();
