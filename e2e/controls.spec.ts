@@ -22,10 +22,11 @@ async function openIdle(page: Page, slug: string): Promise<Schema> {
 
 const urlParam = (page: Page, name: string) => new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get(name);
 
-/** A valid value other than the current one, whose keystrokes pass through invalid prefixes where the range allows. */
+/** A valid value one step from the current one (the other fields at their defaults keep every rule across fields). */
 function validValue(spec: NumberSpec, current: number): number {
-  if (spec.max !== current) return spec.max;
-  return spec.kind === 'int' ? spec.max - 1 : Number(((spec.min + spec.max) / 2).toPrecision(3));
+  const step = spec.kind === 'int' ? 1 : (spec.step ?? Number(((spec.max - spec.min) / 100).toPrecision(1)));
+  const up = Number((current + step).toPrecision(6));
+  return up <= spec.max ? up : Number((current - step).toPrecision(6));
 }
 
 const invalidValue = (spec: NumberSpec): string => (spec.kind === 'int' && spec.max - spec.min >= 1 ? `${spec.max + 1}` : `${spec.max * 10 + 1}`);
@@ -99,6 +100,18 @@ async function exercise(page: Page, name: string, spec: ParamSpec, nth: number) 
   if (spec.scale === 'log') await slideByKeyboard(page, name, spec);
 }
 
+/** Puts the field back to its default, so that the next field is tried beside the defaults (rules across fields hold there). */
+async function restore(page: Page, name: string, spec: ParamSpec) {
+  const control = page.locator(`#param-${name}`);
+  if (spec.kind === 'enum') await control.selectOption(spec.default);
+  else if (spec.kind === 'toggle') await control.setChecked(spec.default === 'on');
+  else {
+    await control.fill(String(spec.default));
+    await control.press('Enter');
+  }
+  await expect.poll(() => urlParam(page, name)).toBe(String(spec.default));
+}
+
 test('every control of every demo, typed key by key, commits on Enter or Tab and names an invalid value beside the field', async ({ page }) => {
   test.setTimeout(300_000);
   const errors = trackErrors(page);
@@ -109,7 +122,10 @@ test('every control of every demo, typed key by key, commits on Enter or Tab and
     const schema = await openIdle(page, slug);
     let nth = 0;
     for (const [name, spec] of Object.entries(schema)) {
-      await test.step(`${slug}: ${name} (${spec.kind}${spec.kind !== 'enum' && spec.kind !== 'toggle' && spec.scale ? `, ${spec.scale}` : ''})`, () => exercise(page, name, spec, nth++));
+      await test.step(`${slug}: ${name} (${spec.kind}${spec.kind !== 'enum' && spec.kind !== 'toggle' && spec.scale ? `, ${spec.scale}` : ''})`, async () => {
+        await exercise(page, name, spec, nth++);
+        await restore(page, name, spec);
+      });
       kinds.add(spec.kind === 'float' && spec.scale === 'log' ? 'log' : spec.kind);
     }
     // the page never ran with a typed value: nothing started by itself
