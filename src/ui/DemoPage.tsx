@@ -51,17 +51,15 @@ export function DemoPage({ route, load }: { route: DemoRoute; load: (slug: strin
   return <LoadedDemo module={module} route={route} />;
 }
 
-const sameValues = (a: Record<string, unknown>, b: Record<string, unknown>): boolean => Object.keys(b).every((k) => a[k] === b[k]);
-
-/** The shipped default run, shown while the live one computes (when the link asks for the defaults). */
-async function showPrecomputedDefault(module: AnyDemoModule): Promise<void> {
+/** Fetches the shipped default run once per page; the store shows it whenever the defaults compute. */
+async function loadPrecomputedDefault(module: AnyDemoModule): Promise<void> {
+  if (module.useStore.getState().precomputed) return;
   const url = `${import.meta.env.BASE_URL}precomputed/${module.meta.slug}.json`;
   try {
     const json = await fetchJson(url);
     if (json === null) return;
     const file = checkPrecomputed(json, module.meta.slug);
-    const state = module.useStore.getState();
-    if (state.status === 'running' && sameValues(file.results.params as Record<string, unknown>, state.params)) state.showPrecomputed(file.results, file.provenance);
+    module.useStore.getState().setPrecomputed(file.results, file.provenance);
   } catch (err) {
     // the live run still comes; the console says why the first screen was empty
     console.warn(`precomputed run not shown: ${err instanceof Error ? err.message : String(err)}`);
@@ -89,9 +87,8 @@ function LoadedDemo({ module, route }: { module: AnyDemoModule; route: DemoRoute
   // The URL is the source of truth when the page opens or the hash changes from outside.
   useEffect(() => {
     load(route.params);
-    const opened = useStore.getState();
     void run();
-    if (route.step === null && opened.linkIssues.length === 0 && sameValues(opened.params, defaults(module.schema))) void showPrecomputedDefault(module);
+    void loadPrecomputedDefault(module);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [routeKey, route.slug]);
 
@@ -108,8 +105,10 @@ function LoadedDemo({ module, route }: { module: AnyDemoModule; route: DemoRoute
     (index: number | null) => {
       setStep(index);
       if (index === null) return;
-      useStore.getState().setParams({ ...defaults(module.schema), ...module.tutorial[index].params });
-      void useStore.getState().run();
+      const store = useStore.getState();
+      store.setParams({ ...defaults(module.schema), ...module.tutorial[index].params });
+      // a step with the parameters of the finished run on screen has nothing new to compute
+      if (!(store.status === 'done' && useStore.getState().showsCurrentParams())) void useStore.getState().run();
     },
     [module, useStore],
   );
@@ -155,7 +154,7 @@ function LoadedDemo({ module, route }: { module: AnyDemoModule; route: DemoRoute
           </ul>
         </div>
       )}
-      <TutorialPlayer steps={module.tutorial} index={step} results={results} running={running} onGo={goToStep} keyboardStepping={present} />
+      <TutorialPlayer steps={module.tutorial} index={step} results={results} complete={useStore.getState().showsCurrentParams()} precomputed={source.kind === 'precomputed'} running={running} onGo={goToStep} keyboardStepping={present} />
       <div className="demo-body">
         <aside className="controls">
           <ParamControls schema={module.schema} values={params} onCommit={edit} linkIssues={linkIssueByField} hideAdvanced={present} />

@@ -30,9 +30,12 @@ export interface DemoState<P, R> {
   setParams: (partial: Partial<P>) => void;
   /** One typed field: null when committed, else the problem (nothing is committed then). */
   edit: (name: string, raw: string) => string | null;
-  /** Shows a precomputed run of these very parameters until a live run finishes. */
-  showPrecomputed: (results: R, provenance: PrecomputedProvenance) => void;
+  /** The shipped default run, once fetched: shown whenever a run of its very parameters computes. */
+  precomputed: { results: R; provenance: PrecomputedProvenance } | null;
+  setPrecomputed: (results: R, provenance: PrecomputedProvenance) => void;
   run: () => Promise<R | null>;
+  /** Whether the shown results are complete ones of the current parameters (a finished live run or the precomputed one). */
+  showsCurrentParams: () => boolean;
   cancel: () => void;
 }
 
@@ -72,10 +75,16 @@ export function createDemoStore<P, R extends DemoResults<P, SeriesMap, MetricMap
       set({ params: result.values, linkIssues: get().linkIssues.filter((i) => i.field !== name) });
       return null;
     },
-    showPrecomputed: (results, provenance) => {
-      // only as a first screen: never over a live run's results
-      if (get().source.kind === 'live' && get().results !== null) return;
-      set({ results, source: { kind: 'precomputed', ...provenance } });
+    precomputed: null,
+    setPrecomputed: (results, provenance) => {
+      set({ precomputed: { results, provenance } });
+      // it arrived after its run started: show it, unless that run already has results of its own
+      const { status, source, params } = get();
+      if (status === 'running' && source.kind === 'live' && sameParams(results.params, params)) set({ results, source: { kind: 'precomputed', ...provenance } });
+    },
+    showsCurrentParams: () => {
+      const { results, source, status, params } = get();
+      return results !== null && sameParams(results.params, params) && (source.kind === 'precomputed' || status === 'done');
     },
     run: async () => {
       controller?.abort();
@@ -83,8 +92,10 @@ export function createDemoStore<P, R extends DemoResults<P, SeriesMap, MetricMap
       controller = own;
       set({ status: 'running', error: null, progress: { fraction: 0, label: 'Starting' } });
       const showingPrecomputed = () => get().source.kind === 'precomputed';
-      // a precomputed run stays up only while the live run computes the same parameters
-      if (showingPrecomputed() && !sameParams(get().results?.params, get().params)) set({ results: null, source: { kind: 'live' } });
+      const { precomputed, params } = get();
+      // the shipped run of these very parameters is shown while the live one computes
+      if (precomputed && sameParams(precomputed.results.params, params)) set({ results: precomputed.results, source: { kind: 'precomputed', ...precomputed.provenance } });
+      else if (showingPrecomputed()) set({ results: null, source: { kind: 'live' } });
       try {
         const compute = await useBackend.getState().ensure();
         const results = await spec.run(get().params, compute, {
