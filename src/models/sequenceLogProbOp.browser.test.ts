@@ -12,6 +12,9 @@ import { sequenceLogProbTfjs } from './sequenceLogProbTfjs';
 
 let fusedOp: SequenceLogProbOp;
 
+/** Bytes of tfjs' WebGPU buffers in use (its buffer manager's count; free pooled buffers excluded). */
+const gpuBytesInUse = (): number => (tf.memory() as tf.MemoryInfo & { numBytesInGPU: number }).numBytesInGPU;
+
 beforeAll(async () => {
   const compute = await initCompute();
   if (!compute.device) throw new Error(`this test needs WebGPU: ${compute.info.reason}`);
@@ -86,13 +89,17 @@ describe('sequence log-probability tfjs op (fused WGSL forward and backward)', (
     const optimizer = tf.train.sgd(0.05);
     const step = () => tf.dispose(optimizer.minimize(nll, true, [p.weights]) ?? []);
     step(); // the optimizer keeps its own scalars from the first step on
+    await value(); // a read submits tfjs' queue: what waited for that submit is released
     const tensorsBefore = tf.memory().numTensors;
     const buffersBefore = liveGpuBufferCount();
+    const tfjsBytesBefore = gpuBytesInUse();
     for (let i = 0; i < 4; i++) step();
     const after = await value();
     expect(after).toBeLessThan(before - 1);
     expect(tf.memory().numTensors).toBe(tensorsBefore);
     expect(liveGpuBufferCount()).toBe(buffersBefore);
+    // the op's temporaries come from tfjs' buffer manager: all back once tfjs has submitted
+    expect(gpuBytesInUse()).toBe(tfjsBytesBefore);
     optimizer.dispose();
     p.dispose();
   });
