@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initCompute } from './backend';
 import { ComputeKernel, liveGpuBufferCount } from './kernel';
-import { encodeWithTfjs, installedTfjsVersions, tfjsSharesDevice, WRITTEN_AGAINST } from './tfjsInterop';
+import { encodeWithTfjs, installedTfjsVersions, storedAs, tfjsSharesDevice, WRITTEN_AGAINST } from './tfjsInterop';
 
 /** out[i] = 2·in[i] + 1 */
 const AFFINE = `
@@ -31,7 +31,7 @@ beforeAll(async () => {
 function affineOp(x: tf.Tensor1D): tf.Tensor1D {
   return encodeWithTfjs(device, (gpu) => {
     const out = gpu.newTensorWithBuffer<tf.Tensor1D>(x.shape, 'float32');
-    affine.encode(gpu.encoder, [gpu.tensorBuffer(x), out.buffer], [Math.ceil(x.size / 64)]);
+    affine.encode(gpu.encoder, [gpu.tensorBuffer(x, 'float32'), out.buffer], [Math.ceil(x.size / 64)]);
     return out.tensor;
   });
 }
@@ -70,11 +70,32 @@ describe('tfjs interop (src/gpu/tfjsInterop.ts)', () => {
     const fresh = tf.tensor1d([0, 1, 2, 3, 4]); // values still on the CPU side
     const y = affineOp(fresh);
     expect(Array.from(await y.data())).toEqual([1, 3, 5, 7, 9]);
-    const buffers = encodeWithTfjs(device, (gpu) => [gpu.tensorBuffer(fresh), gpu.tensorBuffer(fresh.reshape([5, 1]) as tf.Tensor), gpu.tensorBuffer(fresh)]);
+    const view = fresh.reshape([5, 1]);
+    const buffers = encodeWithTfjs(device, (gpu) => [gpu.tensorBuffer(fresh, 'float32'), gpu.tensorBuffer(view, 'float32'), gpu.tensorBuffer(fresh, 'float32')]);
     // a reshape shares the data: the same buffer, not a copy
     expect(buffers[1]).toBe(buffers[0]);
     expect(buffers[2]).toBe(buffers[0]);
-    tf.dispose([fresh, y]);
+    tf.dispose([fresh, view, y]);
+  });
+
+  it('refuses a tensor whose buffer holds another dtype (tfjs casts int32 to float32 in name only), and storedAs converts it', async () => {
+    const tensorsBefore = tf.memory().numTensors;
+    const ints = tf.tensor1d([0, 1, 2, 3], 'int32');
+    const cast = tf.cast(ints, 'float32') as tf.Tensor1D;
+    expect(() => affineOp(cast)).toThrow(/holds int32 values/);
+    expect(tf.memory().numTensors).toBe(tensorsBefore + 2); // the refused call's output was disposed
+    const floats = storedAs(cast, 'float32') as tf.Tensor1D;
+    expect(floats).not.toBe(cast);
+    expect(storedAs(floats, 'float32')).toBe(floats);
+    const y = affineOp(floats);
+    expect(Array.from(await y.data())).toEqual([1, 3, 5, 7]);
+    // and the other way: int32 storage from float32 values
+    const reals = tf.tensor1d([2.7, -1.2]);
+    const backToInt = storedAs(reals, 'int32');
+    expect(backToInt.dtype).toBe('int32');
+    expect(Array.from(await backToInt.data())).toEqual([2, -1]);
+    tf.dispose([ints, cast, floats, y, reals, backToInt]);
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
   });
 
   it('orders tfjs op → our kernel → tfjs op without a flush, and tfjs reads our output', async () => {

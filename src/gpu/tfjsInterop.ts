@@ -5,7 +5,10 @@
 // of the new version against this list.
 //
 // One path, zero-copy: a kernel binds the tensors' own GPU buffers and writes into tfjs-owned
-// output tensors (no dataToGPU copy, no readback).
+// output tensors (no dataToGPU copy, no readback). A buffer holds the tensor's *storage* dtype,
+// which can differ from its dtype: tfjs' Cast from int32 or bool to float32 keeps the int32 buffer
+// (its own shaders convert on load). A WGSL kernel cannot, so tensorBuffer checks the storage
+// against what the kernel declares, and storedAs converts beforehand.
 //
 // Ordering without flushing: tfjs records its ops into one command encoder (inside an open compute
 // pass) and submits it every WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE dispatches, or when data is read.
@@ -39,6 +42,7 @@ export function installedTfjsVersions(): { 'tfjs-core': string; 'tfjs-backend-we
 /** The internals of WebGPUBackend 4.22 used here: private there, so named and checked in one place. */
 interface BackendInternals {
   device: GPUDevice;
+  /** `dtype` here is the storage dtype: what the buffer holds. */
   tensorMap: { has(dataId: object): boolean; get(dataId: object): { resource?: unknown; dtype: tf.DataType } };
   bufferManager: { acquireBuffer(size: number, usage: GPUBufferUsageFlags): GPUBuffer };
   uploadToGPU(dataId: object): void;
@@ -91,6 +95,29 @@ export function tfjsSharesDevice(device: GPUDevice): boolean {
   return webgpuBackendOn(device) !== null;
 }
 
+/** What a kernel declares for a bound tensor: array<f32> or array<i32> (bool is stored as i32 0/1). */
+export type KernelDtype = 'float32' | 'int32';
+
+const wgslElement = (dtype: tf.DataType): string => (dtype === 'float32' ? 'f32' : dtype === 'int32' || dtype === 'bool' ? 'i32' : dtype);
+
+/** The dtype of the values in the tensor's buffer on the active WebGPU backend. */
+function storageDtype(backend: BackendInternals, tensor: tf.Tensor): tf.DataType {
+  if (!backend.tensorMap.has(tensor.dataId)) throw new Error('tfjs interop: the tensor does not live on the WebGPU backend (made under another backend?)');
+  return backend.tensorMap.get(tensor.dataId).dtype;
+}
+
+/**
+ * `tensor` itself when its buffer holds `dtype` values, else a new tensor that does (the caller
+ * disposes it). Call before encodeWithTfjs, whose body may not run tfjs ops. Off WebGPU, a cast.
+ */
+export function storedAs(tensor: tf.Tensor, dtype: KernelDtype): tf.Tensor {
+  if (tf.getBackend() !== 'webgpu') return tensor.dtype === dtype ? tensor : tf.cast(tensor, dtype);
+  const stored = storageDtype(internals(tf.backend() as WebGPUBackend), tensor);
+  if (tensor.dtype === dtype && wgslElement(stored) === wgslElement(dtype)) return tensor;
+  // int32 → float32 by cast alone would keep the int32 buffer (see the top); a multiply converts
+  return tf.tidy(() => (dtype === 'float32' ? tf.mul(tf.cast(tensor, 'float32'), tf.scalar(1)) : tf.cast(tensor, 'int32')));
+}
+
 const STORAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
 const UNIFORM = GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST;
 
@@ -122,10 +149,13 @@ export interface TfjsEncoding {
   readonly encoder: GPUCommandEncoder;
   /** Temporaries valid for this encoding only (back to tfjs after its next submit). */
   readonly scratch: BufferSource;
-  /** The tensor's own buffer (uploaded first if its values are on the CPU): zero-copy, held until the submit. */
-  tensorBuffer(tensor: tf.Tensor): GPUBuffer;
+  /**
+   * The tensor's own buffer (uploaded first if its values are on the CPU): zero-copy, held until
+   * the submit. `dtype` is what the kernel declares; a tensor stored otherwise is refused (storedAs).
+   */
+  tensorBuffer(tensor: tf.Tensor, dtype: KernelDtype): GPUBuffer;
   /** A new tfjs-owned tensor and its buffer, for a kernel to fill completely (it starts undefined). */
-  newTensorWithBuffer<T extends tf.Tensor>(shape: number[], dtype: 'float32' | 'int32'): { tensor: T; buffer: GPUBuffer };
+  newTensorWithBuffer<T extends tf.Tensor>(shape: number[], dtype: KernelDtype): { tensor: T; buffer: GPUBuffer };
 }
 
 function bufferOf(backend: BackendInternals, dataId: object): GPUBuffer {
@@ -145,7 +175,6 @@ export function encodeWithTfjs<T>(device: GPUDevice, body: (encoding: TfjsEncodi
   const backend = webgpuBackendOn(device);
   if (!backend) throw new Error(`tfjs interop: tfjs is not on the WebGPU backend of this device (active backend: ${tf.getBackend()})`);
   const hold = (dataId: object): GPUBuffer => {
-    if (!backend.tensorMap.has(dataId)) throw new Error('tfjs interop: the tensor does not live on the WebGPU backend (made under another backend?)');
     const buffer = bufferOf(backend, dataId);
     backend.commandQueueOwnedIds.add(dataId);
     return buffer;
@@ -154,18 +183,31 @@ export function encodeWithTfjs<T>(device: GPUDevice, body: (encoding: TfjsEncodi
   // values) follow its ops in the same encoder
   backend.ensureCommandEncoderReady();
   backend.endComputePassEncoder();
+  const outputs: tf.Tensor[] = [];
   const encoding: TfjsEncoding = {
     encoder: backend.commandEncoder!,
     scratch: new PendingScratch(backend),
-    tensorBuffer: (tensor) => {
+    tensorBuffer: (tensor, dtype) => {
       if (tensor.isDisposed) throw new Error('tfjs interop: the tensor is disposed');
+      const stored = storageDtype(backend, tensor);
+      if (wgslElement(stored) !== wgslElement(dtype)) {
+        throw new Error(`tfjs interop: the kernel reads ${wgslElement(dtype)} but this ${tensor.dtype} tensor's buffer holds ${stored} values: pass it through storedAs(tensor, '${dtype}') first`);
+      }
       return hold(tensor.dataId);
     },
-    newTensorWithBuffer: <U extends tf.Tensor>(shape: number[], dtype: 'float32' | 'int32') => {
+    newTensorWithBuffer: <U extends tf.Tensor>(shape: number[], dtype: KernelDtype) => {
       const info = backend.makeTensorInfo(shape, dtype);
       const buffer = hold(info.dataId);
-      return { tensor: tf.engine().makeTensorFromTensorInfo(info, tf.backend()) as U, buffer };
+      const tensor = tf.engine().makeTensorFromTensorInfo(info, tf.backend()) as U;
+      outputs.push(tensor);
+      return { tensor, buffer };
     },
   };
-  return body(encoding);
+  try {
+    return body(encoding);
+  } catch (error) {
+    // the outputs would never be written: do not leave them to the caller
+    tf.dispose(outputs);
+    throw error;
+  }
 }

@@ -9,7 +9,7 @@
 // after its next submit.
 
 import * as tf from '@tensorflow/tfjs';
-import { encodeWithTfjs } from '../gpu/tfjsInterop';
+import { encodeWithTfjs, storedAs, type TfjsEncoding } from '../gpu/tfjsInterop';
 import { SequenceLogProbKernels } from './sequenceLogProbGpu';
 import { sequenceLogProbTfjs } from './sequenceLogProbTfjs';
 
@@ -23,34 +23,44 @@ export async function createSequenceLogProbOp(device: GPUDevice | null): Promise
   if (!device) return { op: sequenceLogProbTfjs, fused: false };
   const kernels = await SequenceLogProbKernels.create(device);
 
+  /** The buffers of (logits, targets, mask) as the kernels declare them: f32, i32, f32. */
+  const inputBuffers = (gpu: TfjsEncoding, [z, y, m]: readonly tf.Tensor[]) => [gpu.tensorBuffer(z, 'float32'), gpu.tensorBuffer(y, 'int32'), gpu.tensorBuffer(m, 'float32')] as const;
+
   const op: SequenceLogProbOp = (logits, targets, mask) => {
     if (tf.getBackend() !== 'webgpu') return sequenceLogProbTfjs(logits, targets, mask);
     const [batch, length, vocab] = logits.shape;
-    const intTargets = targets.dtype === 'int32' ? targets : tf.cast(targets, 'int32');
+    // stored as the kernels read them (a float32 mask cast from int32 keeps int32 storage in tfjs)
+    const [intTargets, floatMask] = [storedAs(targets, 'int32'), storedAs(mask, 'float32')];
     const fused = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-      const z = args[0] as tf.Tensor;
+      const z = storedAs(args[0] as tf.Tensor, 'float32');
       // targets and mask are saved too: a caller's tidy may dispose its own before the backward pass
-      (args[1] as tf.GradSaveFunc)([z, intTargets, mask]);
+      (args[1] as tf.GradSaveFunc)([z, intTargets, floatMask]);
       // recorded into tfjs' queue after the ops that made the inputs: no submit here (tfjsInterop.ts)
       const sums = encodeWithTfjs(device, (gpu) => {
         const out = gpu.newTensorWithBuffer<tf.Tensor1D>([batch], 'float32');
-        const [zb, yb, mb] = [z, intTargets, mask].map(gpu.tensorBuffer);
+        const [zb, yb, mb] = inputBuffers(gpu, [z, intTargets, floatMask]);
         kernels.encodeForward(gpu.encoder, gpu.scratch, zb, yb, mb, batch, length, vocab, out.buffer);
         return out.tensor;
       });
-      const gradFunc = (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) =>
-        encodeWithTfjs(device, (gpu) => {
-          const upstream = Array.isArray(dy) ? dy[0] : dy;
-          const grad = gpu.newTensorWithBuffer<tf.Tensor3D>([batch, length, vocab], 'float32');
-          const [zb, yb, mb] = saved.map(gpu.tensorBuffer);
+      if (z !== args[0]) z.dispose();
+      const gradFunc = (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
+        const given = Array.isArray(dy) ? dy[0] : dy;
+        const upstream = storedAs(given, 'float32');
+        const grad = encodeWithTfjs(device, (gpu) => {
+          const out = gpu.newTensorWithBuffer<tf.Tensor3D>([batch, length, vocab], 'float32');
+          const [zb, yb, mb] = inputBuffers(gpu, saved);
           const forward = kernels.encodeForward(gpu.encoder, gpu.scratch, zb, yb, mb, batch, length, vocab);
-          kernels.encodeBackward(gpu.encoder, gpu.scratch, zb, yb, mb, forward, gpu.tensorBuffer(upstream), batch, length, vocab, grad.buffer);
-          return grad.tensor;
+          kernels.encodeBackward(gpu.encoder, gpu.scratch, zb, yb, mb, forward, gpu.tensorBuffer(upstream, 'float32'), batch, length, vocab, out.buffer);
+          return out.tensor;
         });
+        if (upstream !== given) upstream.dispose();
+        return grad;
+      };
       return { value: sums, gradFunc };
     });
     const result = fused(logits) as tf.Tensor1D;
     if (intTargets !== targets) intTargets.dispose();
+    if (floatMask !== mask) floatMask.dispose();
     return result;
   };
   return { op, fused: true };

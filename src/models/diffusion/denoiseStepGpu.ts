@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { BufferPool, ComputeKernel, checkLimits, grid1d, readBuffer, type BufferSource } from '../../gpu/kernel';
 import { shaders } from '../../gpu/shaders';
-import { encodeWithTfjs } from '../../gpu/tfjsInterop';
+import { encodeWithTfjs, storedAs } from '../../gpu/tfjsInterop';
 import type { DenoiseStepInput, DenoiseStepOutput } from './denoiseStep';
 
 export type DenoiseStepSettings = Omit<DenoiseStepInput, 'logits'>;
@@ -105,11 +105,13 @@ export class DenoiseStepKernels {
    */
   async runOnTensor(logits: tf.Tensor, settings: DenoiseStepSettings): Promise<DenoiseStepOutput> {
     checkLimits(this.device, 'B·L·V logits', { bufferBytes: settings.positions * settings.vocab * 4 });
+    const floatLogits = storedAs(logits, 'float32');
     const [tokens, confidence] = encodeWithTfjs(this.device, (gpu) => {
       const out = [gpu.newTensorWithBuffer<tf.Tensor1D>([settings.positions], 'int32'), gpu.newTensorWithBuffer<tf.Tensor1D>([settings.positions], 'float32')];
-      this.encodeStep(gpu.encoder, gpu.scratch, gpu.tensorBuffer(logits), settings, out[0].buffer, out[1].buffer);
+      this.encodeStep(gpu.encoder, gpu.scratch, gpu.tensorBuffer(floatLogits, 'float32'), settings, out[0].buffer, out[1].buffer);
       return out.map((o) => o.tensor);
     });
+    if (floatLogits !== logits) floatLogits.dispose();
     try {
       const [tokenValues, confidenceValues] = await Promise.all([tokens.data<'int32'>(), confidence.data<'float32'>()]);
       return { tokens: tokenValues, confidence: Float64Array.from(confidenceValues) };
