@@ -25,7 +25,10 @@
 //   submitQueue() hands back to the manager (for reuse, not destroyed) right after submitting. A
 //   buffer on the manager's free list has no unsubmitted use, so filling one with
 //   queue.writeBuffer (which takes effect before any unsubmitted command) is safe: the reasoning
-//   tfjs applies to its own uniforms.
+//   tfjs applies to its own uniforms. It holds because in 4.22 every recorded use of a tensor's
+//   buffer (runWebGPUProgram's inputs and output, the upload copies it triggers, and ours) puts the
+//   tensor in commandQueueOwnedIds, so a disposed tensor's buffer reaches the free list only after
+//   the submit.
 
 import * as tf from '@tensorflow/tfjs';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';

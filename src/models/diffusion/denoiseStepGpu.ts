@@ -66,7 +66,11 @@ export class DenoiseStepKernels {
     return [uniforms, forbidden];
   }
 
-  /** The step on logits already on the device (at least positions·vocab f32 values). */
+  /**
+   * The step on logits already on the device (at least positions·vocab f32 values), submitted on
+   * its own: for buffers of our own. A tfjs tensor goes through runOnTensor, which orders the step
+   * after tfjs' pending work.
+   */
   async runOnBuffer(logits: GPUBuffer, settings: DenoiseStepSettings, keep?: KeepSelection): Promise<DenoiseStepOutput & { masked?: Uint32Array }> {
     const { device, pool } = this;
     const { positions } = settings;
