@@ -121,9 +121,6 @@ export function storedAs(tensor: tf.Tensor, dtype: KernelDtype): tf.Tensor {
   return tf.tidy(() => (dtype === 'float32' ? tf.mul(tf.cast(tensor, 'float32'), tf.scalar(1)) : tf.cast(tensor, 'int32')));
 }
 
-const STORAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
-const UNIFORM = GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST;
-
 /** Temporaries from tfjs' buffer manager, handed back to it by its next submit (see the top of the file). */
 class PendingScratch implements BufferSource {
   constructor(private readonly backend: BackendInternals) {}
@@ -137,12 +134,14 @@ class PendingScratch implements BufferSource {
     return buffer;
   }
 
+  // usage flags read when used: GPUBufferUsage does not exist where WebGPU does not (Node, older browsers)
   storage(_label: string, data: ArrayBufferView | number): GPUBuffer {
-    return typeof data === 'number' ? this.acquire(data, STORAGE) : this.acquire(data.byteLength, STORAGE, data);
+    const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+    return typeof data === 'number' ? this.acquire(data, usage) : this.acquire(data.byteLength, usage, data);
   }
 
   uniform(_label: string, data: ArrayBufferView): GPUBuffer {
-    return this.acquire(data.byteLength, UNIFORM, data);
+    return this.acquire(data.byteLength, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST, data);
   }
 }
 
