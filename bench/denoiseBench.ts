@@ -9,7 +9,6 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { listParam, log, timeIt } from './benchPage';
-import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { initCompute, withCpuBackend } from '../src/gpu/backend';
 import { DenoiseStepKernels } from '../src/models/diffusion/denoiseStepGpu';
 import { denoiseStepTfjs } from '../src/models/diffusion/denoiseStepTfjs';
@@ -69,15 +68,12 @@ async function stepRows(device: GPUDevice): Promise<StepRow[]> {
     for (const B of batches) {
       for (const L of lengths) {
         for (const V of vocabs) {
+          // random ops run on the CPU side in tfjs-webgpu: the fused step's first (warm-up) call uploads them
           const logits = tf.randomNormal([B, L, V], 0, 3, 'float32', 7) as tf.Tensor3D;
-          // random ops run on the CPU side in tfjs-webgpu: put the logits on the GPU before timing
-          (tf.backend() as WebGPUBackend).uploadToGPU(logits.dataId);
           const forbidden = Array.from({ length: V }, (_, v) => v === V - 1);
           let key = 0;
           const fused = (noiseScale: number) => async () => {
-            const onGpu = logits.dataToGPU();
-            await kernels.runOnBuffer(onGpu.buffer!, { positions: B * L, vocab: V, forbidden, temperature: 1, noiseScale, stepKey: key++ });
-            onGpu.tensorRef.dispose();
+            await kernels.runOnTensor(logits, { positions: B * L, vocab: V, forbidden, temperature: 1, noiseScale, stepKey: key++ });
           };
           const chain = (gumbel: boolean) => async () => {
             const noise = gumbel ? (tf.tidy(() => tf.neg(tf.log(tf.neg(tf.log(tf.randomUniform([B, L, V], 1e-7, 1)))))) as tf.Tensor3D) : null;

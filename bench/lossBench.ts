@@ -49,7 +49,8 @@ async function main(): Promise<void> {
       for (const V of listParam('v', '32,256')) {
         const logits = tf.randomNormal([B, T, V], 0, 2, 'float32', 3) as tf.Tensor3D;
         const targets = tf.randomUniform([B, T], 0, V, 'int32', 4) as tf.Tensor2D;
-        const mask = tf.onesLike(targets).asType('float32') as tf.Tensor2D;
+        // a float mask: one cast from int32 would keep int32 storage, which the fused op first converts
+        const mask = tf.ones([B, T]) as tf.Tensor2D;
         const upstream = tf.randomNormal([B], 0, 1, 'float32', 5) as tf.Tensor1D;
         // forward + backward; only a scalar comes back, so the readback is the same for both
         const pass = (op: SequenceLogProbOp) => () => tf.tidy(() => tf.sum(tf.grad((z: tf.Tensor) => tf.sum(tf.mul(op(z as tf.Tensor3D, targets, mask), upstream)))(logits)));

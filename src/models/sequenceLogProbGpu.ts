@@ -1,9 +1,9 @@
 // The fused sequence log-probability kernels (shaders/sequence_logprob.wgsl forward,
 // shaders/sequence_logprob_grad.wgsl backward) through the playground's kernel runner. Buffers in,
-// buffers out, so that a tfjs op can bind its tensors' buffers (next step); `run` takes and returns
-// plain arrays for tests.
+// buffers out, so that the tfjs op (sequenceLogProbOp.ts) binds its tensors' own buffers; `run`
+// takes and returns plain arrays for tests.
 
-import { BufferPool, ComputeKernel, checkLimits, grid1d, readBuffer } from '../gpu/kernel';
+import { BufferPool, ComputeKernel, checkLimits, grid1d, readBuffer, type BufferSource } from '../gpu/kernel';
 import { shaders } from '../gpu/shaders';
 import type { SequenceBatch } from './sequenceLogProb';
 
@@ -28,22 +28,22 @@ export class SequenceLogProbKernels {
     return new SequenceLogProbKernels(device, forward, grad);
   }
 
-  private shape(pool: BufferPool, batch: number, length: number, vocab: number): GPUBuffer {
+  private shape(pool: BufferSource, batch: number, length: number, vocab: number): GPUBuffer {
     checkLimits(this.device, 'B·T·V logits', { bufferBytes: batch * length * vocab * 4 });
     checkLimits(this.device, 'batch', { workgroups: batch });
     return pool.uniform('sequence shape', new Uint32Array([batch, length, vocab, 0]));
   }
 
-  /** Encodes the forward pass; the outputs come from `pool` (the caller releases or destroys them). */
-  encodeForward(encoder: GPUCommandEncoder, pool: BufferPool, logits: GPUBuffer, targets: GPUBuffer, mask: GPUBuffer, batch: number, length: number, vocab: number): ForwardBuffers {
+  /** Encodes the forward pass; the outputs come from `pool` (the caller releases or destroys them), the sums go to `sumsInto` if given. */
+  encodeForward(encoder: GPUCommandEncoder, pool: BufferSource, logits: GPUBuffer, targets: GPUBuffer, mask: GPUBuffer, batch: number, length: number, vocab: number, sumsInto?: GPUBuffer): ForwardBuffers {
     const shape = this.shape(pool, batch, length, vocab);
-    const out = { sums: pool.storage('sequence sums', batch * 4), rowMax: pool.storage('row max', batch * length * 4), rowLogSum: pool.storage('row log-sum', batch * length * 4) };
+    const out = { sums: sumsInto ?? pool.storage('sequence sums', batch * 4), rowMax: pool.storage('row max', batch * length * 4), rowLogSum: pool.storage('row log-sum', batch * length * 4) };
     this.forwardKernel.encode(encoder, [shape, logits, targets, mask, out.sums, out.rowMax, out.rowLogSum], [batch]);
     return out;
   }
 
   /** Encodes ∂(Σ_b upstream_b S_b)/∂logits into `into`, or a new [B·T·V] buffer from `pool`. */
-  encodeBackward(encoder: GPUCommandEncoder, pool: BufferPool, logits: GPUBuffer, targets: GPUBuffer, mask: GPUBuffer, forward: ForwardBuffers, upstream: GPUBuffer, batch: number, length: number, vocab: number, into?: GPUBuffer): GPUBuffer {
+  encodeBackward(encoder: GPUCommandEncoder, pool: BufferSource, logits: GPUBuffer, targets: GPUBuffer, mask: GPUBuffer, forward: ForwardBuffers, upstream: GPUBuffer, batch: number, length: number, vocab: number, into?: GPUBuffer): GPUBuffer {
     const shape = this.shape(pool, batch, length, vocab);
     const grad = into ?? pool.storage('logits gradient', batch * length * vocab * 4);
     this.gradKernel.encode(encoder, [shape, logits, targets, mask, forward.rowMax, forward.rowLogSum, upstream, grad], grid1d(this.device, batch * length * vocab, 64));

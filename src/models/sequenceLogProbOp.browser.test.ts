@@ -12,6 +12,9 @@ import { sequenceLogProbTfjs } from './sequenceLogProbTfjs';
 
 let fusedOp: SequenceLogProbOp;
 
+/** Bytes of tfjs' WebGPU buffers in use (its buffer manager's count; free pooled buffers excluded). */
+const gpuBytesInUse = (): number => (tf.memory() as tf.MemoryInfo & { numBytesInGPU: number }).numBytesInGPU;
+
 beforeAll(async () => {
   const compute = await initCompute();
   if (!compute.device) throw new Error(`this test needs WebGPU: ${compute.info.reason}`);
@@ -72,6 +75,29 @@ describe('sequence log-probability tfjs op (fused WGSL forward and backward)', (
     p.dispose();
   });
 
+  it('reads a mask cast from int32 (tfjs keeps its int32 buffer) and float targets as their values', async () => {
+    const p = problem(8);
+    const maskInts = Int32Array.from(await p.mask.data());
+    const castMask = tf.tensor2d(maskInts, [B, T], 'int32').asType('float32') as tf.Tensor2D;
+    const floatTargets = p.targets.asType('float32') as tf.Tensor2D;
+    const logits = p.logits();
+    const upstream = tf.tensor1d([1, -2, 0.5, -0.25]);
+    const run = (op: SequenceLogProbOp) => {
+      const values = op(logits, floatTargets, castMask);
+      const grad = tf.grad((z: tf.Tensor) => tf.sum(tf.mul(op(z as tf.Tensor3D, floatTargets, castMask), upstream)))(logits);
+      return { values, grad };
+    };
+    const fused = run(fusedOp);
+    const chain = run(sequenceLogProbTfjs);
+    const [v1, v2, g1, g2] = await Promise.all([fused.values.data(), chain.values.data(), fused.grad.data(), chain.grad.data()]);
+    for (let b = 0; b < B; b++) expect(Math.abs(v1[b] - v2[b])).toBeLessThanOrEqual(2e-5 * (1 + Math.abs(v2[b])));
+    expect(v1[1]).toBe(0);
+    const scale = 1 + Math.max(...Array.from(g2, Math.abs));
+    for (let i = 0; i < g1.length; i++) expect(Math.abs(g1[i] - g2[i])).toBeLessThanOrEqual(1e-4 * scale);
+    tf.dispose([castMask, floatTargets, logits, upstream, fused.values, fused.grad, chain.values, chain.grad]);
+    p.dispose();
+  });
+
   it('trains: an optimizer step through the op lowers its loss, and nothing is left behind', async () => {
     const p = problem(6);
     // maximise the log-likelihood of the targets where the mask counts
@@ -86,13 +112,17 @@ describe('sequence log-probability tfjs op (fused WGSL forward and backward)', (
     const optimizer = tf.train.sgd(0.05);
     const step = () => tf.dispose(optimizer.minimize(nll, true, [p.weights]) ?? []);
     step(); // the optimizer keeps its own scalars from the first step on
+    await value(); // a read submits tfjs' queue: what waited for that submit is released
     const tensorsBefore = tf.memory().numTensors;
     const buffersBefore = liveGpuBufferCount();
+    const tfjsBytesBefore = gpuBytesInUse();
     for (let i = 0; i < 4; i++) step();
     const after = await value();
     expect(after).toBeLessThan(before - 1);
     expect(tf.memory().numTensors).toBe(tensorsBefore);
     expect(liveGpuBufferCount()).toBe(buffersBefore);
+    // the op's temporaries come from tfjs' buffer manager: all back once tfjs has submitted
+    expect(gpuBytesInUse()).toBe(tfjsBytesBefore);
     optimizer.dispose();
     p.dispose();
   });

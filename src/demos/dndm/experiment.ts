@@ -166,7 +166,7 @@ async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: Run
 
     notes.push(
       `Model: ${describeModel(assets)} masked-diffusion transformer trained on KJV text (public/weights/dndm-kjv); a teaching model, so its samples are word-like strings, not scripture.`,
-      `Network: ${where.label}. Denoising step: ${decoder.fused ? 'fused WGSL kernel on the tfjs logits buffer (dataToGPU)' : 'logits read back, step in TypeScript'}.`,
+      `Network: ${where.label}. Denoising step: ${decoder.fused ? 'fused WGSL kernel reading the tfjs logits in place (zero-copy)' : 'logits read back, step in TypeScript'}.`,
       'One transition-time vector τ per batch (as in the authors’ code): NFE counts network calls for the whole batch.',
     );
     ticker.progress(1, 'Done');

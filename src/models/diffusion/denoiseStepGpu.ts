@@ -1,10 +1,13 @@
 // The fused denoising step on the GPU (shaders/denoise_step.wgsl + select_masked.wgsl) through the
-// playground's kernel runner. Logits come either as a plain array (tests) or as a GPU buffer that
-// tfjs already holds (the samplers' GPU path: the [B, L, V] logits never leave the device; only
-// B·L tokens and confidences are read back).
+// playground's kernel runner. Logits come as a plain array or a GPU buffer (tests), or as a tfjs
+// tensor whose own buffer is bound (the samplers' GPU path, through src/gpu/tfjsInterop.ts: the
+// [B, L, V] logits never leave the device and are not copied; only B·L tokens and confidences are
+// read back).
 
-import { BufferPool, ComputeKernel, checkLimits, grid1d, readBuffer } from '../../gpu/kernel';
+import * as tf from '@tensorflow/tfjs';
+import { BufferPool, ComputeKernel, checkLimits, grid1d, readBuffer, type BufferSource } from '../../gpu/kernel';
 import { shaders } from '../../gpu/shaders';
+import { encodeWithTfjs, storedAs } from '../../gpu/tfjsInterop';
 import type { DenoiseStepInput, DenoiseStepOutput } from './denoiseStep';
 
 export type DenoiseStepSettings = Omit<DenoiseStepInput, 'logits'>;
@@ -47,23 +50,37 @@ export class DenoiseStepKernels {
     }
   }
 
-  /** The step on logits already on the device (at least positions·vocab f32 values). */
-  async runOnBuffer(logits: GPUBuffer, settings: DenoiseStepSettings, keep?: KeepSelection): Promise<DenoiseStepOutput & { masked?: Uint32Array }> {
-    const { device, pool } = this;
+  /**
+   * Encodes the step on `logits` (at least positions·vocab f32 values) into `tokens` and
+   * `confidence` (positions values each); returns the temporaries it took from `source`.
+   */
+  encodeStep(encoder: GPUCommandEncoder, source: BufferSource, logits: GPUBuffer, settings: DenoiseStepSettings, tokens: GPUBuffer, confidence: GPUBuffer): GPUBuffer[] {
     const { positions, vocab } = settings;
     if (logits.size < positions * vocab * 4) throw new Error(`denoise step: the logits buffer holds ${logits.size} bytes, B·L·V needs ${positions * vocab * 4}`);
+    const params = new ArrayBuffer(32);
+    new Uint32Array(params, 0, 4).set([positions, vocab, settings.stepKey >>> 0, 0]);
+    new Float32Array(params, 16, 2).set([1 / settings.temperature, settings.noiseScale]);
+    const uniforms = source.uniform('step params', new Uint8Array(params));
+    const forbidden = source.storage('forbidden', Uint32Array.from({ length: vocab }, (_, v) => (settings.forbidden[v] ? 1 : 0)));
+    this.step.encode(encoder, [uniforms, logits, forbidden, tokens, confidence], grid1d(this.device, positions, 64));
+    return [uniforms, forbidden];
+  }
+
+  /**
+   * The step on logits already on the device (at least positions·vocab f32 values), submitted on
+   * its own: for buffers of our own. A tfjs tensor goes through runOnTensor, which orders the step
+   * after tfjs' pending work.
+   */
+  async runOnBuffer(logits: GPUBuffer, settings: DenoiseStepSettings, keep?: KeepSelection): Promise<DenoiseStepOutput & { masked?: Uint32Array }> {
+    const { device, pool } = this;
+    const { positions } = settings;
     const used: GPUBuffer[] = [];
     const take = (b: GPUBuffer) => (used.push(b), b);
     try {
-      const params = new ArrayBuffer(32);
-      new Uint32Array(params, 0, 4).set([positions, vocab, settings.stepKey >>> 0, 0]);
-      new Float32Array(params, 16, 2).set([1 / settings.temperature, settings.noiseScale]);
-      const uniforms = take(pool.uniform('step params', new Uint8Array(params)));
-      const forbidden = take(pool.storage('forbidden', Uint32Array.from({ length: vocab }, (_, v) => (settings.forbidden[v] ? 1 : 0))));
       const tokens = take(pool.storage('tokens', positions * 4));
       const confidence = take(pool.storage('confidence', positions * 4));
       const encoder = device.createCommandEncoder({ label: 'denoise step' });
-      this.step.encode(encoder, [uniforms, logits, forbidden, tokens, confidence], grid1d(device, positions, 64));
+      used.push(...this.encodeStep(encoder, pool, logits, settings, tokens, confidence));
       let masked: GPUBuffer | undefined;
       if (keep) {
         checkLimits(device, 'batch', { workgroups: keep.batch });
@@ -81,6 +98,29 @@ export class DenoiseStepKernels {
       return masked ? { ...out, masked: new Uint32Array(await readBuffer(device, pool, masked, keep!.batch * keep!.length * 4)) } : out;
     } finally {
       for (const b of used) pool.release(b);
+    }
+  }
+
+  /**
+   * The step on a tfjs tensor's own buffer (tfjs on the WebGPU backend of this device): recorded in
+   * tfjs' queue after the ops that made the logits, into tfjs-owned tokens and confidences that
+   * tfjs reads back (its read is the only submit). The caller may dispose `logits` right after the
+   * call: tfjs keeps its buffer until that submit.
+   */
+  async runOnTensor(logits: tf.Tensor, settings: DenoiseStepSettings): Promise<DenoiseStepOutput> {
+    checkLimits(this.device, 'B·L·V logits', { bufferBytes: settings.positions * settings.vocab * 4 });
+    const floatLogits = storedAs(logits, 'float32');
+    const [tokens, confidence] = encodeWithTfjs(this.device, (gpu) => {
+      const out = [gpu.newTensorWithBuffer<tf.Tensor1D>([settings.positions], 'int32'), gpu.newTensorWithBuffer<tf.Tensor1D>([settings.positions], 'float32')];
+      this.encodeStep(gpu.encoder, gpu.scratch, gpu.tensorBuffer(floatLogits, 'float32'), settings, out[0].buffer, out[1].buffer);
+      return out.map((o) => o.tensor);
+    });
+    if (floatLogits !== logits) floatLogits.dispose();
+    try {
+      const [tokenValues, confidenceValues] = await Promise.all([tokens.data<'int32'>(), confidence.data<'float32'>()]);
+      return { tokens: tokenValues, confidence: Float64Array.from(confidenceValues) };
+    } finally {
+      tf.dispose([tokens, confidence]);
     }
   }
 

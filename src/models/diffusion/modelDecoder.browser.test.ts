@@ -1,4 +1,4 @@
-// The samplers' GPU path (tfjs logits bound into the fused WGSL step via dataToGPU) against the CPU
+// The samplers' GPU path (the tfjs logits' own buffer bound into the fused WGSL step) against the CPU
 // path (logits read back, TypeScript step) on the same model and the same backend.
 // Stated tolerances: tokens identical, confidences ≤ 1e-4, whole sampler runs identical; no tensor
 // or GPU buffer left behind.
@@ -13,6 +13,9 @@ import { sample, type SamplerConfig } from './samplers';
 
 const modelConfig: TransformerConfig = { vocab: 12, length: 16, width: 16, heads: 2, layers: 1, ffn: 32, timeInput: true };
 let compute: ComputeState;
+
+/** Bytes of tfjs' WebGPU buffers in use (its buffer manager's count; free pooled buffers excluded). */
+const gpuBytesInUse = (): number => (tf.memory() as tf.MemoryInfo & { numBytesInGPU: number }).numBytesInGPU;
 let model: MaskedDiffusionTransformer;
 
 beforeAll(async () => {
@@ -51,6 +54,7 @@ describe('model decoder: fused GPU step vs CPU step', () => {
   it('runs whole samplers to the same samples and leaves nothing behind', async () => {
     const tensorsBefore = tf.memory().numTensors;
     const buffersBefore = liveGpuBufferCount();
+    const tfjsBytesBefore = gpuBytesInUse();
     for (const name of ['dndm-k', 'rdm-k'] as const) {
       const gpu = await gpuDecoder(compute.device!, model, samplerConfig);
       const onGpu = await sample(name, samplerConfig, gpu.decode, RngStream.fromSeed(21));
@@ -61,5 +65,7 @@ describe('model decoder: fused GPU step vs CPU step', () => {
     }
     expect(tf.memory().numTensors).toBe(tensorsBefore);
     expect(liveGpuBufferCount()).toBe(buffersBefore);
+    // the step's temporaries come from tfjs' buffer manager: all back once tfjs has submitted
+    expect(gpuBytesInUse()).toBe(tfjsBytesBefore);
   });
 });

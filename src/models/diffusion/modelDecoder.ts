@@ -1,14 +1,15 @@
 // The masked-diffusion transformer as the samplers' step decoder, on either path:
 // - CPU (wasm/cpu backends): logits are read back and the step runs in TypeScript;
-// - WebGPU: the logits tensor's buffer is bound straight into the fused WGSL step (dataToGPU), so
-//   only B·L tokens and confidences come back per network call.
+// - WebGPU: the logits tensor's own buffer is bound into the fused WGSL step (no copy: the step is
+//   recorded into tfjs' queue through src/gpu/tfjsInterop.ts), so only B·L tokens and confidences
+//   come back per network call.
 // Both use the same counter-based Gumbel noise, so equal logits give equal tokens.
 
 import * as tf from '@tensorflow/tfjs';
-import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import type { MaskedDiffusionTransformer } from '../maskedDiffusionTransformer';
 import { decoderFromLogits, forbiddenMask, type SamplerConfig, type StepDecoder } from './samplers';
 import { DenoiseStepKernels } from './denoiseStepGpu';
+import { tfjsSharesDevice } from '../../gpu/tfjsInterop';
 
 export interface DisposableDecoder {
   decode: StepDecoder;
@@ -36,22 +37,16 @@ export function cpuDecoder(model: MaskedDiffusionTransformer, config: SamplerCon
 
 /** Needs tfjs' active backend to be the WebGPU backend built on `device` (src/gpu/backend.ts). */
 export async function gpuDecoder(device: GPUDevice, model: MaskedDiffusionTransformer, config: SamplerConfig): Promise<DisposableDecoder> {
-  if (tf.getBackend() !== 'webgpu') throw new Error(`the fused denoising step needs the webgpu tfjs backend, the active one is ${tf.getBackend()}`);
+  if (!tfjsSharesDevice(device)) throw new Error(`the fused denoising step needs tfjs on the WebGPU backend of this device, the active backend is ${tf.getBackend()}`);
   const kernels = await DenoiseStepKernels.create(device);
   const forbidden = forbiddenMask(config);
   const positions = config.batch * config.length;
-  const decode: StepDecoder = async (x, tFraction, stepKey) => {
+  const decode: StepDecoder = (x, tFraction, stepKey) => {
     const logits = modelLogits(model, x, tFraction);
     try {
-      // a tensor that small ops left on the CPU side has no buffer yet (docs/TESTING.md)
-      (tf.backend() as WebGPUBackend).uploadToGPU(logits.dataId);
-      const onGpu = logits.dataToGPU();
-      try {
-        return await kernels.runOnBuffer(onGpu.buffer!, { positions, vocab: config.vocab, forbidden, temperature: config.temperature, noiseScale: config.noiseScale, stepKey });
-      } finally {
-        onGpu.tensorRef.dispose();
-      }
+      return kernels.runOnTensor(logits, { positions, vocab: config.vocab, forbidden, temperature: config.temperature, noiseScale: config.noiseScale, stepKey });
     } finally {
+      // safe before the step has run: tfjs holds the logits' buffer until it submits the recorded step
       logits.dispose();
     }
   };
