@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { EnumSpec, NumberSpec, ParamSpec, Schema } from '../src/lib/params';
-import { trackErrors } from './helpers';
+import { trackErrors, waitForRunDone } from './helpers';
 
 // Every control of every ready demo, typed key by key as a person would: a number is a draft until
 // Enter or Tab commits it; then it is in the URL, or the problem is named beside the field and the
@@ -159,14 +159,16 @@ test('sparse PCA: typing 1600 into Samples n commits 1600; a rule across fields 
   expect(errors).toEqual([]);
 });
 
-test('a malformed link is named in the banner as the link’s, and beside each field, until the field is fixed', async ({ page }) => {
-  await page.goto('/#/sparse-pca?p=abc&n=99999999&seed=-3&color=red&monteCarlo=off&replicates=1');
+test('a malformed link is named in the banner as the link’s, and beside each field, until the field is fixed; the defaults still run', async ({ page }) => {
+  await page.goto('/#/sparse-pca?p=abc&n=99999999&seed=-3&color=red&monteCarlo=off&replicates=2');
   const issues = page.getByTestId('param-issues');
   await expect(issues).toContainText('in the link');
   for (const field of ['p', 'n', 'seed', 'color']) await expect(issues.locator(`[data-field="${field}"]`)).toHaveCount(1);
   await expect(issues).toContainText('Dimension p (p) must be an integer');
   await expect(page.getByTestId('param-n-error')).toContainText('out of range');
   await expect(page.locator('#param-p')).toHaveValue('50');
+  await waitForRunDone(page);
+  await expect(page.getByTestId('claim-mcp-equals-oracle')).toBeVisible();
   const n = page.getByLabel('Samples n');
   await n.fill('');
   await n.pressSequentially('800');
