@@ -39,6 +39,8 @@ export type SeriesMap = { [name: string]: readonly SeriesRow[] | undefined };
 
 export type MetricMap = { [name: string]: number | undefined };
 
+export type BandColumns<K extends string> = { [k in `${K}Mean` | `${K}Min` | `${K}Max`]: number };
+
 export interface MatrixData {
   rows: number;
   cols: number;

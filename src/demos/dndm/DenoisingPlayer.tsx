@@ -3,19 +3,20 @@
 // transition time τ and changes exactly the tokens whose τ it is.
 
 import { useEffect, useState } from 'react';
-import type { SeriesRow } from '../../lib/results';
+import type { TrajectoryRow } from './summary';
 
 interface Props {
   steps: number;
-  dndm: readonly SeriesRow[];
-  baseline: readonly SeriesRow[];
+  dndm: readonly TrajectoryRow[];
+  baseline: readonly TrajectoryRow[];
   dndmLabel: string;
   baselineLabel: string;
 }
 
 /** Frames of a trajectory after every step with time > s has run: x before call k+1 is frame k. */
-function frameAt(rows: readonly SeriesRow[], s: number): { frame: SeriesRow; calls: number } {
-  const calls = rows.filter((r) => r.call !== null && Number(r.t) > s).length;
+function frameAt(rows: readonly TrajectoryRow[], s: number): { frame: TrajectoryRow; calls: number } {
+  // a call whose time is unknown (t null) counts as not yet made
+  const calls = rows.filter((r) => r.call !== null && (r.t ?? 0) > s).length;
   return { frame: rows[Math.min(calls, rows.length - 1)], calls };
 }
 
@@ -65,9 +66,9 @@ export function DenoisingPlayer({ steps, dndm, baseline, dndmLabel, baselineLabe
         return (
           <div key={id} className="denoising-panel">
             <h4>
-              {label}: <span data-testid={`${id}-calls`}>{calls}</span> network calls so far, {Number(frame.masked)} positions masked
+              {label}: <span data-testid={`${id}-calls`}>{calls}</span> network calls so far, {frame.masked} positions masked
             </h4>
-            <Sequence text={String(frame.text)} previous={String(before.frame.text)} testId={`${id}-sequence`} />
+            <Sequence text={frame.text} previous={before.frame.text} testId={`${id}-sequence`} />
           </div>
         );
       })}

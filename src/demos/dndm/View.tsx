@@ -2,9 +2,11 @@ import { useState } from 'react';
 import type { DemoViewProps } from '../../ui/defineDemo';
 import type { DndmResults } from './experiment';
 import { ChartCard, DataTable } from '../../ui/ChartCard';
-import { NfeChart, QUALITY_METRICS, QualityChart, TauHistogram, TimeChart, type QualityMetric } from './charts';
+import { NfeChart, QUALITY_METRICS, QualityChart, TauHistogram, TimeChart } from './charts';
+import { SPEEDUP_T } from './claims';
 import { DenoisingPlayer } from './DenoisingPlayer';
 import { SAMPLER_LABELS } from './records';
+import type { QualityMetric } from './summary';
 
 export function DndmView({ results }: DemoViewProps<DndmResults>) {
   const [metric, setMetric] = useState<QualityMetric>('Ppl');
@@ -12,7 +14,7 @@ export function DndmView({ results }: DemoViewProps<DndmResults>) {
   const { series, params, metrics } = results;
   const [baselineName, dndmName] = params.pair === 'topk' ? (['rdm-k', 'dndm-k'] as const) : (['ancestral', 'dndm'] as const);
   const schedule = params.schedule === 'beta' ? `Beta(${params.alpha}, ${params.beta})` : params.schedule;
-  const at1000 = series.time?.find((r) => r.T === '1000');
+  const atSpeedupT = series.time.find((r) => r.steps === SPEEDUP_T);
   return (
     <div className="view">
       {series.trajectory && (
@@ -38,7 +40,7 @@ export function DndmView({ results }: DemoViewProps<DndmResults>) {
           <TauHistogram rows={series.tau} />
         </ChartCard>
       )}
-      {series.nfe?.length > 0 && (
+      {series.nfe.length > 0 && (
         <ChartCard
           name="nfe-vs-t"
           title="Network calls (NFE) vs T"
@@ -48,17 +50,17 @@ export function DndmView({ results }: DemoViewProps<DndmResults>) {
           <NfeChart rows={series.nfe} />
         </ChartCard>
       )}
-      {series.time?.length > 0 && (
+      {series.time.length > 0 && (
         <ChartCard
           name="time-vs-t"
           title="Wall time and speed-up vs T"
           rows={series.time}
-          caption={`Milliseconds per batch of ${params.samples} sequences, both samplers in this run on the same backend (${results.timing.label}).${at1000 && at1000.speedup !== null ? ` At T = 1000 DNDM is ${Number(at1000.speedup).toFixed(1)}× faster.` : ''}`}
+          caption={`Milliseconds per batch of ${params.samples} sequences, both samplers in this run on the same backend (${results.timing.label}).${atSpeedupT && atSpeedupT.speedup !== null ? ` At T = ${SPEEDUP_T} DNDM is ${atSpeedupT.speedup.toFixed(1)}× faster.` : ''}`}
         >
           <TimeChart rows={series.time} />
         </ChartCard>
       )}
-      {series.quality?.length > 0 && (
+      {series.quality.length > 0 && (
         <ChartCard
           name="quality-vs-t"
           title="Sample quality vs T"
@@ -83,13 +85,13 @@ export function DndmView({ results }: DemoViewProps<DndmResults>) {
           <QualityChart rows={series.quality} metric={metric} />
         </ChartCard>
       )}
-      {series.samples?.length > 0 && (
+      {series.samples.length > 0 && (
         <details className="card" open>
           <summary>Generated text (seed {params.seed}, first two sequences per sampler and T)</summary>
           <DataTable rows={series.samples} caption={`Samples from the ${Math.round(metrics.parameters / 1000)} k-parameter teaching model: word-like strings with real short words, not scripture.`} />
         </details>
       )}
-      {series.runs?.length > 0 && (
+      {series.runs.length > 0 && (
         <details className="card">
           <summary>Every sampler run</summary>
           <DataTable rows={series.runs} caption="Per T, sampler and seed: network calls, wall time (ms), judge perplexity, real-word share, unigram and bigram KL" />

@@ -1,18 +1,18 @@
-// The recharts views of the DNDM demo. Each reads one series of the results object.
+// The recharts views of the DNDM demo. Each reads one series of the results object, typed by its row.
 
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { SeriesRow } from '../../lib/results';
 import { LOG_DOMAIN } from '../../ui/axes';
+import type { NfeRow, QualityMetric, QualityRow, RealTextColumns, TauRow, TimeRow } from './summary';
 
 export const COLOURS = { baseline: '#1f77b4', dndm: '#d62728', formula: '#222', real: '#2ca02c' };
 const HEIGHT = 260;
 const fmt = (v: unknown) => (Array.isArray(v) ? v.map((x) => Number(x).toPrecision(4)).join(' – ') : typeof v === 'number' ? String(Number(v.toPrecision(4))) : String(v));
 
 /** Transition-time distribution: expected tokens N·p_t per step and the τ drawn in the shown run. */
-export function TauHistogram({ rows }: { rows: readonly SeriesRow[] }) {
+export function TauHistogram({ rows }: { rows: readonly TauRow[] }) {
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <ComposedChart data={rows as SeriesRow[]} margin={{ left: 10, right: 10 }}>
+      <ComposedChart data={rows} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="t" type="number" domain={[1, 'dataMax']} reversed label={{ value: 'step t (the reverse process runs right to left: T → 1)', position: 'insideBottom', offset: -2 }} />
         <YAxis allowDecimals={false} label={{ value: 'tokens', angle: -90, position: 'insideLeft' }} />
@@ -25,7 +25,7 @@ export function TauHistogram({ rows }: { rows: readonly SeriesRow[] }) {
   );
 }
 
-export function NfeChart({ rows }: { rows: readonly SeriesRow[] }) {
+export function NfeChart({ rows }: { rows: readonly NfeRow[] }) {
   const data = rows.map((r) => ({ ...r, dndmBand: [r.dndmMin, r.dndmMax] }));
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
@@ -44,7 +44,7 @@ export function NfeChart({ rows }: { rows: readonly SeriesRow[] }) {
   );
 }
 
-export function TimeChart({ rows }: { rows: readonly SeriesRow[] }) {
+export function TimeChart({ rows }: { rows: readonly TimeRow[] }) {
   const data = rows.map((r) => ({ ...r, baselineBand: [r.baselineMsMin, r.baselineMsMax], dndmBand: [r.dndmMsMin, r.dndmMsMax] }));
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
@@ -63,17 +63,20 @@ export function TimeChart({ rows }: { rows: readonly SeriesRow[] }) {
   );
 }
 
-export const QUALITY_METRICS = {
+export const QUALITY_METRICS: Record<QualityMetric, { label: string; real: keyof RealTextColumns; log: boolean }> = {
   Ppl: { label: 'judge perplexity (lower is better)', real: 'realPpl', log: true },
   Words: { label: 'share of complete words that are corpus words', real: 'realWords', log: false },
   UnigramKl: { label: 'unigram KL to the corpus (nats)', real: 'realUnigramKl', log: false },
   BigramKl: { label: 'bigram KL to the corpus (nats)', real: 'realBigramKl', log: false },
-} as const;
-export type QualityMetric = keyof typeof QUALITY_METRICS;
+};
 
-export function QualityChart({ rows, metric }: { rows: readonly SeriesRow[]; metric: QualityMetric }) {
+export function QualityChart({ rows, metric }: { rows: readonly QualityRow[]; metric: QualityMetric }) {
   const m = QUALITY_METRICS[metric];
-  const data = rows.map((r) => ({ ...r, baselineBand: [r[`baseline${metric}Min`], r[`baseline${metric}Max`]], dndmBand: [r[`dndm${metric}Min`], r[`dndm${metric}Max`]] }));
+  const data = rows.map((r) => ({
+    ...r,
+    baselineBand: [r[`baseline${metric}Min` as const], r[`baseline${metric}Max` as const]],
+    dndmBand: [r[`dndm${metric}Min` as const], r[`dndm${metric}Max` as const]],
+  }));
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <ComposedChart data={data} margin={{ left: 10, right: 10 }}>

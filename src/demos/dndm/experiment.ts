@@ -5,7 +5,7 @@
 import { onChosenTfBackend, type ComputeState, type TfPlacement } from '../../gpu/backend';
 import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
-import type { Claim, DemoResults, SeriesRow } from '../../lib/results';
+import type { Claim, DemoResults } from '../../lib/results';
 import { decodeChars } from '../../models/charVocab';
 import { cpuDecoder, gpuDecoder, type DisposableDecoder } from '../../models/diffusion/modelDecoder';
 import { parameterCount } from '../../models/maskedDiffusionTransformer';
@@ -16,11 +16,12 @@ import { buildClaims, fusedStepClaim } from './claims';
 import type { DndmParams } from './params';
 import { scoreSamples, type Judge, type SampleQuality } from './quality';
 import { SAMPLER_LABELS, tLabel, type Role, type RunRecord } from './records';
-import { summarise, type Shown } from './summary';
+import { summarise, type DndmSeries, type Shown, type SummaryMetrics } from './summary';
 
 export const SLUG = 'dndm';
-// series and metrics still string-keyed: typed rows next (issue 10, item 7)
-export type DndmResults = DemoResults<DndmParams, Record<string, SeriesRow[]>, Record<string, number>>;
+/** The summary's metrics and the model's: its parameter count and, when the manifest records it, its final held-out loss. */
+export type DndmMetrics = SummaryMetrics & { parameters: number; heldOutLoss?: number };
+export type DndmResults = DemoResults<DndmParams, DndmSeries, DndmMetrics>;
 export type DndmEnv = Pick<ComputeState, 'info' | 'device'>;
 
 const SWEEPS: Record<DndmParams['sweep'], number[]> = { full: [25, 50, 100, 1000, Infinity], short: [25, 50, 100, Infinity], off: [] };
@@ -143,14 +144,12 @@ async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: Run
 
     function assemble(): DndmResults {
       const { series, metrics } = summarise(params, grid, records, reference, shown, L, schedule);
-      metrics.parameters = parameterCount(modelConfig);
       const heldOut = assets.manifest.training.finalHeldOutLoss;
-      if (typeof heldOut === 'number') metrics.heldOutLoss = heldOut;
       return {
         slug: SLUG,
         params,
         backend: env.info,
-        metrics,
+        metrics: { ...metrics, parameters: parameterCount(modelConfig), ...(typeof heldOut === 'number' ? { heldOutLoss: heldOut } : {}) },
         series,
         claims: [...buildClaims({ records, grid, schedule, length: L, seeds: params.seeds }), ...claimsExtra],
         matrices: {},

@@ -27,4 +27,8 @@ export interface RunRecord extends SampleQuality {
   texts: string[];
 }
 
-export const tLabel = (T: number): string => (Number.isFinite(T) ? String(T) : '∞');
+/** T as the charts' category axis shows it: the number, or ∞ for continuous time (DNDM-C). */
+export type TLabel = `${number}` | '∞';
+export const tLabel = (T: number): TLabel => (Number.isFinite(T) ? `${T}` : '∞');
+/** T as code compares it: the number of steps, or null for continuous time (JSON has no ∞). */
+export const stepsOf = (T: number): number | null => (Number.isFinite(T) ? T : null);

@@ -7,7 +7,7 @@ import { COLOURS, DistributionBars, RewardLines } from './charts';
 import { betaLabel, SWEEP_BETAS, TABULAR_SETUP } from './experiment';
 
 const BETA_COLOURS = ['#d62728', '#ff7f0e', '#2ca02c', '#1f77b4', '#9467bd', '#8c564b'];
-const pct = (v: unknown) => `${(100 * Number(v)).toFixed(1)}%`;
+const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
 
 export function SpinView({ results }: DemoViewProps<SpinResults>) {
   const [prompt, setPrompt] = useState(0);
@@ -15,7 +15,7 @@ export function SpinView({ results }: DemoViewProps<SpinResults>) {
   if (!results) return null;
   const { series, params, metrics } = results;
   const shownIteration = Math.min(iteration, params.iterations - 1);
-  const bars = series.tabularBars?.filter((r) => r.prompt === prompt && r.iteration === shownIteration) ?? [];
+  const bars = series.tabularBars.filter((r) => r.prompt === prompt && r.iteration === shownIteration);
   const betas = Array.from(new Set<number>([...SWEEP_BETAS, params.beta])).sort((a, b) => a - b);
   const lm = series.lmIterations ?? [];
   const lmLast = lm.at(-1);
@@ -150,7 +150,7 @@ export function SpinView({ results }: DemoViewProps<SpinResults>) {
           <RewardLines rows={lm.slice(1)} />
         </ChartCard>
       )}
-      {series.lmSamples?.length > 0 && (
+      {series.lmSamples && series.lmSamples.length > 0 && (
         <details className="card" open>
           <summary>Held-out words: the final SPIN and SFT-continued answers</summary>
           <DataTable rows={series.lmSamples} caption="Prompt, the correct reversal, and each model’s near-greedy answer after the last iteration" />

@@ -2,16 +2,16 @@
 // start of an iteration, where SPIN's training took it, and the closed-form optimum (the ghost).
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { SeriesRow } from '../../lib/results';
 import { LinesChart } from '../../ui/LinesChart';
+import type { RewardRow, TabularBarRow } from './experiment';
 
 export const COLOURS = { data: '#555', model: '#1f77b4', learnt: '#d62728', ghost: '#d62728', sft: '#2ca02c', spin: '#d62728', closedForm: '#222', real: '#2ca02c', generated: '#9467bd' };
 const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : String(v));
 
-export function DistributionBars({ rows }: { rows: readonly SeriesRow[] }) {
+export function DistributionBars({ rows }: { rows: readonly TabularBarRow[] }) {
   return (
     <ResponsiveContainer width="100%" height={280}>
-      <BarChart data={rows as SeriesRow[]} margin={{ left: 10, right: 10, bottom: 4 }} barCategoryGap="15%">
+      <BarChart data={rows} margin={{ left: 10, right: 10, bottom: 4 }} barCategoryGap="15%">
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="response" label={{ value: 'response y', position: 'insideBottom', offset: -2 }} />
         <YAxis label={{ value: 'p(y | x)', angle: -90, position: 'insideLeft' }} />
@@ -27,7 +27,7 @@ export function DistributionBars({ rows }: { rows: readonly SeriesRow[] }) {
 }
 
 /** The official trainer's logged metrics per iteration (both tiers): rewards of real and generated responses, their margin, reward accuracy. */
-export function RewardLines({ rows }: { rows: readonly SeriesRow[] }) {
+export function RewardLines({ rows }: { rows: readonly RewardRow[] }) {
   return (
     <LinesChart
       rows={rows}

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { onChosenTfBackend, type ComputeState, type TfPlacement } from '../../gpu/backend';
 import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
-import type { Claim, DemoResults, SeriesRow } from '../../lib/results';
+import type { Claim, DemoResults } from '../../lib/results';
 import { initialParameters, MaskedDiffusionTransformer, type TransformerConfig } from '../../models/maskedDiffusionTransformer';
 import { createSequenceLogProbOp, type SequenceLogProbOp } from '../../models/sequenceLogProbOp';
 import { sequenceLogProbTfjs } from '../../models/sequenceLogProbTfjs';
@@ -18,15 +18,48 @@ import { encodeBatch, drawTaskPairs } from './task';
 import { makeTabularProblem, mergePairs, meanKl, probabilities, runTabularSpin, sampleFrom, spinLoss, theoreticalNextIterate, type IterationRecord, type Table, type TabularProblem } from './tabular';
 
 export const SLUG = 'spin';
-// series and metrics still string-keyed: typed rows next (issue 10, item 7)
-export type SpinResults = DemoResults<SpinParams, Record<string, SeriesRow[]>, Record<string, number>>;
 export type SpinEnv = Pick<ComputeState, 'info' | 'device'>;
+
+/** The tabular tier at the shown β, per iteration (0: the SFT model): SPIN, SFT continued, the closed-form iterate, SPIN's logged metrics. */
+export type TabularIterationRow = {
+  iteration: number;
+  spinKl: number;
+  sftKl: number;
+  closedFormKl: number;
+  spinHeldOutLl: number;
+  sftHeldOutLl: number;
+  discriminability: number;
+  rewardsReal: number;
+  rewardsGenerated: number;
+  margin: number;
+  rewardAccuracy: number;
+};
+/** The official trainer's logged metrics, which both tiers' rows carry. */
+export type RewardRow = Pick<TabularIterationRow, 'iteration' | 'rewardsReal' | 'rewardsGenerated' | 'margin' | 'rewardAccuracy'>;
+/** p(response | prompt) at the start of iteration `iteration` (model), after its SPIN training (learnt), the data and the closed-form optimum. */
+export type TabularBarRow = { iteration: number; prompt: number; response: number; data: number; model: number; closedForm: number; learnt: number };
+/** β as a column of the β sweep: its KL per iteration sits under `β = 0.1`, `β = 1`, …. */
+export type BetaLabel = `β = ${number}`;
+export type BetaSweepRow = { iteration: number; 'SFT continued': number } & { [beta: BetaLabel]: number };
+export type LmSampleRow = { prompt: string; correct: string; spin: string; spinRight: boolean; sft: string; sftRight: boolean };
+
+export type TabularSeries = { tabularIterations: TabularIterationRow[]; tabularBars: TabularBarRow[]; betaSweep: BetaSweepRow[] };
+/** The language-model tier: absent with lm off; its iterations arrive one by one, its samples at the end. */
+export type LmSeries = { lmIterations?: LmIterationRecord[]; lmSamples?: LmSampleRow[] };
+export type SpinSeries = TabularSeries & LmSeries;
+
+/** The tabular tier at the shown β: the SFT model's KL, and SPIN's and SFT continued's after the last iteration. */
+export type TabularMetrics = { tabularSftKl: number; tabularSpinKl: number; tabularSftContinuedKl: number; tabularSpinHeldOutLl: number; tabularSftContinuedHeldOutLl: number };
+/** The language-model tier's, once it has finished. */
+export type LmMetrics = { lmSftExactMatch: number; lmSpinExactMatch: number; lmSftContinuedExactMatch: number; lmSpinHeldOutLl: number; lmSftContinuedHeldOutLl: number };
+export type SpinMetrics = TabularMetrics & Partial<LmMetrics>;
+export type SpinResults = DemoResults<SpinParams, SpinSeries, SpinMetrics>;
 
 /** The research notes' tabular setting (docs/research/alignment.md §1c); the SFT model's tempering comes from the parameters. */
 export const TABULAR_SETUP = { prompts: 8, responses: 12, samples: 2000, dataSharpness: 1.5 } as const;
 /** β values of the KL-per-iteration chart (the shown β is added). */
 export const SWEEP_BETAS = [0.1, 0.3, 1, 2, 5] as const;
-export const betaLabel = (beta: number): string => `β = ${beta}`;
+export const betaLabel = (beta: number): BetaLabel => `β = ${beta}`;
 
 export function lmOptions(params: SpinParams): LmTierOptions {
   return {
@@ -76,11 +109,11 @@ async function runTabularTier(params: SpinParams, rng: RngStream, ticker: Ticker
   return { problem, runs, claims };
 }
 
-function tabularSeries(params: SpinParams, tier: TabularTier): Record<string, SeriesRow[]> {
+function tabularSeries(params: SpinParams, tier: TabularTier): TabularSeries {
   const { problem, runs } = tier;
   const shown = runs.get(params.beta)!;
   const upTo = params.iterations;
-  const iterations: SeriesRow[] = shown.records.slice(0, upTo + 1).map((r, t) => ({
+  const iterations = shown.records.slice(0, upTo + 1).map((r, t): TabularIterationRow => ({
     iteration: r.iteration,
     spinKl: r.kl,
     sftKl: r.sftKl,
@@ -94,19 +127,43 @@ function tabularSeries(params: SpinParams, tier: TabularTier): Record<string, Se
     margin: r.margin,
     rewardAccuracy: r.rewardAccuracy,
   }));
-  const bars: SeriesRow[] = [];
+  const bars: TabularBarRow[] = [];
   for (let t = 0; t < upTo; t++) {
     shown.tables[t].forEach((pT, x) => {
       const ghost = theoreticalNextIterate(problem.pData[x], pT, params.beta);
       pT.forEach((p, y) => bars.push({ iteration: t, prompt: x, response: y, data: problem.pData[x][y], model: p, closedForm: ghost[y], learnt: shown.tables[t + 1][x][y] }));
     });
   }
-  const sweep: SeriesRow[] = shown.records.slice(0, upTo + 1).map((r, t) => {
-    const row: SeriesRow = { iteration: t, 'SFT continued': r.sftKl };
+  const sweep = shown.records.slice(0, upTo + 1).map((r, t) => {
+    const row: BetaSweepRow = { iteration: t, 'SFT continued': r.sftKl };
     for (const [beta, run] of runs) row[betaLabel(beta)] = run.records[t].kl;
     return row;
   });
   return { tabularIterations: iterations, tabularBars: bars, betaSweep: sweep };
+}
+
+function tabularMetrics(shown: readonly IterationRecord[], iterations: number): TabularMetrics {
+  const last = shown[iterations];
+  return {
+    tabularSftKl: shown[0].kl,
+    tabularSpinKl: last.kl,
+    tabularSftContinuedKl: last.sftKl,
+    tabularSpinHeldOutLl: last.heldOutLogLikelihood,
+    tabularSftContinuedHeldOutLl: last.sftHeldOutLogLikelihood,
+  };
+}
+
+/** Of a finished language-model tier: iteration 0 is the SFT model, the last row both models' end. */
+function lmMetrics(records: readonly LmIterationRecord[]): Partial<LmMetrics> {
+  const last = records.at(-1);
+  if (!last) return {};
+  return {
+    lmSftExactMatch: records[0].spinExactMatch,
+    lmSpinExactMatch: last.spinExactMatch,
+    lmSftContinuedExactMatch: last.sftExactMatch,
+    lmSpinHeldOutLl: last.spinHeldOutLogLikelihood,
+    lmSftContinuedHeldOutLl: last.sftHeldOutLogLikelihood,
+  };
 }
 
 interface LmTierOutcome {
@@ -146,12 +203,12 @@ async function runLanguageModelTier(params: SpinParams, where: TfPlacement, rng:
   return { records, samples, claims: [...lmClaims(records), ...claims], label: where.label, fused, ms: performance.now() - started };
 }
 
-function lmSeries(outcome: LmTierOutcome | null, partial: LmIterationRecord[]): Record<string, SeriesRow[]> {
+function lmSeries(outcome: LmTierOutcome | null, partial: LmIterationRecord[]): LmSeries {
   const records = outcome?.records ?? partial;
   if (records.length === 0) return {};
   return {
     lmIterations: records.map((r) => ({ ...r })),
-    ...(outcome ? { lmSamples: outcome.samples.map((s) => ({ prompt: s.prompt, correct: s.correct, spin: s.spin, spinRight: s.spin === s.correct, sft: s.sft, sftRight: s.sft === s.correct })) } : {}),
+    ...(outcome ? { lmSamples: outcome.samples.map((s): LmSampleRow => ({ prompt: s.prompt, correct: s.correct, spin: s.spin, spinRight: s.spin === s.correct, sft: s.sft, sftRight: s.sft === s.correct })) } : {}),
   };
 }
 
@@ -169,26 +226,8 @@ export async function runSpin(params: SpinParams, env: SpinEnv, control: RunCont
   const partialLm: LmIterationRecord[] = [];
 
   const assemble = (label: string): SpinResults => {
-    const series = { ...tabularSeries(params, tabular), ...lmSeries(lm, partialLm) };
-    const shown = tabular.runs.get(params.beta)!.records;
-    const last = shown[params.iterations];
-    const metrics: Record<string, number> = {
-      tabularSftKl: shown[0].kl,
-      tabularSpinKl: last.kl,
-      tabularSftContinuedKl: last.sftKl,
-      tabularSpinHeldOutLl: last.heldOutLogLikelihood,
-      tabularSftContinuedHeldOutLl: last.sftHeldOutLogLikelihood,
-    };
-    const lmLast = (lm?.records ?? partialLm).at(-1);
-    if (lm && lmLast) {
-      Object.assign(metrics, {
-        lmSftExactMatch: lm.records[0].spinExactMatch,
-        lmSpinExactMatch: lmLast.spinExactMatch,
-        lmSftContinuedExactMatch: lmLast.sftExactMatch,
-        lmSpinHeldOutLl: lmLast.spinHeldOutLogLikelihood,
-        lmSftContinuedHeldOutLl: lmLast.sftHeldOutLogLikelihood,
-      });
-    }
+    const series: SpinSeries = { ...tabularSeries(params, tabular), ...lmSeries(lm, partialLm) };
+    const metrics: SpinMetrics = { ...tabularMetrics(tabular.runs.get(params.beta)!.records, params.iterations), ...(lm ? lmMetrics(lm.records) : {}) };
     return {
       slug: SLUG,
       params,

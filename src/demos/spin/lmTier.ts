@@ -30,7 +30,8 @@ export interface LmTierOptions {
   layers: number;
 }
 
-export interface LmIterationRecord {
+/** A type, not an interface: it is also the row of the results' lmIterations series, and only a type literal fits SeriesRow's index signature. */
+export type LmIterationRecord = {
   iteration: number;
   spinExactMatch: number;
   spinHeldOutLogLikelihood: number;
@@ -44,7 +45,7 @@ export interface LmIterationRecord {
   generatedCorrect: number;
   /** The SPIN loss at the iteration's first step, where the policy equals the opponent: log 2. */
   firstStepLoss: number;
-}
+};
 
 export interface LmSample {
   prompt: string;

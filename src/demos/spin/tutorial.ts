@@ -3,7 +3,8 @@ import type { SpinParams } from './params';
 import type { SpinResults } from './experiment';
 
 const claim = (r: SpinResults, id: string) => r.claims.find((c) => c.id === id);
-const klAt = (r: SpinResults, t: number) => Number(r.series.tabularIterations?.[t]?.spinKl);
+/** SPIN's KL at iteration t; NaN (every comparison false) when the run has no such iteration. */
+const klAt = (r: SpinResults, t: number) => r.series.tabularIterations[t]?.spinKl ?? NaN;
 
 export const tutorial: TutorialStep<SpinParams, SpinResults>[] = [
   {
