@@ -9,9 +9,6 @@
 //   --node:  the same raw-kernel suites (no end-to-end sampling) in Node through the `webgpu` package
 //            (Dawn), no browser: bench/node/launch.mjs bundles bench/node/main.ts and runs it.
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'vite';
-import { chromium } from 'playwright';
-import { chromiumArgs, ensureBrowser } from '../scripts/browser.mjs';
 import { adapterLabel, admmTable, denoiseStepTable, lossTable } from './tables.mjs';
 
 const opts = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
@@ -22,6 +19,11 @@ if ('node' in opts) {
   const { status } = spawnSync(process.execPath, [new URL('./node/launch.mjs', import.meta.url).pathname, ...args], { stdio: 'inherit' });
   process.exit(status ?? 1);
 }
+
+// loaded only here: the Node path needs neither Vite nor a browser
+const { createServer } = await import('vite');
+const { chromium } = await import('playwright');
+const { chromiumArgs, ensureBrowser } = await import('../scripts/browser.mjs');
 
 // No file watching: an edit elsewhere in the tree must not reload the page mid-measurement.
 const server = await createServer({ server: { host: '127.0.0.1', port: 0, hmr: false, watch: null }, logLevel: 'warn' });
