@@ -56,4 +56,4 @@ execFileSync('tar', ['-czf', tarball, '-C', out, 'webgpu-bench']);
 const unpacked = Number(execFileSync('du', ['-sb', dir], { encoding: 'utf8' }).split('\t')[0]);
 console.log(`${dir}: ${mib(unpacked)} unpacked (bundle ${mib(bundleBytes)}${loader ? `, Vulkan loader from ${loader}` : ''}${withNode ? `, Node ${process.version}` : ''})`);
 console.log(`${tarball}: ${mib(statSync(tarball).size)}`);
-console.log(`On the target: tar -xzf ${tarball.split('/').pop()} && webgpu-bench/run.sh [--suite=… --b=… --json=out.json]`);
+console.log(`On the target: tar -xzf ${tarball.split('/').pop()} && webgpu-bench/run.sh [--suite=… --b=… --json=FILE]`);
