@@ -2,7 +2,7 @@
 // GPU where there is one), every kernel's output within its tolerance of the plain-TypeScript
 // reference, and a row per configuration in each suite. Timings are printed, never asserted.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,11 +17,14 @@ describe('bench/node: raw WGSL kernels in Node through Dawn', () => {
   it.skipIf(noDriver)(
     noDriver ? `skipped: no Vulkan driver (no GPU ICD file, no ${SWIFTSHADER_ICD} from Debian's chromium package)` : `agree with their references at a tiny size (Vulkan driver: ${driver})`,
     () => {
-      const json = join(mkdtempSync(join(tmpdir(), 'node-bench-')), 'result.json');
+      const dir = mkdtempSync(join(tmpdir(), 'node-bench-'));
+      const json = join(dir, 'result.json');
       const run = spawnSync(process.execPath, ['bench/node/launch.mjs', '--b=2', '--l=16', '--v=9', '--t=8', '--p=12', '--budgetMs=1', `--json=${json}`], { encoding: 'utf8', timeout: 50_000 });
+      const written = run.status === 0 ? readFileSync(json, 'utf8') : '';
+      rmSync(dir, { recursive: true, force: true });
       expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
       expect(run.stdout).toMatch(/^adapter: /m);
-      const result = JSON.parse(readFileSync(json, 'utf8')) as { adapter: { software: boolean }; checks: KernelCheck[]; denoise: unknown[]; loss: unknown[]; admm: unknown[] };
+      const result = JSON.parse(written) as { adapter: { software: boolean }; checks: KernelCheck[]; denoise: unknown[]; loss: unknown[]; admm: unknown[] };
       expect(result.checks.map((c) => c.kernel)).toHaveLength(5);
       for (const c of result.checks) expect(c, c.kernel).toMatchObject({ ok: true, mismatches: 0 });
       if (driver === 'swiftshader') expect(result.adapter.software).toBe(true);
