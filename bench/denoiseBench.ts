@@ -1,36 +1,20 @@
 // The fused denoising step (shaders/denoise_step.wgsl) against the same step as a chain of tfjs ops
-// on the same device, for B ∈ {1, 16, 64}, L ∈ {64, 256}, V ∈ {28, 33, 64}; then end-to-end sampling
-// time of DNDM vs the T-call sampler with the shipped model at T ∈ {50, 1000}. Runs in
-// bench/denoise.html, driven by bench/run.mjs. Ratios are measured in one run on one machine.
-//
-// Both step implementations read back the same B·L tokens and confidences per step; the op chain
-// also has to draw its Gumbel noise (randomUniform → −log(−log u)), which the fused kernel hashes
-// in place.
+// on the same device (denoiseSteps.ts, shared with the Node harness), for B ∈ {1, 16, 64},
+// L ∈ {64, 256}, V ∈ {28, 33, 64}; then end-to-end sampling time of DNDM vs the T-call sampler with
+// the shipped model at T ∈ {50, 1000}. Runs in bench/denoise.html, driven by bench/run.mjs. Ratios
+// are measured in one run on one machine.
 
 import * as tf from '@tensorflow/tfjs';
-import { listParam, log, timeIt } from './benchPage';
+import { log, pageOptions } from './benchPage';
+import { timeDenoiseSteps, type StepRow } from './denoiseSteps';
+import { DENOISE_DEFAULTS } from './suiteOptions';
 import { initCompute, withCpuBackend } from '../src/gpu/backend';
-import { DenoiseStepKernels } from '../src/models/diffusion/denoiseStepGpu';
-import { denoiseStepTfjs } from '../src/models/diffusion/denoiseStepTfjs';
 import { cpuDecoder, gpuDecoder } from '../src/models/diffusion/modelDecoder';
 import { sample, type SamplerConfig, type SamplerName } from '../src/models/diffusion/samplers';
 import { RngStream } from '../src/lib/rng';
 import { loadWeights } from '../src/models/loadWeights';
 import { MaskedDiffusionTransformer } from '../src/models/maskedDiffusionTransformer';
 
-interface StepRow {
-  B: number;
-  L: number;
-  V: number;
-  /** Gumbel-max sampling (noise drawn by each implementation). */
-  fusedMs: number;
-  chainMs: number;
-  ratio: number;
-  /** Argmax decoding (no noise). */
-  fusedArgmaxMs: number;
-  chainArgmaxMs: number;
-  argmaxRatio: number;
-}
 interface EndToEndRow {
   T: number;
   sampler: string;
@@ -52,52 +36,8 @@ function publish(result: DenoiseBenchResult): void {
   (window as unknown as { benchResult: DenoiseBenchResult }).benchResult = result;
 }
 
-const query = new URLSearchParams(location.search);
-const batches = listParam('b', '1,16,64');
-const lengths = listParam('l', '64,256');
-const vocabs = listParam('v', '28,33,64');
-const budgetMs = Number(query.get('budgetMs') ?? 1500);
-const network = query.get('network') ?? 'auto';
-
-
-
-async function stepRows(device: GPUDevice): Promise<StepRow[]> {
-  const kernels = await DenoiseStepKernels.create(device);
-  const rows: StepRow[] = [];
-  try {
-    for (const B of batches) {
-      for (const L of lengths) {
-        for (const V of vocabs) {
-          // random ops run on the CPU side in tfjs-webgpu: the fused step's first (warm-up) call uploads them
-          const logits = tf.randomNormal([B, L, V], 0, 3, 'float32', 7) as tf.Tensor3D;
-          const forbidden = Array.from({ length: V }, (_, v) => v === V - 1);
-          let key = 0;
-          const fused = (noiseScale: number) => async () => {
-            await kernels.runOnTensor(logits, { positions: B * L, vocab: V, forbidden, temperature: 1, noiseScale, stepKey: key++ });
-          };
-          const chain = (gumbel: boolean) => async () => {
-            const noise = gumbel ? (tf.tidy(() => tf.neg(tf.log(tf.neg(tf.log(tf.randomUniform([B, L, V], 1e-7, 1)))))) as tf.Tensor3D) : null;
-            const { tokens, confidence } = denoiseStepTfjs(logits, forbidden, 1, noise, gumbel ? 1 : 0);
-            await Promise.all([tokens.data(), confidence.data()]);
-            tf.dispose([tokens, confidence]);
-            noise?.dispose();
-          };
-          const fusedMs = await timeIt(fused(1), budgetMs);
-          const chainMs = await timeIt(chain(true), budgetMs);
-          const fusedArgmaxMs = await timeIt(fused(0), budgetMs);
-          const chainArgmaxMs = await timeIt(chain(false), budgetMs);
-          logits.dispose();
-          const row = { B, L, V, fusedMs, chainMs, ratio: chainMs / fusedMs, fusedArgmaxMs, chainArgmaxMs, argmaxRatio: chainArgmaxMs / fusedArgmaxMs };
-          rows.push(row);
-          log(`B=${B} L=${L} V=${V}: Gumbel fused ${fusedMs.toFixed(2)} ms vs chain ${chainMs.toFixed(2)} ms; argmax fused ${fusedArgmaxMs.toFixed(2)} ms vs chain ${chainArgmaxMs.toFixed(2)} ms`);
-        }
-      }
-    }
-  } finally {
-    kernels.dispose();
-  }
-  return rows;
-}
+const sizes = pageOptions(DENOISE_DEFAULTS);
+const network = new URLSearchParams(location.search).get('network') ?? 'auto';
 
 async function endToEnd(device: GPUDevice | null): Promise<EndToEndRow[]> {
   const { manifest, values } = await loadWeights('/weights/dndm-kjv/');
@@ -136,7 +76,7 @@ async function main(): Promise<void> {
   if (!compute.device) throw new Error(`no WebGPU: ${compute.info.reason}`);
   tf.env().set('WEBGPU_CPU_FORWARD', false);
   const device = compute.device;
-  const steps = await stepRows(device);
+  const steps = await timeDenoiseSteps(device, sizes, log);
   // a software adapter emulates the GPU on the CPU: there (auto) the model runs on the CPU, as in the demo
   const onGpu = network === 'webgpu' || (network === 'auto' && !compute.info.software);
   const endToEndRows = onGpu ? await endToEnd(device) : await withCpuBackend(() => endToEnd(null));

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PAPER_CLAIMS, expectClaimsPass, runDemo, trackErrors, waitForRunDone } from './helpers';
+import { PAPER_CLAIMS, runDemo, trackErrors, waitForRunDone } from './helpers';
 import type { DndmResults } from '../src/demos/dndm/experiment';
 import type { SparsePcaResults } from '../src/demos/sparse-pca/experiment';
 import type { SpinResults } from '../src/demos/spin/experiment';

@@ -22,7 +22,8 @@ export function describeAdapter(adapter: GPUAdapter): AdapterDescription {
   const info = adapter.info;
   const architecture = info?.architecture ?? '';
   const vendor = info?.vendor ?? '';
-  const fallback = (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter === true;
+  // the spec moved isFallbackAdapter from the adapter to its info (Dawn in Node has only the latter)
+  const fallback = info?.isFallbackAdapter === true || (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter === true;
   const software = fallback || /swiftshader|llvmpipe|lavapipe|software|warp/i.test(`${architecture} ${vendor} ${info?.description ?? ''}`);
   const description = [vendor, architecture, info?.description].filter((s) => s && s.length > 0).join(' · ') || 'unnamed adapter';
   return { vendor, architecture, description, software };
