@@ -2,6 +2,8 @@
 // `window.playground.run(slug, params)` resolves to. Generic in the demo's parameters, series and
 // metrics, so that each view is type-checked against what its experiment produces.
 
+import { mean } from './stats';
+
 export type ComputePath = 'webgpu-hardware' | 'webgpu-software' | 'cpu';
 
 export interface BackendInfo {
@@ -39,7 +41,14 @@ export type SeriesMap = { [name: string]: readonly SeriesRow[] | undefined };
 
 export type MetricMap = { [name: string]: number | undefined };
 
+/** A quantity over seeds as its mean with a min–max band: the columns ui/BandChart reads for `K`. */
 export type BandColumns<K extends string> = { [k in `${K}Mean` | `${K}Min` | `${K}Max`]: number };
+
+/** The band columns of one key (a single name, not a union) from its values over seeds. */
+export function bandColumns<K extends string>(key: K, values: readonly number[]): BandColumns<K> {
+  // TypeScript types computed keys as `string`; these three are BandColumns<K>'s keys exactly
+  return { [`${key}Mean`]: mean(values), [`${key}Min`]: Math.min(...values), [`${key}Max`]: Math.max(...values) } as BandColumns<K>;
+}
 
 export interface MatrixData {
   rows: number;

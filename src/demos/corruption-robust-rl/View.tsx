@@ -3,21 +3,24 @@ import type { CorruptionRobustResults } from './experiment';
 import { BandChart } from '../../ui/BandChart';
 import { ChartCard, DataTable } from '../../ui/ChartCard';
 import { LinesChart } from '../../ui/LinesChart';
-import type { SeriesRow } from '../../lib/results';
 import { ChainDiagram, COLOURS, WeightTrace } from './charts';
-import { OFFLINE_N, ONLINE_LABELS, ONLINE_METHODS, PRICE_THETA, thetaIndex } from './experiment';
+import { OFFLINE_N, ONLINE_LABELS, ONLINE_METHODS, PRICE_THETA, thetaIndex, type OfflineGridRow } from './experiment';
 import { CHAIN_THETAS } from './chain';
 
 const onlineBands = ONLINE_METHODS.map((m) => ({ key: m, name: ONLINE_LABELS[m], colour: COLOURS[m] }));
 
+/** One corruption count c: the failure rate of each method at each dataset size n of the grid. */
+type OfflinePivotRow = { c: number } & { [column: `${'PMLE' | 'CR-PMLE'}, n = ${number}`]: number };
+
 /** Offline failure rates pivoted to one row per c, one column per (method, n). */
-function pivotOffline(rows: readonly SeriesRow[]): SeriesRow[] {
-  const cs = Array.from(new Set(rows.filter((r) => OFFLINE_N.includes(Number(r.n))).map((r) => Number(r.c)))).sort((a, b) => a - b);
+function pivotOffline(rows: readonly OfflineGridRow[]): OfflinePivotRow[] {
+  const onGrid = rows.filter((r) => OFFLINE_N.includes(r.n));
+  const cs = Array.from(new Set(onGrid.map((r) => r.c))).sort((a, b) => a - b);
   return cs.map((c) => {
-    const out: SeriesRow = { c };
-    for (const r of rows.filter((row) => Number(row.c) === c && OFFLINE_N.includes(Number(row.n)))) {
-      out[`PMLE, n = ${r.n}`] = r.pmleFailRate;
-      out[`CR-PMLE, n = ${r.n}`] = r.crPmleFailRate;
+    const out: OfflinePivotRow = { c };
+    for (const r of onGrid.filter((row) => row.c === c)) {
+      out[`PMLE, n = ${r.n}` as const] = r.pmleFailRate;
+      out[`CR-PMLE, n = ${r.n}` as const] = r.crPmleFailRate;
     }
     return out;
   });
@@ -28,9 +31,10 @@ const N_COLOURS = ['#1f77b4', '#2ca02c', '#9467bd'];
 export function CorruptionRobustView({ results }: DemoViewProps<CorruptionRobustResults>) {
   if (!results) return null;
   const { series, params, metrics } = results;
+  const { offlineGrid = [], robustnessPrice = [] } = series;
   const theta = CHAIN_THETAS[thetaIndex(params.thetaStar)];
   const badTheta = CHAIN_THETAS[thetaIndex(params.badTheta)];
-  const shown = series.offlineGrid?.find((r) => r.n === params.offlineEpisodes && r.c === params.offlineCorruption);
+  const shown = offlineGrid.find((r) => r.n === params.offlineEpisodes && r.c === params.offlineCorruption);
   return (
     <div className="view">
       {params.environment === 'chain' ? (
@@ -52,7 +56,7 @@ export function CorruptionRobustView({ results }: DemoViewProps<CorruptionRobust
           </p>
         </section>
       )}
-      {series.regretVsT?.length > 0 && (
+      {series.regretVsT.length > 0 && (
         <ChartCard
           name="regret-vs-t"
           title={`Cumulative regret over ${params.episodes} episodes, C = ${params.corruption}`}
@@ -62,7 +66,7 @@ export function CorruptionRobustView({ results }: DemoViewProps<CorruptionRobust
           <BandChart rows={series.regretVsT} x="episode" xLabel="episode" yLabel="cumulative regret" bands={onlineBands} />
         </ChartCard>
       )}
-      {series.regretVsC?.length > 0 && (
+      {series.regretVsC.length > 0 && (
         <ChartCard
           name="regret-vs-c"
           title="Final regret vs corruption budget C"
@@ -72,7 +76,7 @@ export function CorruptionRobustView({ results }: DemoViewProps<CorruptionRobust
           <BandChart rows={series.regretVsC} x="C" xLabel="corrupted transitions C" yLabel="final regret (log)" logY bands={onlineBands} />
         </ChartCard>
       )}
-      {series.regretVsC?.length > 0 && (
+      {series.regretVsC.length > 0 && (
         <ChartCard
           name="weights-on-corrupted"
           title="How much of the corruption gets into the likelihood"
@@ -92,7 +96,7 @@ export function CorruptionRobustView({ results }: DemoViewProps<CorruptionRobust
           />
         </ChartCard>
       )}
-      {series.regretVsC?.length > 0 && (
+      {series.regretVsC.length > 0 && (
         <ChartCard
           name="true-model-left"
           title="Share of seeds whose true model ends outside the confidence set"
@@ -108,7 +112,7 @@ export function CorruptionRobustView({ results }: DemoViewProps<CorruptionRobust
           />
         </ChartCard>
       )}
-      {series.weightTrace?.length > 0 && (
+      {series.weightTrace.length > 0 && (
         <ChartCard
           name="weight-trace"
           title={`CR-OMLE’s weights, sample by sample (seed ${params.seed}, C = ${params.corruption})`}
@@ -118,15 +122,15 @@ export function CorruptionRobustView({ results }: DemoViewProps<CorruptionRobust
           <WeightTrace rows={series.weightTrace} />
         </ChartCard>
       )}
-      {series.offlineGrid?.length > 0 && (
+      {offlineGrid.length > 0 && (
         <ChartCard
           name="offline-failures"
           title="Offline: share of seeds that pick the wrong policy (θ* = 0.2, left is optimal)"
-          rows={series.offlineGrid}
-          caption={`Logged data from a random behaviour policy; the first c right moves are reported as if θ were 0.9. PMLE’s pessimism is calibrated for clean data: past about 2.4 corrupted samples per episode it trusts the fake successes. CR-PMLE’s radius grows with c, so the breaking point moves with n (the O(C/n) of the bound).${shown ? ` At the shown (n, c) = (${shown.n}, ${shown.c}): plug-in ${Number(shown.plugInFailRate) * 100}%, PMLE ${Number(shown.pmleFailRate) * 100}%, CR-PMLE ${Number(shown.crPmleFailRate) * 100}% of seeds fail.` : ''}`}
+          rows={offlineGrid}
+          caption={`Logged data from a random behaviour policy; the first c right moves are reported as if θ were 0.9. PMLE’s pessimism is calibrated for clean data: past about 2.4 corrupted samples per episode it trusts the fake successes. CR-PMLE’s radius grows with c, so the breaking point moves with n (the O(C/n) of the bound).${shown ? ` At the shown (n, c) = (${shown.n}, ${shown.c}): plug-in ${shown.plugInFailRate * 100}%, PMLE ${shown.pmleFailRate * 100}%, CR-PMLE ${shown.crPmleFailRate * 100}% of seeds fail.` : ''}`}
         >
           <LinesChart
-            rows={pivotOffline(series.offlineGrid)}
+            rows={pivotOffline(offlineGrid)}
             x="c"
             xLabel="corrupted samples c"
             yLabel="share of seeds failing"
@@ -137,15 +141,15 @@ export function CorruptionRobustView({ results }: DemoViewProps<CorruptionRobust
           />
         </ChartCard>
       )}
-      {series.robustnessPrice?.length > 0 && (
+      {robustnessPrice.length > 0 && (
         <ChartCard
           name="robustness-price"
           title={`The price of robustness: clean data, θ* = ${PRICE_THETA} (right is optimal), n = ${params.offlineEpisodes}`}
-          rows={series.robustnessPrice}
+          rows={robustnessPrice}
           caption="No corruption at all, but CR-PMLE is told to expect c corrupted samples: its wider confidence set keeps models under which right looks bad, and pessimism then chooses left. Guarding against c corruptions needs data in proportion to c."
         >
           <LinesChart
-            rows={series.robustnessPrice}
+            rows={robustnessPrice}
             x="budget"
             xLabel="corruption CR-PMLE is told to expect"
             yLabel="share of seeds failing"
@@ -156,7 +160,7 @@ export function CorruptionRobustView({ results }: DemoViewProps<CorruptionRobust
           />
         </ChartCard>
       )}
-      {series.perSeed?.length > 0 && (
+      {series.perSeed.length > 0 && (
         <details className="card">
           <summary>Every seed at C = {params.corruption}</summary>
           <DataTable rows={series.perSeed} caption="Final regret of each method and Σ of CR-OMLE’s weights on corrupted samples, per seed" />

@@ -1,7 +1,7 @@
 // Views particular to the corruption-robust demo: the chain itself, and CR-OMLE's weights sample by sample.
 
 import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { SeriesRow } from '../../lib/results';
+import type { WeightTraceRow } from './experiment';
 
 export const COLOURS = { omle: '#1f77b4', 'known-c': '#ff7f0e', 'cr-omle': '#d62728', 'plug-in': '#7f7f7f', pmle: '#1f77b4', 'cr-pmle': '#d62728', corrupted: '#d62728', clean: '#2ca02c' };
 
@@ -45,7 +45,7 @@ export function ChainDiagram({ theta, badTheta }: { theta: number; badTheta: num
   );
 }
 
-export function WeightTrace({ rows }: { rows: readonly SeriesRow[] }) {
+export function WeightTrace({ rows }: { rows: readonly WeightTraceRow[] }) {
   const corrupted = rows.filter((r) => r.corrupted);
   const clean = rows.filter((r) => !r.corrupted);
   return (
@@ -56,8 +56,8 @@ export function WeightTrace({ rows }: { rows: readonly SeriesRow[] }) {
         <YAxis dataKey="weight" type="number" domain={[0, 1]} name="weight" label={{ value: 'weight w', angle: -90, position: 'insideLeft' }} />
         <Tooltip />
         <Legend />
-        <Scatter name="corrupted sample" data={corrupted as SeriesRow[]} fill={COLOURS.corrupted} isAnimationActive={false} />
-        <Scatter name="clean sample" data={clean as SeriesRow[]} fill={COLOURS.clean} isAnimationActive={false} />
+        <Scatter name="corrupted sample" data={corrupted} fill={COLOURS.corrupted} isAnimationActive={false} />
+        <Scatter name="clean sample" data={clean} fill={COLOURS.clean} isAnimationActive={false} />
       </ScatterChart>
     </ResponsiveContainer>
   );

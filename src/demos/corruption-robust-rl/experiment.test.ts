@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCorruptionRobust } from './experiment';
+import { runCorruptionRobust, type CorruptionRobustResults } from './experiment';
 import { parseParams } from '../../lib/params';
 import { corruptionRobustSchema } from './params';
 import { tutorial } from './tutorial';
@@ -29,14 +29,14 @@ describe('the corruption-robust RL demo run', () => {
     // the trace holds every informative sample of seed 1's CR-OMLE run, the corrupted ones first
     const corrupted = r.series.weightTrace.filter((s) => s.corrupted);
     expect(corrupted).toHaveLength(80);
-    expect(corrupted.every((s) => Number(s.weight) < 1)).toBe(true);
+    expect(corrupted.every((s) => s.weight < 1)).toBe(true);
     expect(r.series.offlineGrid).toHaveLength(18);
-    expect(r.series.robustnessPrice.map((row) => row.budget)).toEqual([0, 2, 4, 8, 16, 32]);
+    expect(r.series.robustnessPrice?.map((row) => row.budget)).toEqual([0, 2, 4, 8, 16, 32]);
   });
 
   it('shows the online views while the offline part runs, and reports the corruption level in TV', async () => {
-    const partials: { series: Record<string, unknown> }[] = [];
-    const r = await runCorruptionRobust(params({ seeds: 2, episodes: 200 }), env, { onPartial: (p) => partials.push(p as { series: Record<string, unknown> }) });
+    const partials: CorruptionRobustResults[] = [];
+    const r = await runCorruptionRobust(params({ seeds: 2, episodes: 200 }), env, { onPartial: (p) => partials.push(p as CorruptionRobustResults) });
     expect(partials).toHaveLength(1);
     expect(partials[0].series.regretVsC).toEqual(r.series.regretVsC);
     expect(partials[0].series.offlineGrid).toBeUndefined();

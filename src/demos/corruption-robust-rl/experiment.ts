@@ -6,7 +6,7 @@
 
 import type { ComputeState } from '../../gpu/backend';
 import { Ticker, type RunControl } from '../../lib/schedule';
-import type { DemoResults, SeriesRow } from '../../lib/results';
+import { bandColumns, type BandColumns, type DemoResults } from '../../lib/results';
 import { mean } from '../../lib/stats';
 import { canUseWorkers, runJobs, workerCount } from '../../lib/workerPool';
 import { buildClaims, CLAIM_C, OFFLINE_CLAIM_CASES } from './claims';
@@ -17,8 +17,50 @@ import type { OnlineMethod } from './optimisticMle';
 import type { CorruptionRobustParams } from './params';
 
 export const SLUG = 'corruption-robust-rl';
-// series and metrics still string-keyed: typed rows next (issue 10, item 7)
-export type CorruptionRobustResults = DemoResults<CorruptionRobustParams, Record<string, SeriesRow[]>, Record<string, number>>;
+export type CorruptionRobustResults = DemoResults<CorruptionRobustParams, CorruptionRobustSeries, CorruptionRobustMetrics>;
+
+export type CorruptionRobustSeries = {
+  regretVsT: RegretVsTRow[];
+  regretVsC: RegretVsCRow[];
+  weightTrace: WeightTraceRow[];
+  perSeed: PerSeedRow[];
+  /** The offline part: absent while it runs, and when it is off. */
+  offlineGrid?: OfflineGridRow[];
+  robustnessPrice?: RobustnessPriceRow[];
+};
+
+export type CorruptionRobustMetrics = {
+  /** Size of the model class. */
+  models: number;
+  crOmleMeanRegret: number;
+  omleMeanRegret: number;
+  knownCMeanRegret: number;
+  /** The corruption level in the paper's units: Σ over corrupted transitions of TV(corrupted, true). */
+  corruptionTv: number;
+};
+
+/** Cumulative regret after an episode at the chosen C, over seeds. */
+export type RegretVsTRow = { episode: number } & BandColumns<OnlineMethod>;
+
+/** Final regret at one corruption budget C over seeds, and where the corruption went. */
+export type RegretVsCRow = { C: number } & BandColumns<OnlineMethod> & { [k in `${OnlineMethod}TrueLeftSet`]: number } & {
+  corruptedMean: number;
+  corruptionTvMean: number;
+  crWeightOnCorrupted: number;
+  crWeightOnCorruptedMax: number;
+  omleWeightOnCorrupted: number;
+};
+
+/** One informative sample of CR-OMLE's traced run (seed 0, the chosen C). */
+export type WeightTraceRow = { sample: number; episode: number; weight: number; corrupted: boolean };
+
+export type PerSeedRow = { seed: number } & { [k in `${OnlineMethod}Regret`]: number } & { crWeightOnCorrupted: number };
+
+/** Share of seeds on which each offline method picks the wrong policy, at one (n, c). */
+export type OfflineGridRow = { n: number; c: number; cPerEpisode: number; plugInFailRate: number; pmleFailRate: number; crPmleFailRate: number };
+
+/** Clean data; CR-PMLE told to expect `budget` corrupted samples. */
+export type RobustnessPriceRow = { budget: number; pmleFailRate: number; crPmleFailRate: number };
 
 export const ONLINE_METHODS: readonly OnlineMethod[] = ['omle', 'known-c', 'cr-omle'];
 export const ONLINE_LABELS: Record<OnlineMethod, string> = { omle: 'OMLE (unweighted)', 'known-c': 'OMLE, radius + known C', 'cr-omle': 'CR-OMLE (weighted)' };
@@ -55,7 +97,7 @@ async function offlineGrid(params: CorruptionRobustParams, cases: readonly [numb
   });
 }
 
-async function robustnessPrice(params: CorruptionRobustParams, ticker: Ticker, createWorker: (() => Worker) | null): Promise<SeriesRow[]> {
+async function robustnessPrice(params: CorruptionRobustParams, ticker: Ticker, createWorker: (() => Worker) | null): Promise<RobustnessPriceRow[]> {
   const jobs: CrJob[] = Array.from({ length: params.seeds }, (_, seed) => ({ kind: 'price' as const, params, seed }));
   const outcomes = (await runJobs(jobs, runCrJob, ticker, createWorker, (done) => ticker.progress(0.95, `Offline, clean data with right optimal: seed ${done} of ${params.seeds}`))) as { pmle: boolean; crPmle: boolean[] }[];
   return PRICE_BUDGETS.map((budget, i) => ({
@@ -67,47 +109,52 @@ async function robustnessPrice(params: CorruptionRobustParams, ticker: Ticker, c
 
 const finals = (runs: readonly OnlineRun[]) => runs.map((r) => r.cumulativeRegret[r.cumulativeRegret.length - 1]);
 
-function onlineSeries(params: CorruptionRobustParams, sweep: OnlineSweep): Record<string, SeriesRow[]> {
-  const shown = sweep.get(params.corruption)!;
-  const T = params.episodes;
+/** Share of runs whose true model ended outside the confidence set. */
+const trueLeftSet = (runs: readonly OnlineRun[]) => runs.filter((r) => r.trueOutsideAtEnd).length / runs.length;
+
+function regretVsTRows(shown: Record<OnlineMethod, OnlineRun[]>, T: number): RegretVsTRow[] {
   const every = Math.max(1, Math.floor(T / CURVE_POINTS));
-  const regretVsT: SeriesRow[] = [];
+  const rows: RegretVsTRow[] = [];
   for (let t = every - 1; t < T; t += every) {
-    const row: SeriesRow = { episode: t + 1 };
-    for (const m of ONLINE_METHODS) {
-      const values = shown[m].map((r) => r.cumulativeRegret[t]);
-      Object.assign(row, { [`${m}Mean`]: mean(values), [`${m}Min`]: Math.min(...values), [`${m}Max`]: Math.max(...values) });
-    }
-    regretVsT.push(row);
+    const at = (m: OnlineMethod) => shown[m].map((r) => r.cumulativeRegret[t]);
+    rows.push({ episode: t + 1, ...bandColumns('omle', at('omle')), ...bandColumns('known-c', at('known-c')), ...bandColumns('cr-omle', at('cr-omle')) });
   }
-  const regretVsC: SeriesRow[] = Array.from(sweep.entries())
-    .sort(([a], [b]) => a - b)
-    .map(([C, runs]) => {
-      const row: SeriesRow = { C };
-      for (const m of ONLINE_METHODS) {
-        const f = finals(runs[m]);
-        Object.assign(row, { [`${m}Mean`]: mean(f), [`${m}Min`]: Math.min(...f), [`${m}Max`]: Math.max(...f), [`${m}TrueLeftSet`]: runs[m].filter((r) => r.trueOutsideAtEnd).length / runs[m].length });
-      }
-      Object.assign(row, {
-        corruptedMean: mean(runs['cr-omle'].map((r) => r.corrupted)),
-        corruptionTvMean: mean(runs['cr-omle'].map((r) => r.corruptionTv)),
-        crWeightOnCorrupted: mean(runs['cr-omle'].map((r) => r.weightOnCorrupted)),
-        crWeightOnCorruptedMax: Math.max(...runs['cr-omle'].map((r) => r.weightOnCorrupted)),
-        omleWeightOnCorrupted: mean(runs.omle.map((r) => r.weightOnCorrupted)),
-      });
-      return row;
-    });
-  const trace = shown['cr-omle'][0].trace.slice(0, 800).map((s, i) => ({ sample: i + 1, episode: s.episode + 1, weight: s.weight, corrupted: s.corrupted }));
-  const perSeed = shown['cr-omle'].map((_, seed) => {
-    const row: SeriesRow = { seed: seed + 1 };
-    for (const m of ONLINE_METHODS) row[`${m}Regret`] = shown[m][seed].cumulativeRegret[T - 1];
-    row.crWeightOnCorrupted = shown['cr-omle'][seed].weightOnCorrupted;
-    return row;
-  });
-  return { regretVsT, regretVsC, weightTrace: trace, perSeed };
+  return rows;
 }
 
-function offlineSeries(grid: OfflineGrid, seeds: number): SeriesRow[] {
+function regretVsCRow(C: number, runs: Record<OnlineMethod, OnlineRun[]>): RegretVsCRow {
+  const cr = runs['cr-omle'];
+  return {
+    C,
+    ...bandColumns('omle', finals(runs.omle)),
+    omleTrueLeftSet: trueLeftSet(runs.omle),
+    ...bandColumns('known-c', finals(runs['known-c'])),
+    'known-cTrueLeftSet': trueLeftSet(runs['known-c']),
+    ...bandColumns('cr-omle', finals(cr)),
+    'cr-omleTrueLeftSet': trueLeftSet(cr),
+    corruptedMean: mean(cr.map((r) => r.corrupted)),
+    corruptionTvMean: mean(cr.map((r) => r.corruptionTv)),
+    crWeightOnCorrupted: mean(cr.map((r) => r.weightOnCorrupted)),
+    crWeightOnCorruptedMax: Math.max(...cr.map((r) => r.weightOnCorrupted)),
+    omleWeightOnCorrupted: mean(runs.omle.map((r) => r.weightOnCorrupted)),
+  };
+}
+
+function onlineSeries(params: CorruptionRobustParams, sweep: OnlineSweep): Pick<CorruptionRobustSeries, 'regretVsT' | 'regretVsC' | 'weightTrace' | 'perSeed'> {
+  const shown = sweep.get(params.corruption)!;
+  const T = params.episodes;
+  const regretVsC = Array.from(sweep.entries())
+    .sort(([a], [b]) => a - b)
+    .map(([C, runs]) => regretVsCRow(C, runs));
+  const trace = shown['cr-omle'][0].trace.slice(0, 800).map((s, i) => ({ sample: i + 1, episode: s.episode + 1, weight: s.weight, corrupted: s.corrupted }));
+  const perSeed = shown['cr-omle'].map((_, seed) => {
+    const final = (m: OnlineMethod) => shown[m][seed].cumulativeRegret[T - 1];
+    return { seed: seed + 1, omleRegret: final('omle'), 'known-cRegret': final('known-c'), 'cr-omleRegret': final('cr-omle'), crWeightOnCorrupted: shown['cr-omle'][seed].weightOnCorrupted };
+  });
+  return { regretVsT: regretVsTRows(shown, T), regretVsC, weightTrace: trace, perSeed };
+}
+
+function offlineSeries(grid: OfflineGrid, seeds: number): OfflineGridRow[] {
   return grid.map(({ n, c, failures }) => ({ n, c, cPerEpisode: c / n, plugInFailRate: failures['plug-in'] / seeds, pmleFailRate: failures.pmle / seeds, crPmleFailRate: failures['cr-pmle'] / seeds }));
 }
 
@@ -120,16 +167,15 @@ export async function runCorruptionRobust(params: CorruptionRobustParams, env: P
   const createWorker = params.parallel === 'workers' && canUseWorkers() ? () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) : null;
   const sweep = await onlineSweep(params, budgets, ticker, createWorker);
   const stages: Record<string, number> = { online: performance.now() - started };
-  const series: Record<string, SeriesRow[]> = onlineSeries(params, sweep);
+  const series: CorruptionRobustSeries = onlineSeries(params, sweep);
   let grid: OfflineGrid | null = null;
   const label = createWorker ? `CPU (float64 TypeScript), seeds spread over ${workerCount()} Web Workers` : 'CPU (float64 TypeScript), one thread';
   const shownRuns = sweep.get(params.corruption)!;
-  const metrics: Record<string, number> = {
+  const metrics: CorruptionRobustMetrics = {
     models: environment.models.length,
     crOmleMeanRegret: mean(finals(shownRuns['cr-omle'])),
     omleMeanRegret: mean(finals(shownRuns.omle)),
     knownCMeanRegret: mean(finals(shownRuns['known-c'])),
-    // the corruption level in the paper's units: Σ over corrupted transitions of TV(corrupted, true)
     corruptionTv: mean(shownRuns['cr-omle'].map((r) => r.corruptionTv)),
   };
   const assemble = (): CorruptionRobustResults => ({

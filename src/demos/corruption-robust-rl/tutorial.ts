@@ -1,9 +1,9 @@
 import type { TutorialStep } from '../../lib/demo';
 import type { CorruptionRobustParams } from './params';
-import type { CorruptionRobustResults } from './experiment';
+import { ONLINE_METHODS, type CorruptionRobustResults } from './experiment';
 
 const claim = (r: CorruptionRobustResults, id: string) => r.claims.find((c) => c.id === id);
-const atC = (r: CorruptionRobustResults, C: number) => r.series.regretVsC?.find((row) => row.C === C);
+const atC = (r: CorruptionRobustResults, C: number) => r.series.regretVsC.find((row) => row.C === C);
 
 export const tutorial: TutorialStep<CorruptionRobustParams, CorruptionRobustResults>[] = [
   {
@@ -15,7 +15,10 @@ export const tutorial: TutorialStep<CorruptionRobustParams, CorruptionRobustResu
       'regret (what it lost against the optimal policy, exactly computed) stays tiny for all three learners.',
     expect: {
       label: 'Without corruption every learner’s mean regret over 800 episodes is below 5.',
-      check: (r) => ['omleMean', 'known-cMean', 'cr-omleMean'].every((k) => Number(atC(r, 0)?.[k]) < 5),
+      check: (r) => {
+        const clean = atC(r, 0);
+        return clean !== undefined && ONLINE_METHODS.every((m) => clean[`${m}Mean` as const] < 5);
+      },
     },
   },
   {
@@ -47,7 +50,10 @@ export const tutorial: TutorialStep<CorruptionRobustParams, CorruptionRobustResu
       'where an inflated radius costs C·√T (multiplicative) and the weights cost √T + C. Both are tuned with the budget C here.',
     expect: {
       label: 'CR-OMLE’s mean regret at C = 160 exceeds that at C = 0 by at most 0.1 × C.',
-      check: (r) => Number(atC(r, 160)?.['cr-omleMean']) - Number(atC(r, 0)?.['cr-omleMean']) <= 16,
+      check: (r) => {
+        const [clean, high] = [atC(r, 0), atC(r, 160)];
+        return clean !== undefined && high !== undefined && high['cr-omleMean'] - clean['cr-omleMean'] <= 16;
+      },
     },
   },
   {
@@ -72,7 +78,7 @@ export const tutorial: TutorialStep<CorruptionRobustParams, CorruptionRobustResu
       label: 'PMLE gets it right on clean data, and CR-PMLE told to expect 32 corruptions does not.',
       check: (r) => {
         const rows = r.series.robustnessPrice ?? [];
-        return Number(rows.find((x) => x.budget === 0)?.pmleFailRate) === 0 && Number(rows.find((x) => x.budget === 32)?.crPmleFailRate) > 0.5;
+        return rows.find((x) => x.budget === 0)?.pmleFailRate === 0 && (rows.find((x) => x.budget === 32)?.crPmleFailRate ?? 0) > 0.5;
       },
     },
   },

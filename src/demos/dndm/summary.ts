@@ -2,8 +2,8 @@
 // (mean and min–max band over seeds), every run, sample texts, the τ histogram and the step-by-step
 // trajectories of the shown run. The row types are what the views, the tutorial and the tests read.
 
-import type { BandColumns } from '../../lib/results';
-import { band, mean } from '../../lib/stats';
+import { bandColumns, type BandColumns } from '../../lib/results';
+import { mean } from '../../lib/stats';
 import { decodeChars } from '../../models/charVocab';
 import type { SampleResult } from '../../models/diffusion/samplers';
 import { expectedNfe, nfeVariance, transitionTimeDistribution, type TransitionSchedule } from '../../models/diffusion/transitionTimes';
@@ -45,13 +45,6 @@ export interface Shown {
 }
 
 const tColumns = (T: number): TColumns => ({ T: tLabel(T), steps: stepsOf(T) });
-
-/** Mean, min and max of `values` (not empty) as the columns `${prefix}Mean`, `${prefix}Min`, `${prefix}Max`. */
-function bandColumns<K extends string>(prefix: K, values: readonly number[]): BandColumns<K> {
-  const b = band(values);
-  // TypeScript types a computed template key as plain string: the one place these keys are spelt
-  return { [`${prefix}Mean`]: b.mean, [`${prefix}Min`]: b.min, [`${prefix}Max`]: b.max } as BandColumns<K>;
-}
 
 function baselineBandColumns<K extends string>(prefix: K, values: readonly number[]): BaselineBandColumns<K> {
   if (values.length > 0) return bandColumns(prefix, values);

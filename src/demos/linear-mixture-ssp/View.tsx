@@ -10,6 +10,7 @@ const COLOURS = { hoeffding: '#1f77b4', 'hoeffding-perturbed': '#9467bd', 'varia
 export function LinearMixtureSspView({ results }: DemoViewProps<LinearMixtureSspResults>) {
   if (!results) return null;
   const { series, params, metrics } = results;
+  const { regretVsBStar = [], regretVsD = [], perSeed = [] } = series;
   const slope = (v: number | undefined) => (v === undefined ? 'n/a' : v.toFixed(2));
   return (
     <div className="view">
@@ -33,7 +34,7 @@ export function LinearMixtureSspView({ results }: DemoViewProps<LinearMixtureSsp
           </p>
         </section>
       )}
-      {series.regretVsK?.length > 0 && (
+      {series.regretVsK.length > 0 && (
         <ChartCard
           name="regret-vs-k"
           title={`Regret over ${params.episodes} episodes (B* = ${metrics.bStar?.toFixed(1)})`}
@@ -45,19 +46,19 @@ export function LinearMixtureSspView({ results }: DemoViewProps<LinearMixtureSsp
             x="episode"
             xLabel="episode K"
             yLabel="cumulative regret"
-            bands={(['hoeffding', 'hoeffding-perturbed', 'variance-aware', 'optimal', 'random'] as const).filter((p) => series.regretVsK[0]?.[`${p}Mean`] !== undefined).map((p) => ({ key: p, name: POLICY_LABELS[p], colour: COLOURS[p] }))}
+            bands={(['hoeffding', 'hoeffding-perturbed', 'variance-aware', 'optimal', 'random'] as const).filter((p) => series.regretVsK[0]?.[`${p}Mean` as const] !== undefined).map((p) => ({ key: p, name: POLICY_LABELS[p], colour: COLOURS[p] }))}
           />
         </ChartCard>
       )}
-      {series.regretVsBStar?.length > 0 && (
+      {regretVsBStar.length > 0 && (
         <ChartCard
           name="regret-vs-bstar"
           title="Regret/√K vs B* (log–log)"
-          rows={series.regretVsBStar}
+          rows={regretVsBStar}
           caption={`Same K, d and seeds; δ ∈ {0.2, 0.1, 0.05, 0.025} with Δ = 0.4 δ. Pseudo-regret (the regret without its sampling noise). Theory: Hoeffding sets pay about B*^1.5, variance-aware ones B*. Slopes fitted over B* ≥ ${SLOPE_MIN_BSTAR} (shorter episodes are dominated by which action a learner happens to try first): Hoeffding ${slope(metrics.hoeffdingSlope)}, variance-aware ${slope(metrics.varianceAwareSlope)}. A toy with ${params.seeds} seeds: read the gap between the slopes, not their exact values.`}
         >
           <LinesChart
-            rows={series.regretVsBStar}
+            rows={regretVsBStar}
             x="bStar"
             xLabel="B* = 1/(δ + Δ)"
             yLabel="regret / √K (log)"
@@ -70,15 +71,15 @@ export function LinearMixtureSspView({ results }: DemoViewProps<LinearMixtureSsp
           />
         </ChartCard>
       )}
-      {series.regretVsD?.length > 0 && (
+      {regretVsD.length > 0 && (
         <ChartCard
           name="regret-vs-d"
           title="Final pseudo-regret vs dimension d (hard instance)"
-          rows={series.regretVsD}
+          rows={regretVsD}
           caption={`Same δ = ${params.delta}, Δ = ${params.gap}, K and seeds; d = 2 … 6, so 1 … 32 actions. The bounds grow linearly in d (Õ(d·B*·√K)).`}
         >
           <LinesChart
-            rows={series.regretVsD}
+            rows={regretVsD}
             x="d"
             xLabel="dimension d"
             yLabel="final pseudo-regret"
@@ -89,10 +90,10 @@ export function LinearMixtureSspView({ results }: DemoViewProps<LinearMixtureSsp
           />
         </ChartCard>
       )}
-      {series.perSeed?.length > 0 && (
+      {perSeed.length > 0 && (
         <details className="card">
           <summary>Every seed</summary>
-          <DataTable rows={series.perSeed} caption="Final regret of each policy, the learners’ number of planning phases, and episodes cut at the cap" />
+          <DataTable rows={perSeed} caption="Final regret of each policy, the learners’ number of planning phases, and episodes cut at the cap" />
         </details>
       )}
     </div>

@@ -6,7 +6,7 @@
 import type { ComputeState } from '../../gpu/backend';
 import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
-import type { DemoResults, SeriesRow } from '../../lib/results';
+import { bandColumns, type BandColumns, type DemoResults } from '../../lib/results';
 import { lineFit, mean } from '../../lib/stats';
 import { buildClaims, OPTIMAL_CHECK_EPISODES } from './claims';
 import { canUseWorkers, runJobs, workerCount } from '../../lib/workerPool';
@@ -16,8 +16,53 @@ import { DEVI_MAX_SWEEPS, type SspMethod } from './learner';
 import type { LinearMixtureSspParams } from './params';
 
 export const SLUG = 'linear-mixture-ssp';
-// series and metrics still string-keyed: typed rows next (issue 10, item 7)
-export type LinearMixtureSspResults = DemoResults<LinearMixtureSspParams, Record<string, SeriesRow[]>, Record<string, number>>;
+export type LinearMixtureSspResults = DemoResults<LinearMixtureSspParams, LinearMixtureSspSeries, LinearMixtureSspMetrics>;
+
+export type LinearMixtureSspSeries = {
+  regretVsK: RegretVsKRow[];
+  /** With the B* sweep (hard instance); absent while the sweeps run. */
+  regretVsBStar?: RegretVsBStarRow[];
+  /** With the d sweep; absent while the sweeps run. */
+  regretVsD?: RegretVsDRow[];
+  /** Absent while the sweeps run. */
+  perSeed?: PerSeedRow[];
+};
+
+/** The first four are there from the first (partial) result on; the rest once the run is done. */
+export type LinearMixtureSspMetrics = {
+  /** Log-log slopes of regret/√K vs B*: only with the B* sweep, and where two points are usable. */
+  hoeffdingSlope?: number;
+  varianceAwareSlope?: number;
+  bStar: number;
+  actions: number;
+  hoeffdingRegret: number;
+  varianceAwareRegret: number;
+  states?: number;
+  hoeffdingPseudoRegret?: number;
+  varianceAwarePseudoRegret?: number;
+  randomRegret?: number;
+  optimalMeanCost?: number;
+  cappedEpisodes?: number;
+  /** LEVIS's perturbed-cost learner: the gridworld only. */
+  perturbedRegret?: number;
+};
+
+/** LEVIS's perturbed-cost learner runs on the gridworld only; the other policies on every instance. */
+type PerturbedPolicy = 'hoeffding-perturbed';
+type EveryInstancePolicy = Exclude<SspPolicy, PerturbedPolicy>;
+/** Each policy's runs over seeds. */
+type RunsByPolicy = Record<EveryInstancePolicy, SspRun[]> & Partial<Record<PerturbedPolicy, SspRun[]>>;
+
+/** Cumulative regret after an episode, over seeds. */
+export type RegretVsKRow = { episode: number } & BandColumns<EveryInstancePolicy> & Partial<BandColumns<PerturbedPolicy>>;
+/** One δ of the B* sweep: mean pseudo-regret over seeds, divided by √K. */
+export type RegretVsBStarRow = { delta: number; bStar: number; hoeffdingPerSqrtK: number; varianceAwarePerSqrtK: number };
+/** One d of the d sweep: mean final pseudo-regret over seeds. */
+export type RegretVsDRow = { d: number; actions: number; hoeffding: number; varianceAware: number };
+/** Each policy that ran: final regret and pseudo-regret; a learner's planning phases, when it had any. */
+type PolicyColumns = { [column in `${SspPolicy} ${'regret' | 'pseudo-regret' | 'phases'}`]?: number };
+export type PerSeedRow = { seed: number } & PolicyColumns & { cappedEpisodes: number };
+
 export const SSP_METHODS: readonly SspMethod[] = ['hoeffding', 'variance-aware'];
 export const POLICY_LABELS: Record<SspPolicy, string> = {
   hoeffding: 'Hoeffding set (LEVIS-like)',
@@ -46,22 +91,28 @@ function seedJobs(params: LinearMixtureSspParams, spec: InstanceSpec, policies: 
  */
 export const SLOPE_MIN_BSTAR = 5;
 
-function logLogSlope(rows: readonly SeriesRow[], x: string, y: string): number | undefined {
+function logLogSlope(rows: readonly RegretVsBStarRow[], y: 'hoeffdingPerSqrtK' | 'varianceAwarePerSqrtK'): number | undefined {
   // a log-log fit needs positive regrets
-  const usable = rows.filter((r) => Number(r[y]) > 0 && Number(r[x]) >= SLOPE_MIN_BSTAR);
-  return usable.length >= 2 ? lineFit(usable.map((r) => Math.log(Number(r[x]))), usable.map((r) => Math.log(Number(r[y])))).slope : undefined;
+  const usable = rows.filter((r) => r[y] > 0 && r.bStar >= SLOPE_MIN_BSTAR);
+  return usable.length >= 2 ? lineFit(usable.map((r) => Math.log(r.bStar)), usable.map((r) => Math.log(r[y]))).slope : undefined;
+}
+
+/** The runs of `policies` (every instance's four, and maybe the perturbed one), from results in seedJobs' order: policy by policy, seed by seed. */
+function byPolicy(policies: readonly SspPolicy[], results: readonly SspRun[], seeds: number): RunsByPolicy {
+  const runs = {} as RunsByPolicy;
+  policies.forEach((p, i) => (runs[p] = results.slice(i * seeds, (i + 1) * seeds)));
+  return runs;
 }
 
 /** The regret curves of the shown instance alone, while the sweeps still run. */
 function partialResults(params: LinearMixtureSspParams, env: Pick<ComputeState, 'info'>, startedAt: string, started: number, policies: readonly SspPolicy[], shownRuns: readonly SspRun[], shown: { bStar: number; ssp: { actions: number } }): LinearMixtureSspResults {
-  const runs = {} as Record<SspPolicy, SspRun[]>;
-  policies.forEach((p, i) => (runs[p] = shownRuns.slice(i * params.seeds, (i + 1) * params.seeds)));
+  const runs = byPolicy(policies, shownRuns, params.seeds);
   return {
     slug: SLUG,
     params,
     backend: env.info,
     metrics: { bStar: shown.bStar, actions: shown.ssp.actions, hoeffdingRegret: mean(runs.hoeffding.map(finalOf)), varianceAwareRegret: mean(runs['variance-aware'].map(finalOf)) },
-    series: { regretVsK: regretCurves(params, policies, runs) },
+    series: { regretVsK: regretCurves(params, runs) },
     claims: [],
     matrices: {},
     notes: ['Partial: the sweeps are still running.'],
@@ -69,18 +120,36 @@ function partialResults(params: LinearMixtureSspParams, env: Pick<ComputeState, 
   };
 }
 
-function regretCurves(params: LinearMixtureSspParams, policies: readonly SspPolicy[], runs: Record<SspPolicy, SspRun[]>): SeriesRow[] {
+function regretCurves(params: LinearMixtureSspParams, runs: RunsByPolicy): RegretVsKRow[] {
   const every = Math.max(1, Math.floor(params.episodes / CURVE_POINTS));
-  const rows: SeriesRow[] = [];
+  const perturbed = runs['hoeffding-perturbed'];
+  const rows: RegretVsKRow[] = [];
   for (let k = every - 1; k < params.episodes; k += every) {
-    const row: SeriesRow = { episode: k + 1 };
-    for (const policy of policies) {
-      const values = runs[policy].map((r) => r.cumulativeRegret[k]);
-      Object.assign(row, { [`${policy}Mean`]: mean(values), [`${policy}Min`]: Math.min(...values), [`${policy}Max`]: Math.max(...values) });
-    }
-    rows.push(row);
+    const bandAt = <P extends SspPolicy>(policy: P, of: readonly SspRun[]) => bandColumns(policy, of.map((r) => r.cumulativeRegret[k]));
+    rows.push({
+      episode: k + 1,
+      ...bandAt('hoeffding', runs.hoeffding),
+      ...(perturbed && bandAt('hoeffding-perturbed', perturbed)),
+      ...bandAt('variance-aware', runs['variance-aware']),
+      ...bandAt('optimal', runs.optimal),
+      ...bandAt('random', runs.random),
+    });
   }
   return rows;
+}
+
+function perSeedRows(policies: readonly SspPolicy[], runs: RunsByPolicy): PerSeedRow[] {
+  const ran = policies.flatMap((policy) => {
+    const of = runs[policy];
+    return of ? [{ policy, of }] : [];
+  });
+  return runs.hoeffding.map((_, seed) => {
+    const columns: PolicyColumns = {};
+    for (const { policy, of } of ran) columns[`${policy} regret` as const] = finalOf(of[seed]);
+    for (const { policy, of } of ran) columns[`${policy} pseudo-regret` as const] = of[seed].pseudoRegret;
+    for (const { policy, of } of ran) if (of[seed].phases > 0) columns[`${policy} phases` as const] = of[seed].phases;
+    return { seed: seed + 1, ...columns, cappedEpisodes: ran.reduce((s, { of }) => s + of[seed].cappedEpisodes, 0) };
+  });
 }
 
 export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: Pick<ComputeState, 'info'>, control: RunControl = {}): Promise<LinearMixtureSspResults> {
@@ -113,10 +182,9 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
     control.onPartial?.(partialResults(params, env, startedAt, started, policies, results, shown));
     results.push(...(await runJobs(sweepJobs, runSspJob, ticker, createWorker, report(shownJobs.length))));
   }
-  let next = 0;
+  const runs = byPolicy(policies, results, params.seeds);
+  let next = policies.length * params.seeds;
   const take = () => results.slice(next, (next += params.seeds));
-  const runs = {} as Record<SspPolicy, SspRun[]>;
-  for (const policy of policies) runs[policy] = take();
   const meanPseudo = () => {
     const perMethod = {} as Record<SspMethod, number>;
     for (const m of SSP_METHODS) perMethod[m] = mean(take().map((r) => r.pseudoRegret));
@@ -125,21 +193,22 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
   const bSwept = bSpecs.map(meanPseudo);
   const dSwept = dSpecs.map(meanPseudo);
 
-  const regretVsK = regretCurves(params, policies, runs);
+  const regretVsK = regretCurves(params, runs);
 
   const sqrtK = Math.sqrt(params.episodes);
-  const series: Record<string, SeriesRow[]> = { regretVsK };
-  const metrics: Record<string, number> = {};
+  const series: LinearMixtureSspSeries = { regretVsK };
+  const slopes: Pick<LinearMixtureSspMetrics, 'hoeffdingSlope' | 'varianceAwareSlope'> = {};
   if (bSpecs.length > 0) {
     const points = [
       { delta: params.delta, bStar: shown.bStar, r: { hoeffding: mean(runs.hoeffding.map((r) => r.pseudoRegret)), 'variance-aware': mean(runs['variance-aware'].map((r) => r.pseudoRegret)) } },
       ...bSpecs.map((spec, i) => ({ delta: sweepDeltas[i], bStar: instanceOf(params, spec).bStar, r: bSwept[i] })),
     ];
-    series.regretVsBStar = points.sort((a, b) => a.bStar - b.bStar).map((p) => ({ delta: p.delta, bStar: p.bStar, hoeffdingPerSqrtK: p.r.hoeffding / sqrtK, varianceAwarePerSqrtK: p.r['variance-aware'] / sqrtK }));
-    const h = logLogSlope(series.regretVsBStar, 'bStar', 'hoeffdingPerSqrtK');
-    const va = logLogSlope(series.regretVsBStar, 'bStar', 'varianceAwarePerSqrtK');
-    if (h !== undefined) metrics.hoeffdingSlope = h;
-    if (va !== undefined) metrics.varianceAwareSlope = va;
+    const regretVsBStar = points.sort((a, b) => a.bStar - b.bStar).map((p) => ({ delta: p.delta, bStar: p.bStar, hoeffdingPerSqrtK: p.r.hoeffding / sqrtK, varianceAwarePerSqrtK: p.r['variance-aware'] / sqrtK }));
+    series.regretVsBStar = regretVsBStar;
+    const h = logLogSlope(regretVsBStar, 'hoeffdingPerSqrtK');
+    const va = logLogSlope(regretVsBStar, 'varianceAwarePerSqrtK');
+    if (h !== undefined) slopes.hoeffdingSlope = h;
+    if (va !== undefined) slopes.varianceAwareSlope = va;
   }
   if (dSpecs.length > 0) series.regretVsD = SWEEP_DIMS.map((d, i) => ({ d, actions: 2 ** (d - 1), hoeffding: dSwept[i].hoeffding, varianceAware: dSwept[i]['variance-aware'] }));
 
@@ -148,16 +217,12 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
   const optimalCheck = runSsp(shown.ssp, 'optimal', sspSettings(params, shown.bound), OPTIMAL_CHECK_EPISODES, Math.ceil(1000 * shown.bStar), root.split('optimal-check'));
   const optimalMeanCost = optimalCheck.totalCost / OPTIMAL_CHECK_EPISODES;
 
-  series.perSeed = runs.hoeffding.map((_, seed) => {
-    const row: SeriesRow = { seed: seed + 1 };
-    for (const policy of policies) row[`${policy} regret`] = finalOf(runs[policy][seed]);
-    for (const policy of policies) row[`${policy} pseudo-regret`] = runs[policy][seed].pseudoRegret;
-    for (const policy of policies) if (runs[policy][seed].phases > 0) row[`${policy} phases`] = runs[policy][seed].phases;
-    row.cappedEpisodes = policies.reduce((s, p) => s + runs[p][seed].cappedEpisodes, 0);
-    return row;
-  });
-  const capped = series.perSeed.reduce((s, r) => s + Number(r.cappedEpisodes), 0);
-  Object.assign(metrics, {
+  const perSeed = perSeedRows(policies, runs);
+  series.perSeed = perSeed;
+  const capped = perSeed.reduce((s, r) => s + r.cappedEpisodes, 0);
+  const perturbed = runs['hoeffding-perturbed'];
+  const metrics: LinearMixtureSspMetrics = {
+    ...slopes,
     bStar: shown.bStar,
     actions: shown.ssp.actions,
     states: shown.ssp.states,
@@ -168,8 +233,8 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
     randomRegret: mean(runs.random.map(finalOf)),
     optimalMeanCost,
     cappedEpisodes: capped,
-  });
-  if (runs['hoeffding-perturbed']) metrics.perturbedRegret = mean(runs['hoeffding-perturbed'].map(finalOf));
+    ...(perturbed && { perturbedRegret: mean(perturbed.map(finalOf)) }),
+  };
   ticker.progress(1, 'Done');
   return {
     slug: SLUG,

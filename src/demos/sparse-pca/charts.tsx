@@ -1,16 +1,17 @@
 // The recharts views of the sparse-PCA demo. Each reads one series of the results object.
 
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { SeriesRow } from '../../lib/results';
+import type { ConvergenceRow, EigenvalueRow } from './experiment';
+import type { ErrorVsNRow, SupportVsLambdaRow } from './sweeps';
 
 const COLOURS = { oracle: '#222', mcp: '#d62728', scad: '#ff7f0e', fps: '#1f77b4', tpm: '#2ca02c', dt: '#9467bd', pca: '#8c564b' };
 const HEIGHT = 260;
 const tick = (v: number) => (Math.abs(v) < 1e-3 && v !== 0 ? v.toExponential(0) : String(Number(v.toPrecision(3))));
 
-export function ConvergenceChart({ rows }: { rows: readonly SeriesRow[] }) {
+export function ConvergenceChart({ rows }: { rows: readonly ConvergenceRow[] }) {
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <LineChart data={rows as SeriesRow[]} margin={{ left: 10, right: 10 }}>
+      <LineChart data={rows} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="iteration" label={{ value: 'ADMM iteration', position: 'insideBottom', offset: -2 }} />
         <YAxis scale="log" domain={['auto', 'auto']} allowDataOverflow tickFormatter={tick} label={{ value: 'primal residual', angle: -90, position: 'insideLeft' }} />
@@ -24,7 +25,7 @@ export function ConvergenceChart({ rows }: { rows: readonly SeriesRow[] }) {
   );
 }
 
-export function ErrorVsNChart({ rows }: { rows: readonly SeriesRow[] }) {
+export function ErrorVsNChart({ rows }: { rows: readonly ErrorVsNRow[] }) {
   const data = rows.map((r) => ({
     ...r,
     oracleBand: [r.oracleMin, r.oracleMax],
@@ -35,7 +36,7 @@ export function ErrorVsNChart({ rows }: { rows: readonly SeriesRow[] }) {
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <ComposedChart data={data} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="n" type="number" scale="log" domain={['dataMin', 'dataMax']} ticks={rows.map((r) => r.n as number)} label={{ value: 'n (log)', position: 'insideBottom', offset: -2 }} />
+        <XAxis dataKey="n" type="number" scale="log" domain={['dataMin', 'dataMax']} ticks={rows.map((r) => r.n)} label={{ value: 'n (log)', position: 'insideBottom', offset: -2 }} />
         <YAxis scale="log" domain={['auto', 'auto']} allowDataOverflow tickFormatter={tick} label={{ value: '‖Π̂ − Π*‖_F (log)', angle: -90, position: 'insideLeft' }} />
         <Tooltip formatter={(v) => (Array.isArray(v) ? v.map((x) => Number(x).toFixed(4)).join(' – ') : typeof v === 'number' ? v.toFixed(4) : String(v))} />
         <Legend />
@@ -50,10 +51,10 @@ export function ErrorVsNChart({ rows }: { rows: readonly SeriesRow[] }) {
   );
 }
 
-export function EigenvalueChart({ rows }: { rows: readonly SeriesRow[] }) {
+export function EigenvalueChart({ rows }: { rows: readonly EigenvalueRow[] }) {
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <BarChart data={rows as SeriesRow[]} margin={{ left: 10, right: 10 }}>
+      <BarChart data={rows} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="index" label={{ value: 'eigenvalue index (largest first)', position: 'insideBottom', offset: -2 }} />
         <YAxis domain={[0, 1]} label={{ value: 'eigenvalue of Π̂', angle: -90, position: 'insideLeft' }} />
@@ -68,10 +69,10 @@ export function EigenvalueChart({ rows }: { rows: readonly SeriesRow[] }) {
   );
 }
 
-export function SupportVsLambdaChart({ rows }: { rows: readonly SeriesRow[] }) {
+export function SupportVsLambdaChart({ rows }: { rows: readonly SupportVsLambdaRow[] }) {
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <LineChart data={rows as SeriesRow[]} margin={{ left: 10, right: 10 }}>
+      <LineChart data={rows} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="cLambda" type="number" domain={['dataMin', 'dataMax']} label={{ value: 'c_λ  (λ = c_λ √(log p / n))', position: 'insideBottom', offset: -2 }} />
         <YAxis yAxisId="rate" domain={[0, 1]} label={{ value: 'exact-support rate', angle: -90, position: 'insideLeft' }} />

@@ -4,7 +4,7 @@
 import { RngStream } from '../../lib/rng';
 import { frobeniusDistance, type Matrix } from '../../lib/linalg';
 import { Ticker, type RunControl } from '../../lib/schedule';
-import type { Claim, DemoResults, MatrixData, SeriesRow } from '../../lib/results';
+import type { Claim, DemoResults, MatrixData } from '../../lib/results';
 import type { ComputeState } from '../../gpu/backend';
 import { diagonalThresholding, oracleEstimator, pcaEstimator, truncatedPowerMethod, type AdmmSolver } from './algorithm';
 import { drawSamples, minSignal, sampleCovariance, spikedModel, type SpikedModel } from './data';
@@ -12,20 +12,85 @@ import { mean, scoreEstimate, type EstimateScore } from './metrics';
 import type { SparsePcaParams } from './params';
 import { buildClaims, gpuAgreementClaim } from './claims';
 import { admmOptions, CPU_MAX_ITER, GPU_CPU_TOLERANCE, GPU_ORACLE_EQUAL_TOL, lambdaFor, solveCpu, type SdpName } from './solvers';
-import { runSweeps } from './sweeps';
+import { runSweeps, type ErrorVsNRow, type SupportVsLambdaRow } from './sweeps';
 
 export const SLUG = 'sparse-pca';
 const BASE_N_GRID = [100, 200, 400, 800, 1600, 3200];
 const BASE_C_GRID = [0.5, 0.75, 1, 1.5, 2, 3];
 
-// series and metrics still string-keyed: typed rows next (issue 10, item 7)
-export type SparsePcaResults = DemoResults<SparsePcaParams, Record<string, SeriesRow[]>, Record<string, number>>;
+export type SparsePcaResults = DemoResults<SparsePcaParams, SparsePcaSeries, SparsePcaMetrics>;
+
+export type SparsePcaSeries = {
+  /** Every estimator on the shown data set (seed 0). */
+  estimators: EstimatorRow[];
+  /** The claim check, one row per seed (f64). */
+  replicates: ReplicateRow[];
+  convergence: ConvergenceRow[];
+  eigenvalues: EigenvalueRow[];
+  /** The Monte-Carlo sweeps: absent while they run, and when they are off. */
+  errorVsN?: ErrorVsNRow[];
+  supportVsLambda?: SupportVsLambdaRow[];
+};
+
+export type SparsePcaMetrics = {
+  lambda: number;
+  bLambda: number;
+  minSignal: number;
+  oracleMeanError: number;
+  mcpMeanError: number;
+  fpsMeanError: number;
+  fpsOverMcpError: number;
+  mcpEqualsOracleCount: number;
+  minFpsToOracle: number;
+  maxMcpToOracle: number;
+  mcpIterations: number;
+  fpsIterations: number;
+  scadIterations: number;
+  /** Only when the sweeps ran on the WGSL kernels. */
+  gpuCpuMaxDiff?: number;
+};
 
 /** Where the run computes: the backend's device (null on the CPU path) and its description. */
 export type SparsePcaEnv = Pick<ComputeState, 'info' | 'device'>;
 
 const ESTIMATORS = ['oracle', 'mcp', 'scad', 'fps', 'tpm', 'dt', 'pca'] as const;
-type EstimatorName = (typeof ESTIMATORS)[number];
+export type EstimatorName = (typeof ESTIMATORS)[number];
+
+export type EstimatorRow = {
+  estimator: EstimatorName;
+  label: string;
+  error: number;
+  toOracle: number;
+  truePositiveRate: number;
+  falsePositiveRate: number;
+  exactSupport: boolean;
+  rank: number;
+};
+
+export type ReplicateRow = {
+  replicate: number;
+  oracleError: number;
+  fpsError: number;
+  mcpError: number;
+  mcpToOracle: number;
+  fpsToOracle: number;
+  mcpExactSupport: boolean;
+  fpsExactSupport: boolean;
+  mcpRank: number;
+  fpsRank: number;
+  mcpEqualsOracle: boolean;
+  mcpIterations: number;
+  fpsIterations: number;
+  /** Both ADMM solves met the tolerance within the iteration limit. */
+  converged: boolean;
+};
+
+/** The i-th largest eigenvalue of each estimate. */
+export type EigenvalueRow = { index: number } & Record<EstimatorName, number>;
+
+/** ADMM's residuals and objective at one iteration; null once a solver has stopped. */
+type ResidualColumns<N extends SdpName> = { [c in `${N}Primal` | `${N}Dual` | `${N}Objective`]: number | null };
+export type ConvergenceRow = { iteration: number } & ResidualColumns<'fps'> & ResidualColumns<'mcp'> & ResidualColumns<'scad'>;
 
 export const ESTIMATOR_LABELS: Record<EstimatorName, string> = {
   oracle: 'Oracle (knows S)',
@@ -59,6 +124,36 @@ function covariancesForReplicate(ctx: Context, replicate: number, sizes: readonl
   return new Map(sizes.map((n) => [n, sampleCovariance(x, n, p)]));
 }
 
+function eigenvalueRows(scores: Record<EstimatorName, EstimateScore>, count: number): EigenvalueRow[] {
+  return Array.from({ length: count }, (_, i) => {
+    const at = (name: EstimatorName) => scores[name].eigenvalues[i];
+    return { index: i + 1, oracle: at('oracle'), mcp: at('mcp'), scad: at('scad'), fps: at('fps'), tpm: at('tpm'), dt: at('dt'), pca: at('pca') };
+  });
+}
+
+/** One row per ADMM iteration, as long as the slowest of the shown solves. */
+function convergenceRowsOf(traces: Partial<Record<SdpName, AdmmSolver['trace']>>): ConvergenceRow[] {
+  const longest = Math.max(...Object.values(traces).map((t) => t!.length));
+  return Array.from({ length: longest }, (_, i) => {
+    const at = (name: SdpName) => traces[name]?.[i];
+    const fps = at('fps');
+    const mcp = at('mcp');
+    const scad = at('scad');
+    return {
+      iteration: i + 1,
+      fpsPrimal: fps ? fps.primalResidual : null,
+      fpsDual: fps ? fps.dualResidual : null,
+      fpsObjective: fps ? fps.objective : null,
+      mcpPrimal: mcp ? mcp.primalResidual : null,
+      mcpDual: mcp ? mcp.dualResidual : null,
+      mcpObjective: mcp ? mcp.objective : null,
+      scadPrimal: scad ? scad.primalResidual : null,
+      scadDual: scad ? scad.dualResidual : null,
+      scadObjective: scad ? scad.objective : null,
+    };
+  });
+}
+
 export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, control: RunControl = {}): Promise<SparsePcaResults> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
@@ -85,7 +180,7 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
   ticker.progress(0, 'Drawing data and solving the shown instance');
   let t0 = performance.now();
   const covariances: Map<number, Matrix>[] = [];
-  const perReplicate: SeriesRow[] = [];
+  const perReplicate: ReplicateRow[] = [];
   const cpuEstimates: Record<'fps' | 'mcp', Matrix[]> = { fps: [], mcp: [] };
   const scores: Record<'oracle' | 'fps' | 'mcp', EstimateScore[]> = { oracle: [], fps: [], mcp: [] };
   const shown: Partial<Record<EstimatorName, Matrix>> = {};
@@ -155,7 +250,7 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
     shownScores[name] = scoreEstimate(shown[name]!, p, k, model.truth, shown.oracle!, model.support);
     await ticker.tick();
   }
-  const estimatorRows: SeriesRow[] = ESTIMATORS.map((name) => {
+  const estimatorRows: EstimatorRow[] = ESTIMATORS.map((name) => {
     const sc = shownScores[name];
     return {
       estimator: name,
@@ -168,22 +263,8 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
       rank: sc.rank,
     };
   });
-  const eigenRows: SeriesRow[] = Array.from({ length: Math.min(p, 10) }, (_, i) => {
-    const row: SeriesRow = { index: i + 1 };
-    for (const name of ESTIMATORS) row[name] = shownScores[name].eigenvalues[i];
-    return row;
-  });
-  const longest = Math.max(...Object.values(traces).map((t) => t!.length));
-  const convergenceRows: SeriesRow[] = Array.from({ length: longest }, (_, i) => {
-    const row: SeriesRow = { iteration: i + 1 };
-    for (const name of ['fps', 'mcp', 'scad'] as const) {
-      const point = traces[name]?.[i];
-      row[`${name}Primal`] = point ? point.primalResidual : null;
-      row[`${name}Dual`] = point ? point.dualResidual : null;
-      row[`${name}Objective`] = point ? point.objective : null;
-    }
-    return row;
-  });
+  const eigenRows = eigenvalueRows(shownScores, Math.min(p, 10));
+  const convergenceRows = convergenceRowsOf(traces);
 
   const claims: Claim[] = buildClaims({ scores, replicates });
   const unconverged = perReplicate.filter((row) => !row.converged).length;
@@ -202,13 +283,13 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
   for (const name of ESTIMATORS) matrices[name] = matrixData(shown[name]!, p);
 
   // --- C + D: Monte-Carlo sweeps.
-  const series: Record<string, SeriesRow[]> = {
+  const series: SparsePcaSeries = {
     estimators: estimatorRows,
     replicates: perReplicate,
     convergence: convergenceRows,
     eigenvalues: eigenRows,
   };
-  const metrics: Record<string, number> = {
+  const metrics: SparsePcaMetrics = {
     lambda,
     bLambda,
     minSignal: signal,

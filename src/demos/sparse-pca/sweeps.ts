@@ -2,7 +2,7 @@
 // penalty) problem solved in one batch of WGSL kernels, or one after another in f64 on the CPU.
 
 import { frobeniusDistance, type Matrix } from '../../lib/linalg';
-import type { SeriesRow } from '../../lib/results';
+import { bandColumns, type BandColumns } from '../../lib/results';
 import type { Ticker } from '../../lib/schedule';
 import { oracleEstimator } from './algorithm';
 import type { SpikedModel } from './data';
@@ -16,6 +16,20 @@ export interface SweepContext {
   model: SpikedModel;
   ticker: Ticker;
 }
+
+/** One sample size n at the chosen c_λ, over the sweep's seeds. */
+export type ErrorVsNRow = { n: number; bLambda: number } & BandColumns<'oracle' | 'fps' | 'mcp'> & {
+  /** Seeds on which the estimate equals the oracle (exact support, rank k, within the path's tolerance). */
+  mcpEqualsOracle: number;
+  fpsEqualsOracle: number;
+  /** Seeds on which ADMM met its tolerance. */
+  mcpConverged: number;
+  fpsConverged: number;
+};
+
+/** Means over seeds at one c_λ, at the chosen n. */
+type SupportColumns<N extends 'fps' | 'mcp'> = { [c in `${N}ExactSupport` | `${N}Tpr` | `${N}Fpr` | `${N}Error` | `${N}ToOracle`]: number };
+export type SupportVsLambdaRow = { cLambda: number; lambda: number } & SupportColumns<'fps'> & SupportColumns<'mcp'> & { oracleError: number };
 
 interface SweepJob {
   replicate: number;
@@ -87,44 +101,56 @@ export async function runSweeps(ctx: SweepContext, covariances: Map<number, Matr
     await ticker.tick();
   }
   const pick = (pred: (job: SweepJob) => boolean) => scored.filter((x) => pred(x.job)).map((x) => x.score);
-  const band = (values: number[], prefix: string): SeriesRow => ({
-    [`${prefix}Mean`]: mean(values),
-    [`${prefix}Min`]: Math.min(...values),
-    [`${prefix}Max`]: Math.max(...values),
-  });
 
-  const errorVsN: SeriesRow[] = nGrid.map((n) => {
+  const errorVsN: ErrorVsNRow[] = nGrid.map((n) => {
     const oracleErrors = oracles.map((o) => frobeniusDistance(o.get(n)!, model.truth));
     const fps = pick((j) => j.n === n && j.name === 'fps' && j.cLambda === params.cLambda);
     const mcp = pick((j) => j.n === n && j.name === 'mcp' && j.cLambda === params.cLambda);
     return {
       n,
       bLambda: params.mcpB * lambdaFor(params.cLambda, p, n),
-      ...band(oracleErrors, 'oracle'),
-      ...band(fps.map((x) => x.error), 'fps'),
-      ...band(mcp.map((x) => x.error), 'mcp'),
+      ...bandColumns('oracle', oracleErrors),
+      ...bandColumns('fps', fps.map((x) => x.error)),
+      ...bandColumns('mcp', mcp.map((x) => x.error)),
       mcpEqualsOracle: mcp.filter((x) => x.toOracle < equalTol && x.exactSupport && x.rank === k).length,
       fpsEqualsOracle: fps.filter((x) => x.toOracle < equalTol && x.exactSupport && x.rank === k).length,
       mcpConverged: mcp.filter((x) => x.converged).length,
       fpsConverged: fps.filter((x) => x.converged).length,
     };
   });
-  const supportVsLambda: SeriesRow[] = cGrid.map((c) => {
-    const row: SeriesRow = { cLambda: c, lambda: lambdaFor(c, p, params.n) };
-    for (const name of ['fps', 'mcp'] as const) {
-      const sc = pick((j) => j.n === params.n && j.cLambda === c && j.name === name);
-      row[`${name}ExactSupport`] = sc.filter((x) => x.exactSupport).length / sc.length;
-      row[`${name}Tpr`] = mean(sc.map((x) => x.truePositiveRate));
-      row[`${name}Fpr`] = mean(sc.map((x) => x.falsePositiveRate));
-      row[`${name}Error`] = mean(sc.map((x) => x.error));
-      row[`${name}ToOracle`] = mean(sc.map((x) => x.toOracle));
-    }
-    row.oracleError = mean(oracles.map((o) => frobeniusDistance(o.get(params.n)!, model.truth)));
-    return row;
+  const supportVsLambda: SupportVsLambdaRow[] = cGrid.map((c) => {
+    const fps = supportSummary(pick((j) => j.n === params.n && j.cLambda === c && j.name === 'fps'));
+    const mcp = supportSummary(pick((j) => j.n === params.n && j.cLambda === c && j.name === 'mcp'));
+    return {
+      cLambda: c,
+      lambda: lambdaFor(c, p, params.n),
+      fpsExactSupport: fps.exactSupport,
+      fpsTpr: fps.tpr,
+      fpsFpr: fps.fpr,
+      fpsError: fps.error,
+      fpsToOracle: fps.toOracle,
+      mcpExactSupport: mcp.exactSupport,
+      mcpTpr: mcp.tpr,
+      mcpFpr: mcp.fpr,
+      mcpError: mcp.error,
+      mcpToOracle: mcp.toOracle,
+      oracleError: mean(oracles.map((o) => frobeniusDistance(o.get(params.n)!, model.truth))),
+    };
   });
   const atChosen: Record<'fps' | 'mcp', Matrix[]> = { fps: [], mcp: [] };
   jobs.forEach((job, j) => {
     if (job.n === params.n && job.cLambda === params.cLambda) atChosen[job.name][job.replicate] = estimates[j];
   });
   return { errorVsN, supportVsLambda, atChosen };
+}
+
+/** Share of seeds with exactly the true support, and the mean scores over them. */
+function supportSummary(scores: readonly EstimateScore[]) {
+  return {
+    exactSupport: scores.filter((x) => x.exactSupport).length / scores.length,
+    tpr: mean(scores.map((x) => x.truePositiveRate)),
+    fpr: mean(scores.map((x) => x.falsePositiveRate)),
+    error: mean(scores.map((x) => x.error)),
+    toOracle: mean(scores.map((x) => x.toOracle)),
+  };
 }

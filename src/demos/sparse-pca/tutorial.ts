@@ -1,9 +1,9 @@
 import type { TutorialStep } from '../../lib/demo';
 import type { SparsePcaParams } from './params';
-import type { SparsePcaResults } from './experiment';
+import type { EstimatorName, SparsePcaResults } from './experiment';
 
 const claim = (r: SparsePcaResults, id: string) => r.claims.find((c) => c.id === id);
-const estimator = (r: SparsePcaResults, name: string) => r.series.estimators.find((row) => row.estimator === name)!;
+const estimator = (r: SparsePcaResults, name: EstimatorName) => r.series.estimators.find((row) => row.estimator === name)!;
 
 export const tutorial: TutorialStep<SparsePcaParams, SparsePcaResults>[] = [
   {
@@ -13,7 +13,7 @@ export const tutorial: TutorialStep<SparsePcaParams, SparsePcaResults>[] = [
       'Fifty variables, but only the first five carry the signal: Σ = I + 2·uuᵀ with u = 1_S/√5. The top-left heat map is the truth Π* = uuᵀ. ' +
       'The oracle estimator cheats: it knows S and runs PCA on those five variables only. Its error ‖Π̂_O − Π*‖_F ≈ √(s/n) is the best one can hope for. ' +
       'Plain PCA, which does not know S, smears weight over all fifty variables (bottom right).',
-    expect: { label: 'The oracle has exact support and rank 1; plain PCA has neither exact support nor a small error.', check: (r) => estimator(r, 'oracle').exactSupport === true && estimator(r, 'pca').exactSupport === false },
+    expect: { label: 'The oracle has exact support and rank 1; plain PCA has neither exact support nor a small error.', check: (r) => estimator(r, 'oracle').exactSupport && !estimator(r, 'pca').exactSupport },
   },
   {
     title: 'The convex relaxation (FPS) is biased',
@@ -49,7 +49,7 @@ export const tutorial: TutorialStep<SparsePcaParams, SparsePcaResults>[] = [
       'Look at the eigenvalue chart and the ADMM convergence chart: the residuals fall to the tolerance in a few dozen iterations.',
     expect: {
       label: 'MCP’s Π̂ has rank exactly k = 1 with top eigenvalue 1 (to 1e−6).',
-      check: (r) => estimator(r, 'mcp').rank === 1 && Math.abs((r.series.eigenvalues[0].mcp as number) - 1) < 1e-6,
+      check: (r) => estimator(r, 'mcp').rank === 1 && Math.abs(r.series.eigenvalues[0].mcp - 1) < 1e-6,
     },
   },
   {
@@ -63,7 +63,7 @@ export const tutorial: TutorialStep<SparsePcaParams, SparsePcaResults>[] = [
       label: 'At n = 1600 MCP equals the oracle on most seeds; at n = 200 on none.',
       check: (r) => {
         const row = (n: number) => r.series.errorVsN?.find((x) => x.n === n);
-        return (row(1600)?.mcpEqualsOracle as number) >= 4 && row(200)?.mcpEqualsOracle === 0;
+        return (row(1600)?.mcpEqualsOracle ?? 0) >= 4 && row(200)?.mcpEqualsOracle === 0;
       },
     },
   },
