@@ -16,8 +16,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
-import { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { acquireDevice } from '../../src/gpu/device';
+import { startTfOnDevice } from '../../src/gpu/tfjsInterop';
 import { createSequenceLogProbOp } from '../../src/models/sequenceLogProbOp';
 import { timeAdmmRows } from '../admmTiming';
 import { timeDenoiseSteps } from '../denoiseSteps';
@@ -87,8 +87,7 @@ async function main(): Promise<number> {
   const label = adapterLabel(description.description, description.software);
   console.log(`adapter: ${label}`);
   console.log(`  vendor ${description.vendor || '?'}, architecture ${description.architecture || '?'}, fallback ${adapter.info.isFallbackAdapter === true}`);
-  tf.registerBackend('webgpu', () => new WebGPUBackend(device, adapter.info), 3);
-  if (!(await tf.setBackend('webgpu'))) throw new Error('tfjs could not start its webgpu backend on the Dawn device');
+  if (!(await startTfOnDevice(device, adapter))) throw new Error('tfjs could not start its webgpu backend on the Dawn device');
   tf.env().set('WEBGPU_CPU_FORWARD', false);
 
   const lookup = (key: string) => args.get(key);

@@ -128,10 +128,9 @@ export async function initCompute(options: InitOptions = {}): Promise<ComputeSta
     const acquired = await acquireDevice();
     if ('device' in acquired) {
       const { device, adapter, description } = acquired;
-      const { WebGPUBackend } = await import('@tensorflow/tfjs-backend-webgpu');
-      if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
-      tf.registerBackend('webgpu', () => new WebGPUBackend(device, adapter.info), 3);
-      if (await tf.setBackend('webgpu')) {
+      // loaded here, not at the top: the interop module brings tfjs, which the gallery never loads
+      const { startTfOnDevice } = await import('./tfjsInterop');
+      if (await startTfOnDevice(device, adapter)) {
         device.lost.then((info) => {
           if (retiring === device) return;
           options.onDeviceLost?.(info.message || `GPU device lost (${info.reason})`);

@@ -213,3 +213,16 @@ export function encodeWithTfjs<T>(device: GPUDevice, body: (encoding: TfjsEncodi
     throw error;
   }
 }
+
+/**
+ * Registers tfjs' WebGPU backend on our device (replacing an earlier one) and makes it current, so
+ * that tfjs and our kernels share one device. Used by src/gpu/backend.ts and by the Node benchmark
+ * (bench/node/main.ts) on a Dawn device. False when tfjs cannot start there.
+ */
+export async function startTfOnDevice(device: GPUDevice, adapter: GPUAdapter): Promise<boolean> {
+  // imported when needed: importing the package registers a backend of its own, replaced here
+  const { WebGPUBackend } = await import('@tensorflow/tfjs-backend-webgpu');
+  if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
+  tf.registerBackend('webgpu', () => new WebGPUBackend(device, adapter.info), 3);
+  return tf.setBackend('webgpu');
+}

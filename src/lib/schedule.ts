@@ -8,11 +8,11 @@ export class Cancelled extends Error {
   }
 }
 
-export interface RunControl {
+export interface RunControl<R = unknown> {
   signal?: AbortSignal;
   onProgress?: (fraction: number, label: string) => void;
   /** Results so far, for runs whose first stages are worth showing before the rest is done. */
-  onPartial?: (results: unknown) => void;
+  onPartial?: (results: R) => void;
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -21,7 +21,7 @@ export class Ticker {
   private last = now();
 
   constructor(
-    private readonly control: RunControl = {},
+    private readonly control: Omit<RunControl, 'onPartial'> = {},
     /** Milliseconds of work between yields; well under the 200 ms long-task bar. */
     private readonly budgetMs = 30,
   ) {}

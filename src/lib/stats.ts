@@ -11,11 +11,6 @@ export function sampleVariance(xs: readonly number[]): number {
   return xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1);
 }
 
-/** Mean with the min–max band, as the charts draw seeds. */
-export function band(xs: readonly number[]): { mean: number; min: number; max: number } {
-  return { mean: mean(xs), min: Math.min(...xs), max: Math.max(...xs) };
-}
-
 /** Two-sample z statistic of a difference in means (Welch's standard error). */
 export function welchZ(a: readonly number[], b: readonly number[]): number {
   const se = Math.sqrt(sampleVariance(a) / a.length + sampleVariance(b) / b.length);

@@ -14,11 +14,12 @@ export interface DemoViewProps<R> {
 }
 
 export interface DemoDefinition<S extends Schema, R extends DemoResults<ParamValues<S>, SeriesMap, MetricMap>> {
-  meta: DemoMeta;
+  /** The card; its headline chart names a series of R, checked here. */
+  meta: DemoMeta<R['series']>;
   schema: S;
   /** Rules across fields (s ≤ p): a link's broken rule is fixed and named, a typed one refused. */
   refine?: Refine<ParamValues<S>>;
-  run: (params: ParamValues<S>, compute: ComputeState, control: RunControl) => Promise<R>;
+  run: (params: ParamValues<S>, compute: ComputeState, control: RunControl<R>) => Promise<R>;
   View: ComponentType<DemoViewProps<R>>;
   tutorial: readonly TutorialStep<ParamValues<S>, R>[];
 }

@@ -44,7 +44,7 @@ export type DemoStore<P, R> = UseBoundStore<StoreApi<DemoState<P, R>>>;
 export interface StoreSpec<P, R> {
   parse: (raw: Record<string, unknown>) => { values: P; issues: ParamIssue[] };
   edit: (values: P, name: string, raw: string) => { values: P } | { error: string };
-  run: (params: P, compute: ComputeState, control: RunControl) => Promise<R>;
+  run: (params: P, compute: ComputeState, control: RunControl<R>) => Promise<R>;
 }
 
 function sameParams<P>(a: P | undefined, b: P): boolean {
@@ -105,7 +105,7 @@ export function createDemoStore<P, R extends DemoResults<P, SeriesMap, MetricMap
           },
           onPartial: (partial) => {
             // a complete precomputed run says more than a live one's first stage
-            if (controller === own && !showingPrecomputed()) set({ results: partial as R });
+            if (controller === own && !showingPrecomputed()) set({ results: partial });
           },
         });
         if (controller === own) set({ status: 'done', results, source: { kind: 'live' }, progress: { fraction: 1, label: 'Done' } });

@@ -36,7 +36,7 @@ describe('the corruption-robust RL demo run', () => {
 
   it('shows the online views while the offline part runs, and reports the corruption level in TV', async () => {
     const partials: CorruptionRobustResults[] = [];
-    const r = await runCorruptionRobust(params({ seeds: 2, episodes: 200 }), env, { onPartial: (p) => partials.push(p as CorruptionRobustResults) });
+    const r = await runCorruptionRobust(params({ seeds: 2, episodes: 200 }), env, { onPartial: (p) => partials.push(p) });
     expect(partials).toHaveLength(1);
     expect(partials[0].series.regretVsC).toEqual(r.series.regretVsC);
     expect(partials[0].series.offlineGrid).toBeUndefined();

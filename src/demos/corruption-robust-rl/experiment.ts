@@ -158,7 +158,7 @@ function offlineSeries(grid: OfflineGrid, seeds: number): OfflineGridRow[] {
   return grid.map(({ n, c, failures }) => ({ n, c, cPerEpisode: c / n, plugInFailRate: failures['plug-in'] / seeds, pmleFailRate: failures.pmle / seeds, crPmleFailRate: failures['cr-pmle'] / seeds }));
 }
 
-export async function runCorruptionRobust(params: CorruptionRobustParams, env: Pick<ComputeState, 'info'>, control: RunControl = {}): Promise<CorruptionRobustResults> {
+export async function runCorruptionRobust(params: CorruptionRobustParams, env: Pick<ComputeState, 'info'>, control: RunControl<CorruptionRobustResults> = {}): Promise<CorruptionRobustResults> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const ticker = new Ticker(control);

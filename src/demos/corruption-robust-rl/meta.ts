@@ -1,6 +1,7 @@
 import type { DemoMeta } from '../../lib/demo';
+import type { CorruptionRobustSeries } from './experiment';
 
-export const meta: DemoMeta = {
+export const meta: DemoMeta<CorruptionRobustSeries> = {
   slug: 'corruption-robust-rl',
   order: 9,
   title: 'CR-OMLE / CR-PMLE: corruption-robust model-based RL',

@@ -67,11 +67,11 @@ async function makeDecoder(params: DndmParams, device: GPUDevice | null, assets:
   return { ...decoder, fused };
 }
 
-export function runDndm(params: DndmParams, env: DndmEnv, control: RunControl = {}, given?: DndmAssets): Promise<DndmResults> {
+export function runDndm(params: DndmParams, env: DndmEnv, control: RunControl<DndmResults> = {}, given?: DndmAssets): Promise<DndmResults> {
   return onChosenTfBackend(params.network, env, (where) => runOnActiveBackend(params, env, control, given, where));
 }
 
-async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: RunControl, given: DndmAssets | undefined, where: TfPlacement): Promise<DndmResults> {
+async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: RunControl<DndmResults>, given: DndmAssets | undefined, where: TfPlacement): Promise<DndmResults> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const ticker = new Ticker(control);

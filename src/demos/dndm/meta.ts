@@ -1,6 +1,7 @@
 import type { DemoMeta } from '../../lib/demo';
+import type { DndmSeries } from './summary';
 
-export const meta: DemoMeta = {
+export const meta: DemoMeta<DndmSeries> = {
   slug: 'dndm',
   order: 2,
   title: 'DNDM: fast sampling of discrete diffusion',

@@ -45,7 +45,7 @@ describe('the linear-mixture SSP demo run', () => {
 
   it('shows the shown instance’s curves while the sweeps still run', async () => {
     const partials: LinearMixtureSspResults[] = [];
-    const r = await runLinearMixtureSsp(params({ episodes: 200, seeds: 2 }), env, { onPartial: (p) => partials.push(p as LinearMixtureSspResults) });
+    const r = await runLinearMixtureSsp(params({ episodes: 200, seeds: 2 }), env, { onPartial: (p) => partials.push(p) });
     expect(partials).toHaveLength(1);
     expect(partials[0].series.regretVsK).toEqual(r.series.regretVsK);
     expect(partials[0].series.regretVsBStar).toBeUndefined();

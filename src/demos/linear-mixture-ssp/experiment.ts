@@ -152,7 +152,7 @@ function perSeedRows(policies: readonly SspPolicy[], runs: RunsByPolicy): PerSee
   });
 }
 
-export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: Pick<ComputeState, 'info'>, control: RunControl = {}): Promise<LinearMixtureSspResults> {
+export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: Pick<ComputeState, 'info'>, control: RunControl<LinearMixtureSspResults> = {}): Promise<LinearMixtureSspResults> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const root = RngStream.fromSeed(params.seed);

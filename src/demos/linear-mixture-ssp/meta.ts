@@ -1,6 +1,7 @@
 import type { DemoMeta } from '../../lib/demo';
+import type { LinearMixtureSspSeries } from './experiment';
 
-export const meta: DemoMeta = {
+export const meta: DemoMeta<LinearMixtureSspSeries> = {
   slug: 'linear-mixture-ssp',
   order: 10,
   title: 'Variance-aware linear-mixture SSP',

@@ -154,7 +154,7 @@ function convergenceRowsOf(traces: Partial<Record<SdpName, AdmmSolver['trace']>>
   });
 }
 
-export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, control: RunControl = {}): Promise<SparsePcaResults> {
+export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, control: RunControl<SparsePcaResults> = {}): Promise<SparsePcaResults> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const stages: Record<string, number> = {};

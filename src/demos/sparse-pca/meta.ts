@@ -1,6 +1,7 @@
 import type { DemoMeta } from '../../lib/demo';
+import type { SparsePcaSeries } from './experiment';
 
-export const meta: DemoMeta = {
+export const meta: DemoMeta<SparsePcaSeries> = {
   slug: 'sparse-pca',
   order: 1,
   title: 'Sparse PCA with the oracle property',

@@ -212,7 +212,7 @@ function lmSeries(outcome: LmTierOutcome | null, partial: LmIterationRecord[]): 
   };
 }
 
-export async function runSpin(params: SpinParams, env: SpinEnv, control: RunControl = {}): Promise<SpinResults> {
+export async function runSpin(params: SpinParams, env: SpinEnv, control: RunControl<SpinResults> = {}): Promise<SpinResults> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const ticker = new Ticker(control);

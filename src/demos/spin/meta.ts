@@ -1,6 +1,7 @@
 import type { DemoMeta } from '../../lib/demo';
+import type { SpinSeries } from './experiment';
 
-export const meta: DemoMeta = {
+export const meta: DemoMeta<SpinSeries> = {
   slug: 'spin',
   order: 4,
   title: 'SPIN: self-play fine-tuning',
