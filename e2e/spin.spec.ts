@@ -39,7 +39,8 @@ test.describe('SPIN (software WebGPU adapter here)', () => {
   test('on WebGPU the language model trains through the fused kernel, which matches the op chain, and frees its buffers', async ({ page }) => {
     test.setTimeout(300_000);
     const errors = trackErrors(page);
-    await page.goto('/#/spin?network=webgpu&iterations=1&lmSftPairs=16&lmSftSteps=10&lmSteps=5');
+    // tiny sizes: the kernel tests prove the op (sequenceLogProbOp.browser.test.ts); this wires it into the tier
+    await page.goto('/#/spin?network=webgpu&iterations=1&adamSteps=20&lmSftPairs=16&lmSftSteps=10&lmSteps=5&lmHeldOut=8');
     await waitForRunDone(page, 240_000);
     await expect(page.getByTestId('claim-fused-logprob-matches-chain')).toHaveAttribute('data-passed', 'true');
     await expect(page.getByTestId('claim-lm-loss-log2')).toHaveAttribute('data-passed', 'true');

@@ -58,6 +58,16 @@ describe('the import checker', () => {
     ]);
   });
 
+  it('does not count a worker started by URL as an import cycle', () => {
+    expect(
+      rulesBroken({
+        'src/demos/a/experiment.ts': "import { f } from './shared';\nexport const start = () => new Worker(new URL('./worker.ts', import.meta.url));\nexport const g = f;",
+        'src/demos/a/worker.ts': "import { start } from './experiment';\nexport const w = start;",
+        'src/demos/a/shared.ts': 'export const f = 1;',
+      }),
+    ).toEqual([]);
+  });
+
   it('fails on React below the UI, test fixtures in app code, and import cycles', () => {
     expect(
       rulesBroken({

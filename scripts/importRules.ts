@@ -61,12 +61,17 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/**
- * Every module specifier in a file: static imports and re-exports, import(), new URL(…,
- * import.meta.url). Type-only declarations count unless `runtimeOnly` (what the running code loads).
- */
-export function specifiersOf(code: string, tsx: boolean, runtimeOnly = false): string[] {
-  const found: string[] = [];
+/** How a file depends on another: a module import, a type-only one, or a file it starts a worker (or loads an asset) from. */
+export type DependencyKind = 'import' | 'type' | 'url';
+
+export interface Dependency {
+  specifier: string;
+  kind: DependencyKind;
+}
+
+/** Every dependency in a file: static imports and re-exports, import(), new URL(…, import.meta.url). */
+export function dependenciesOf(code: string, tsx: boolean): Dependency[] {
+  const found: Dependency[] = [];
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) {
@@ -76,20 +81,27 @@ export function specifiersOf(code: string, tsx: boolean, runtimeOnly = false): s
     const n = node as Record<string, unknown> & { type?: string };
     const literal = (v: unknown) => (v as { type?: string; value?: unknown } | undefined)?.type === 'StringLiteral' ? String((v as { value: unknown }).value) : null;
     const declaration = n.type === 'ImportDeclaration' || n.type === 'ExportAllDeclaration' || n.type === 'ExportNamedDeclaration';
-    if (declaration && literal(n.source) && !(runtimeOnly && n.typeOnly === true)) found.push(literal(n.source)!);
+    if (declaration && literal(n.source)) found.push({ specifier: literal(n.source)!, kind: n.typeOnly === true ? 'type' : 'import' });
     if (n.type === 'CallExpression' && (n.callee as { type?: string })?.type === 'Import') {
       const arg = literal((n.arguments as { expression: unknown }[])[0]?.expression);
-      if (arg) found.push(arg);
+      if (arg) found.push({ specifier: arg, kind: 'import' });
     }
     if (n.type === 'NewExpression' && (n.callee as { value?: string })?.value === 'URL') {
       const args = n.arguments as { expression: unknown }[] | undefined;
       const arg = literal(args?.[0]?.expression);
-      if (arg?.startsWith('.')) found.push(arg);
+      if (arg?.startsWith('.')) found.push({ specifier: arg, kind: 'url' });
     }
     for (const value of Object.values(n)) if (value && typeof value === 'object') visit(value);
   };
   visit(parseSync(code, { syntax: 'typescript', tsx, target: 'es2022' }).body);
   return found;
+}
+
+/** The specifiers alone; with `runtimeOnly`, without the type-only ones (what the running code loads). */
+export function specifiersOf(code: string, tsx: boolean, runtimeOnly = false): string[] {
+  return dependenciesOf(code, tsx)
+    .filter((d) => !(runtimeOnly && d.kind === 'type'))
+    .map((d) => d.specifier);
 }
 
 const posix = (path: string) => path.split(sep).join('/');
@@ -112,19 +124,22 @@ export function resolveSpecifier(root: string, fromFile: string, specifier: stri
   return posix(relative(root, hit ?? bare));
 }
 
-/** The module graph of `root/src`: repo-relative file → what it imports (files and packages). */
-export function importGraph(root: string): Map<string, string[]> {
-  const graph = new Map<string, string[]>();
+/** The dependency graph of `root/src`: repo-relative file → what it depends on (files and packages), and how. */
+export function importGraph(root: string): Map<string, { to: string; kind: DependencyKind }[]> {
+  const graph = new Map<string, { to: string; kind: DependencyKind }[]>();
   for (const file of sourceFiles(join(root, 'src'))) {
-    const specifiers = specifiersOf(readFileSync(file, 'utf8'), file.endsWith('.tsx'));
-    graph.set(posix(relative(root, file)), [...new Set(specifiers.map((s) => resolveSpecifier(root, file, s)))]);
+    const dependencies = dependenciesOf(readFileSync(file, 'utf8'), file.endsWith('.tsx')).map((d) => ({ to: resolveSpecifier(root, file, d.specifier), kind: d.kind }));
+    graph.set(posix(relative(root, file)), dependencies);
   }
   return graph;
 }
 
-function ruleViolations(graph: Map<string, string[]>): Violation[] {
+type Graph = ReturnType<typeof importGraph>;
+
+function ruleViolations(graph: Graph): Violation[] {
   const out: Violation[] = [];
-  for (const [from, targets] of graph) {
+  for (const [from, dependencies] of graph) {
+    const targets = [...new Set(dependencies.map((d) => d.to))];
     for (const rule of RULES) {
       const match = rule.from.exec(from);
       if (!match || rule.fromNot?.test(from)) continue;
@@ -135,8 +150,11 @@ function ruleViolations(graph: Map<string, string[]>): Violation[] {
   return out;
 }
 
-/** Import cycles among src/ modules (Tarjan's strongly connected components of size > 1). */
-function cycles(graph: Map<string, string[]>): string[][] {
+/**
+ * Import cycles among src/ modules (Tarjan's strongly connected components of size > 1). A worker
+ * started by URL runs in a realm of its own, so that edge closes no cycle.
+ */
+function cycles(graph: Graph): string[][] {
   let counter = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -148,8 +166,8 @@ function cycles(graph: Map<string, string[]>): string[][] {
     low.set(v, counter++);
     stack.push(v);
     onStack.add(v);
-    for (const w of graph.get(v) ?? []) {
-      if (!graph.has(w)) continue;
+    for (const { to: w, kind } of graph.get(v) ?? []) {
+      if (kind === 'url' || !graph.has(w)) continue;
       if (!index.has(w)) {
         connect(w);
         low.set(v, Math.min(low.get(v)!, low.get(w)!));

@@ -110,10 +110,16 @@ export function onChosenTfBackend<T>(choice: NetworkChoice, env: Pick<ComputeSta
     const label = env.info.software ? 'WebGPU on a software adapter: correctness-only timings, not GPU speed' : `WebGPU (${env.info.adapter ?? 'GPU'})`;
     return exclusiveTf(() => fn({ device: env.device, label }));
   }
-  if (env.device === null) return exclusiveTf(() => fn({ device: null, label: `CPU path (tfjs ${env.info.tfBackend})` }));
-  return withCpuBackend((tfBackend) =>
-    fn({ device: null, label: `CPU (tfjs ${tfBackend})${env.info.software ? ': this WebGPU adapter is a software emulation, slower than the CPU itself' : ''}` }),
-  );
+  // the label says what the page offered (a worker runs on the CPU with no device of its own)
+  const cpuLabel = (tfBackend: string) =>
+    env.info.path === 'cpu' ? `CPU path (tfjs ${tfBackend})` : `CPU (tfjs ${tfBackend})${env.info.software ? ': this WebGPU adapter is a software emulation, slower than the CPU itself' : ''}`;
+  if (env.device === null) return exclusiveTf(async () => fn({ device: null, label: cpuLabel((await loadTf()).getBackend()) }));
+  return withCpuBackend((tfBackend) => fn({ device: null, label: cpuLabel(tfBackend) }));
+}
+
+/** tfjs on the CPU (wasm, else cpu), for a Web Worker that runs a demo's network (src/lib/workerRun.ts). */
+export async function startCpuTf(): Promise<string> {
+  return setCpuBackend(await loadTf());
 }
 
 export async function initCompute(options: InitOptions = {}): Promise<ComputeState> {

@@ -103,6 +103,21 @@ export function parallelSpec(help: string): EnumSpec<'workers' | 'main'> {
   };
 }
 
+/** Whether a demo's CPU-side run goes to a Web Worker or stays in the page's thread (src/lib/workerRun.ts). */
+export function threadSpec(help: string): EnumSpec<'worker' | 'main'> {
+  return {
+    kind: 'enum',
+    default: 'worker',
+    options: [
+      { value: 'worker', label: 'A Web Worker (the page stays responsive)' },
+      { value: 'main', label: 'This page’s thread' },
+    ],
+    label: 'CPU work runs on',
+    help,
+    advanced: true,
+  };
+}
+
 export function defaults<S extends Schema>(schema: S): ParamValues<S> {
   const out: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(schema)) out[name] = spec.default;

@@ -1,4 +1,5 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import type { SeriesRow } from '../lib/results';
 import { canvasToPng, downloadBlob, downloadText, serializeSvg, svgToPng, toCsv } from '../lib/export';
 
@@ -44,9 +45,47 @@ export function DataTable({ rows, caption }: { rows: readonly SeriesRow[]; capti
   );
 }
 
+/**
+ * Charts are drawn one per task: a view with a dozen SVG charts drawn in one go holds the page for
+ * over a second on a slow machine, far past the 200 ms of docs/DESIGN.md §7. Each card queues its
+ * drawing here; the queue draws one card, then yields to the event loop.
+ */
+const drawQueue: (() => void)[] = [];
+let draining = false;
+
+/** Room after each card for the chart library's own follow-up updates (measuring, its store), before the next card. */
+const DRAW_GAP_MS = 20;
+
+function drainOne(): void {
+  drawQueue.shift()?.();
+  if (drawQueue.length > 0) setTimeout(drainOne, DRAW_GAP_MS);
+  else draining = false;
+}
+
+function drawLater(draw: () => void): () => void {
+  drawQueue.push(draw);
+  if (!draining) {
+    draining = true;
+    setTimeout(drainOne, 0);
+  }
+  return () => {
+    const at = drawQueue.indexOf(draw);
+    if (at >= 0) drawQueue.splice(at, 1);
+  };
+}
+
+/** `value`, once this card's turn to draw it has come (null before the first turn). */
+function useDrawnInTurn<T>(value: T): T | null {
+  const [drawn, setDrawn] = useState<T | null>(null);
+  // flushSync: drawn in this very task (React would otherwise batch the queued cards into one render)
+  useEffect(() => drawLater(() => flushSync(() => setDrawn(() => value))), [value]);
+  return drawn;
+}
+
 /** A chart with its caption, a table alternative, and CSV / SVG / PNG export. */
 export function ChartCard({ title, caption, rows, name, children }: Props) {
   const [showTable, setShowTable] = useState(false);
+  const drawn = useDrawnInTurn(children);
   const figure = useRef<HTMLDivElement>(null);
   const headingId = useId();
   const svg = () => figure.current?.querySelector('svg.recharts-surface, svg') as SVGSVGElement | null;
@@ -55,8 +94,8 @@ export function ChartCard({ title, caption, rows, name, children }: Props) {
     <section className="card chart-card" aria-labelledby={headingId} data-testid={`chart-${name}`}>
       <h3 id={headingId}>{title}</h3>
       <p className="caption">{caption}</p>
-      <div ref={figure} className="figure">
-        {children}
+      <div ref={figure} className="figure" aria-busy={drawn === null}>
+        {drawn ?? <div className="figure-placeholder" />}
       </div>
       <div className="chart-actions">
         <button type="button" aria-pressed={showTable} onClick={() => setShowTable((s) => !s)}>

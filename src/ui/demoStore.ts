@@ -12,6 +12,10 @@ import { useBackend } from './backendStore';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
+/** Performance marks at the start and end of every run of a demo page. */
+export const RUN_START_MARK = 'demo-run-start';
+export const RUN_END_MARK = 'demo-run-end';
+
 /** Where the shown results came from. */
 export type ResultsSource = { kind: 'live' } | ({ kind: 'precomputed' } & PrecomputedProvenance);
 
@@ -98,6 +102,9 @@ export function createDemoStore<P, R extends DemoResults<P, SeriesMap, MetricMap
       else if (showingPrecomputed()) set({ results: null, source: { kind: 'live' } });
       try {
         const compute = await useBackend.getState().ensure();
+        // for the long-task benchmark (bench/longTasks.mjs): the span the run holds the page, after
+        // the one-time start of the compute backend (loading tfjs) on the page's first run
+        performance.mark(RUN_START_MARK);
         const results = await spec.run(get().params, compute, {
           signal: own.signal,
           onProgress: (fraction, label) => {
@@ -120,6 +127,7 @@ export function createDemoStore<P, R extends DemoResults<P, SeriesMap, MetricMap
         return null;
       } finally {
         if (controller === own) controller = null;
+        performance.mark(RUN_END_MARK);
       }
     },
     cancel: () => controller?.abort(),

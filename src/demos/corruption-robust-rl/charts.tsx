@@ -1,6 +1,6 @@
 // Views particular to the corruption-robust demo: the chain itself, and CR-OMLE's weights sample by sample.
 
-import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { DotPlot } from '../../ui/DotPlot';
 import type { WeightTraceRow } from './experiment';
 
 export const COLOURS = { omle: '#1f77b4', 'known-c': '#ff7f0e', 'cr-omle': '#d62728', 'plug-in': '#7f7f7f', pmle: '#1f77b4', 'cr-pmle': '#d62728', corrupted: '#d62728', clean: '#2ca02c' };
@@ -46,19 +46,17 @@ export function ChainDiagram({ theta, badTheta }: { theta: number; badTheta: num
 }
 
 export function WeightTrace({ rows }: { rows: readonly WeightTraceRow[] }) {
-  const corrupted = rows.filter((r) => r.corrupted);
-  const clean = rows.filter((r) => !r.corrupted);
+  const group = (corrupted: boolean) => rows.filter((r) => r.corrupted === corrupted).map((r) => [r.sample, r.weight] as const);
   return (
-    <ResponsiveContainer width="100%" height={240}>
-      <ScatterChart margin={{ left: 10, right: 10, bottom: 4 }}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="sample" type="number" name="informative sample" label={{ value: 'informative sample (in order)', position: 'insideBottom', offset: -2 }} />
-        <YAxis dataKey="weight" type="number" domain={[0, 1]} name="weight" label={{ value: 'weight w', angle: -90, position: 'insideLeft' }} />
-        <Tooltip />
-        <Legend />
-        <Scatter name="corrupted sample" data={corrupted} fill={COLOURS.corrupted} isAnimationActive={false} />
-        <Scatter name="clean sample" data={clean} fill={COLOURS.clean} isAnimationActive={false} />
-      </ScatterChart>
-    </ResponsiveContainer>
+    <DotPlot
+      groups={[
+        { name: 'corrupted sample', colour: COLOURS.corrupted, points: group(true) },
+        { name: 'clean sample', colour: COLOURS.clean, points: group(false) },
+      ]}
+      xLabel="informative sample (in order)"
+      yLabel="weight w"
+      yDomain={[0, 1]}
+      label="The weight CR-OMLE gives each informative sample, in the order they arrived, corrupted ones and clean ones"
+    />
   );
 }

@@ -14,7 +14,12 @@ export interface DndmAssets {
   judge: Judge;
 }
 
-const base = (): string => (typeof import.meta.env?.BASE_URL === 'string' ? import.meta.env.BASE_URL : '/');
+/** Set in a Web Worker, whose relative URLs resolve against its script, not the page (runWorker.ts). */
+let assetBase: string | null = null;
+export function setAssetBase(url: string): void {
+  assetBase = url;
+}
+const base = (): string => assetBase ?? (typeof import.meta.env?.BASE_URL === 'string' ? import.meta.env.BASE_URL : '/');
 export const weightsUrl = (): string => `${base()}weights/dndm-kjv/`;
 export const judgeUrl = (): string => `${base()}data/dndm-judge/judge.json`;
 

@@ -2,9 +2,11 @@
 // DNDM generate B sequences from the same trained network; we record network calls (NFE), wall
 // time and sample quality, then check the paper's claims (claims.ts) on these very numbers.
 
-import { onChosenTfBackend, type ComputeState, type TfPlacement } from '../../gpu/backend';
+import { networkOnGpu, onChosenTfBackend, type ComputeState, type TfPlacement } from '../../gpu/backend';
 import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
+import { canUseWorkers } from '../../lib/workerPool';
+import { pageBaseUrl, runInWorker } from '../../lib/workerRun';
 import type { Claim, DemoResults } from '../../lib/results';
 import { decodeChars } from '../../models/charVocab';
 import { cpuDecoder, gpuDecoder, type DisposableDecoder } from '../../models/diffusion/modelDecoder';
@@ -67,7 +69,20 @@ async function makeDecoder(params: DndmParams, device: GPUDevice | null, assets:
   return { ...decoder, fused };
 }
 
+/**
+ * The demo's run: in a Web Worker (thread = worker) when the network runs on the CPU — tfjs' wasm
+ * backend there, the page's thread only draws — else here, on the page's WebGPU device.
+ */
 export function runDndm(params: DndmParams, env: DndmEnv, control: RunControl<DndmResults> = {}, given?: DndmAssets): Promise<DndmResults> {
+  if (!given && !networkOnGpu(params.network, env) && params.thread === 'worker' && canUseWorkers()) {
+    const createWorker = () => new Worker(new URL('./runWorker.ts', import.meta.url), { type: 'module' });
+    return runInWorker(createWorker, { params, info: env.info, baseUrl: pageBaseUrl() }, control);
+  }
+  return computeDndm(params, env, control, given);
+}
+
+/** The run itself, in whichever thread calls it. */
+export function computeDndm(params: DndmParams, env: DndmEnv, control: RunControl<DndmResults> = {}, given?: DndmAssets): Promise<DndmResults> {
   return onChosenTfBackend(params.network, env, (where) => runOnActiveBackend(params, env, control, given, where));
 }
 

@@ -1,4 +1,4 @@
-import { networkSpec, seedSpec, type ParamValues, type Schema } from '../../lib/params';
+import { networkSpec, seedSpec, threadSpec, type ParamValues, type Schema } from '../../lib/params';
 
 /** The demo's whole state; the defaults are the paper-claim check (Beta(3, 3), N = 64, T up to 1000). */
 export const dndmSchema = {
@@ -53,6 +53,7 @@ export const dndmSchema = {
   },
   temperature: { kind: 'float', default: 1, min: 0.1, max: 2, step: 0.05, label: 'Temperature', help: 'Logits are divided by it before sampling.', advanced: true },
   network: networkSpec('Network runs on'),
+  thread: threadSpec('When the network runs on the CPU the whole run can go to a Web Worker, so the page stays responsive. The numbers are the same either way.'),
   decode: {
     kind: 'enum',
     default: 'auto',

@@ -4,6 +4,8 @@
 import { RngStream } from '../../lib/rng';
 import { frobeniusDistance, type Matrix } from '../../lib/linalg';
 import { Ticker, type RunControl } from '../../lib/schedule';
+import { canUseWorkers } from '../../lib/workerPool';
+import { pageBaseUrl, runInWorker } from '../../lib/workerRun';
 import type { Claim, DemoResults, MatrixData } from '../../lib/results';
 import type { ComputeState } from '../../gpu/backend';
 import { diagonalThresholding, oracleEstimator, pcaEstimator, truncatedPowerMethod, type AdmmSolver } from './algorithm';
@@ -154,7 +156,29 @@ function convergenceRowsOf(traces: Partial<Record<SdpName, AdmmSolver['trace']>>
   });
 }
 
-export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, control: RunControl<SparsePcaResults> = {}): Promise<SparsePcaResults> {
+/**
+ * A software adapter emulates the GPU on the CPU: there the f64 CPU path is both exact and faster,
+ * so 'auto' takes it; 'gpu' runs the WGSL kernels anyway.
+ */
+function sweepsOnGpu(params: SparsePcaParams, env: SparsePcaEnv): boolean {
+  if (params.monteCarlo === 'gpu' && env.device === null) {
+    throw new Error('monteCarlo = gpu was asked for, but this browser has no WebGPU adapter: choose auto or cpu');
+  }
+  return params.monteCarlo === 'gpu' || (params.monteCarlo === 'auto' && env.device !== null && !env.info.software);
+}
+
+/** The demo's run: all on the CPU in a Web Worker when the sweeps do not use the GPU (thread = worker), else here. */
+export function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, control: RunControl<SparsePcaResults> = {}): Promise<SparsePcaResults> {
+  const useGpu = sweepsOnGpu(params, env);
+  if (!useGpu && params.thread === 'worker' && canUseWorkers()) {
+    const createWorker = () => new Worker(new URL('./runWorker.ts', import.meta.url), { type: 'module' });
+    return runInWorker(createWorker, { params, info: env.info, baseUrl: pageBaseUrl() }, control);
+  }
+  return computeSparsePca(params, env, useGpu, control);
+}
+
+/** The run itself, in whichever thread calls it (the worker calls it with no device and the GPU sweeps off). */
+export async function computeSparsePca(params: SparsePcaParams, env: SparsePcaEnv, useGpu: boolean, control: RunControl<SparsePcaResults> = {}): Promise<SparsePcaResults> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const stages: Record<string, number> = {};
@@ -166,12 +190,6 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
   const notes: string[] = [];
   const lambda = lambdaFor(params.cLambda, p, n);
 
-  // A software adapter emulates the GPU on the CPU: there the f64 CPU path is both exact and faster,
-  // so 'auto' takes it; 'gpu' runs the WGSL kernels anyway.
-  const useGpu = params.monteCarlo === 'gpu' || (params.monteCarlo === 'auto' && env.device !== null && !env.info.software);
-  if (params.monteCarlo === 'gpu' && env.device === null) {
-    throw new Error('monteCarlo = gpu was asked for, but this browser has no WebGPU adapter: choose auto or cpu');
-  }
   const nGrid = withGrid(BASE_N_GRID, n);
   const cGrid = withGrid(BASE_C_GRID, params.cLambda);
   const sweepSizes = params.monteCarlo === 'off' ? [n] : nGrid;
@@ -341,7 +359,7 @@ export async function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, c
       notes.push(`Monte-Carlo sweeps ran on the WGSL kernels (f32); "equals the oracle" there means within ${GPU_ORACLE_EQUAL_TOL}.`);
     } else {
       notes.push(
-        env.device && env.info.software
+        env.info.path === 'webgpu-software'
           ? 'Monte-Carlo sweeps ran on the f64 CPU path: on a software adapter it is faster than the emulated GPU (choose "WebGPU" under Monte-Carlo sweeps to run the WGSL kernels anyway).'
           : 'Monte-Carlo sweeps ran on the f64 CPU path.',
       );

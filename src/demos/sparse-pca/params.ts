@@ -1,4 +1,4 @@
-import { seedSpec, type CrossFieldIssue, type ParamValues, type Schema } from '../../lib/params';
+import { seedSpec, threadSpec, type CrossFieldIssue, type ParamValues, type Schema } from '../../lib/params';
 
 /** The demo's whole state: defaults = the paper-claim check setting (docs/DESIGN.md §5.1). */
 export const sparsePcaSchema = {
@@ -26,6 +26,7 @@ export const sparsePcaSchema = {
     help: 'Error vs n and support vs λ: batched over seeds × n × λ on the GPU, or f64 on the CPU.',
     advanced: true,
   },
+  thread: threadSpec('Without the GPU sweeps the whole run is f64 TypeScript: in a Web Worker the page stays responsive. The numbers are the same either way.'),
 } as const satisfies Schema;
 
 export type SparsePcaSchema = typeof sparsePcaSchema;

@@ -4,9 +4,11 @@
 // sequence log-prob kernel when that backend is WebGPU.
 
 import * as tf from '@tensorflow/tfjs';
-import { onChosenTfBackend, type ComputeState, type TfPlacement } from '../../gpu/backend';
+import { networkOnGpu, onChosenTfBackend, type ComputeState, type TfPlacement } from '../../gpu/backend';
 import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
+import { canUseWorkers } from '../../lib/workerPool';
+import { pageBaseUrl, runInWorker } from '../../lib/workerRun';
 import type { Claim, DemoResults } from '../../lib/results';
 import { initialParameters, MaskedDiffusionTransformer, type TransformerConfig } from '../../models/maskedDiffusionTransformer';
 import { createSequenceLogProbOp, type SequenceLogProbOp } from '../../models/sequenceLogProbOp';
@@ -64,7 +66,7 @@ export const betaLabel = (beta: number): BetaLabel => `β = ${beta}`;
 export function lmOptions(params: SpinParams): LmTierOptions {
   return {
     sftPairs: params.lmSftPairs,
-    heldOutPairs: 128,
+    heldOutPairs: params.lmHeldOut,
     sftSteps: params.lmSftSteps,
     iterations: params.iterations,
     stepsPerIteration: params.lmSteps,
@@ -212,7 +214,21 @@ function lmSeries(outcome: LmTierOutcome | null, partial: LmIterationRecord[]): 
   };
 }
 
-export async function runSpin(params: SpinParams, env: SpinEnv, control: RunControl<SpinResults> = {}): Promise<SpinResults> {
+/**
+ * The demo's run: in a Web Worker (thread = worker) when nothing of it needs the GPU — the tabular
+ * tier is float64 TypeScript, and the language model then trains on tfjs' wasm backend — else here.
+ */
+export function runSpin(params: SpinParams, env: SpinEnv, control: RunControl<SpinResults> = {}): Promise<SpinResults> {
+  const needsGpu = params.lm === 'on' && networkOnGpu(params.network, env);
+  if (!needsGpu && params.thread === 'worker' && canUseWorkers()) {
+    const createWorker = () => new Worker(new URL('./runWorker.ts', import.meta.url), { type: 'module' });
+    return runInWorker(createWorker, { params, info: env.info, baseUrl: pageBaseUrl() }, control);
+  }
+  return computeSpin(params, env, control);
+}
+
+/** The run itself, in whichever thread calls it. */
+export async function computeSpin(params: SpinParams, env: SpinEnv, control: RunControl<SpinResults> = {}): Promise<SpinResults> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const ticker = new Ticker(control);
@@ -258,7 +274,7 @@ export async function runSpin(params: SpinParams, env: SpinEnv, control: RunCont
   stages.languageModel = lm.ms;
   const o = lmOptions(params);
   notes.push(
-    `Language-model tier: a ${o.layers}-layer causal transformer (width ${o.width}) reverses words of 3–5 letters a–h; SFT on ${o.sftPairs} pairs for ${o.sftSteps} steps, then ${o.iterations} SPIN iterations of ${o.stepsPerIteration} steps (β = ${o.beta}, Adam rate ${o.spinLearningRate}) vs SFT continued for as many steps (rate ${o.learningRate}); exact match on 128 held-out words by near-greedy decoding.`,
+    `Language-model tier: a ${o.layers}-layer causal transformer (width ${o.width}) reverses words of 3–5 letters a–h; SFT on ${o.sftPairs} pairs for ${o.sftSteps} steps, then ${o.iterations} SPIN iterations of ${o.stepsPerIteration} steps (β = ${o.beta}, Adam rate ${o.spinLearningRate}) vs SFT continued for as many steps (rate ${o.learningRate}); exact match on ${o.heldOutPairs} held-out words by near-greedy decoding.`,
     `Language model ran on ${lm.label}; sequence log-probabilities by ${lm.fused ? 'the fused WGSL kernel (forward and backward)' : 'the tfjs op chain (log-softmax, gather, sum)'}.`,
   );
   ticker.progress(1, 'Done');

@@ -1,4 +1,4 @@
-import { networkSpec, seedSpec, type ParamValues, type Schema } from '../../lib/params';
+import { networkSpec, seedSpec, threadSpec, type ParamValues, type Schema } from '../../lib/params';
 
 /**
  * The demo's whole state. The defaults are the claim check: the tabular tier of the research notes
@@ -31,10 +31,12 @@ export const spinSchema = {
   lmBeta: { kind: 'float', default: 2, min: 0.05, max: 5, scale: 'log', label: 'β (language model)', help: 'β of the language-model tier’s SPIN loss.', advanced: true },
   lmSftPairs: { kind: 'int', default: 128, min: 16, max: 1024, label: 'SFT pairs', help: 'Prompt–response pairs of the SFT data; SPIN reuses exactly these prompts and responses.', advanced: true },
   lmSftSteps: { kind: 'int', default: 200, min: 10, max: 2000, label: 'SFT steps', help: 'Training steps of the initial SFT model.', advanced: true },
+  lmHeldOut: { kind: 'int', default: 128, min: 8, max: 512, label: 'Held-out words', help: 'Words never in the SFT data, on which exact match and log-likelihood are measured each iteration (decoding them is most of the tier’s time on a slow device).', advanced: true },
   lmSteps: { kind: 'int', default: 100, min: 5, max: 1000, label: 'Steps per iteration', help: 'Steps of each SPIN iteration, and of SFT continued over the same span.', advanced: true },
   lmLearningRate: { kind: 'float', default: 0.001, min: 0.0001, max: 0.01, step: 0.0001, label: 'LM learning rate (SFT)', help: 'Adam, for the initial SFT and for SFT continued.', advanced: true },
   lmSpinLearningRate: { kind: 'float', default: 0.0001, min: 0.00001, max: 0.01, step: 0.00001, label: 'LM learning rate (SPIN)', help: 'Adam, for the SPIN steps: the paper trains SPIN at a far smaller rate than SFT.', advanced: true },
   network: networkSpec('Language model runs on'),
+  thread: threadSpec('When the language model runs on the CPU (or not at all), the whole run can go to a Web Worker, so the page stays responsive. The numbers are the same either way.'),
   logProb: {
     kind: 'enum',
     default: 'auto',
