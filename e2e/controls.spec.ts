@@ -21,6 +21,8 @@ async function openIdle(page: Page, slug: string): Promise<Schema> {
 }
 
 const urlParam = (page: Page, name: string) => new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get(name);
+/** The URL follows a commit within a frame or two: poll it often. */
+const inUrl = (page: Page, name: string) => expect.poll(() => urlParam(page, name), { intervals: [10, 20, 50] });
 
 /** A valid value one step from the current one (the other fields at their defaults keep every rule across fields). */
 function validValue(spec: NumberSpec, current: number): number {
@@ -43,7 +45,7 @@ async function typeNumber(page: Page, name: string, spec: NumberSpec, commitWith
   expect(urlParam(page, name)).toBe(before);
   await input.press(commitWith);
   await expect(input).toHaveValue(String(value));
-  await expect.poll(() => urlParam(page, name)).toBe(String(value));
+  await inUrl(page, name).toBe(String(value));
   await expect(page.getByTestId(`param-${name}-error`)).toHaveCount(0);
 
   // an invalid value is named beside the field, stays as typed, and is not committed
@@ -70,7 +72,7 @@ async function chooseByKeyboard(page: Page, name: string, spec: EnumSpec) {
   await select.focus();
   await select.press(index + 1 < spec.options.length ? 'ArrowDown' : 'Home');
   await expect(select).toHaveValue(next);
-  await expect.poll(() => urlParam(page, name)).toBe(next);
+  await inUrl(page, name).toBe(next);
 }
 
 async function toggleByKeyboard(page: Page, name: string) {
@@ -79,7 +81,7 @@ async function toggleByKeyboard(page: Page, name: string) {
   await toggle.focus();
   await toggle.press('Space');
   const after = before === 'on' ? 'off' : 'on';
-  await expect.poll(() => urlParam(page, name)).toBe(after);
+  await inUrl(page, name).toBe(after);
   await expect(toggle).toBeChecked({ checked: after === 'on' });
 }
 
@@ -87,10 +89,10 @@ async function slideByKeyboard(page: Page, name: string, spec: NumberSpec) {
   const slider = page.getByRole('slider', { name: `${spec.label}, log scale` });
   await slider.focus();
   await slider.press('Home');
-  await expect.poll(() => urlParam(page, name)).toBe(String(spec.min));
+  await inUrl(page, name).toBe(String(spec.min));
   await expect(page.locator(`#param-${name}`)).toHaveValue(String(spec.min));
   await slider.press('End');
-  await expect.poll(() => urlParam(page, name)).toBe(String(spec.max));
+  await inUrl(page, name).toBe(String(spec.max));
 }
 
 async function exercise(page: Page, name: string, spec: ParamSpec, nth: number) {
@@ -109,7 +111,7 @@ async function restore(page: Page, name: string, spec: ParamSpec) {
     await control.fill(String(spec.default));
     await control.press('Enter');
   }
-  await expect.poll(() => urlParam(page, name)).toBe(String(spec.default));
+  await inUrl(page, name).toBe(String(spec.default));
 }
 
 test('every control of every demo, typed key by key, commits on Enter or Tab and names an invalid value beside the field', async ({ page }) => {

@@ -82,7 +82,7 @@ export function createDemoStore<P, R extends DemoResults<P, SeriesMap, MetricMap
     precomputed: null,
     setPrecomputed: (results, provenance) => {
       set({ precomputed: { results, provenance } });
-      // it arrived after its run started: show it, unless that run already has results of its own
+      // it arrived after its run started: show it (over a first stage at most: that run is not done)
       const { status, source, params } = get();
       if (status === 'running' && source.kind === 'live' && sameParams(results.params, params)) set({ results, source: { kind: 'precomputed', ...provenance } });
     },
@@ -105,7 +105,7 @@ export function createDemoStore<P, R extends DemoResults<P, SeriesMap, MetricMap
         // for the long-task benchmark (bench/longTasks.mjs): the span the run holds the page, after
         // the one-time start of the compute backend (loading tfjs) on the page's first run
         performance.mark(RUN_START_MARK);
-        const results = await spec.run(get().params, compute, {
+        const results = await spec.run(params, compute, {
           signal: own.signal,
           onProgress: (fraction, label) => {
             if (controller === own) set({ progress: { fraction, label } });
