@@ -8,9 +8,9 @@ export default defineConfig({
   testDir: 'e2e',
   timeout: 180_000,
   expect: { timeout: 60_000 },
-  // two spec files at a time (tests within a file run in order): the suite is CPU-bound in one
+  // two tests at a time (each its own page; none depends on another): the suite is CPU-bound in one
   // thread per browser (SwiftShader, tfjs wasm, a worker), and CI machines have two cores
-  fullyParallel: false,
+  fullyParallel: true,
   workers: 2,
   reporter: [['list']],
   use: { baseURL: `http://127.0.0.1:${PORT}/`, acceptDownloads: true },

@@ -50,7 +50,7 @@ test.describe('SPIN without WebGPU', () => {
   test('both tiers run on the CPU path and say so; the WebGPU network is refused with the reason', async ({ page }) => {
     test.setTimeout(240_000);
     const errors = trackErrors(page);
-    await page.goto('/#/spin?iterations=2&lmSftPairs=16&lmSftSteps=10&lmSteps=5&lmHeldOut=16');
+    await page.goto('/#/spin?iterations=2&lmSftPairs=16&lmSftSteps=2&lmSteps=2&lmHeldOut=16');
     await expect(page.getByTestId('backend-banner')).toHaveAttribute('data-path', 'cpu');
     await waitForRunDone(page);
     for (const id of ['tabular-ll-gain', 'tabular-discriminability-drop', 'tabular-kl-beta1', 'tabular-overshoot-beta01', 'lm-loss-log2']) {

@@ -7,7 +7,7 @@ import { runDemo, trackErrors } from './helpers';
 const CASES: { slug: string; params: Record<string, unknown> }[] = [
   { slug: 'sparse-pca', params: { p: 16, s: 4, replicates: 2, sweepSeeds: 2, monteCarlo: 'cpu' } },
   { slug: 'dndm', params: { sweep: 'off', steps: 10, seeds: 1, samples: 1 } },
-  { slug: 'spin', params: { iterations: 1, adamSteps: 20, lmSftPairs: 16, lmSftSteps: 10, lmSteps: 5, lmHeldOut: 8 } },
+  { slug: 'spin', params: { iterations: 1, adamSteps: 20, lmSftPairs: 16, lmSftSteps: 2, lmSteps: 2, lmHeldOut: 8 } },
 ];
 
 /** A result without what depends on the clock (wall times, speed-ups, timing) and without the run's thread. */
