@@ -37,11 +37,13 @@ test('the gallery lists every method, a picture and the paper claims of each rea
   expect(errors).toEqual([]);
 });
 
-test('an unknown demo says so instead of showing a blank page', async ({ page }) => {
+test('an unknown demo, or one in preparation, says so instead of showing a blank page', async ({ page }) => {
   await page.goto('/#/no-such-demo');
   await expect(page.getByRole('alert')).toContainText('No demo is called "no-such-demo"');
+  // and a demo in preparation says so (while there is one)
   const waiting = (await page.evaluate(() => window.playground.describe())).find((d) => d.status === 'in-preparation');
-  test.skip(!waiting, 'every demo is ready');
-  await page.goto(`/#/${waiting!.slug}`);
-  await expect(page.getByRole('alert')).toContainText('in preparation');
+  if (waiting) {
+    await page.goto(`/#/${waiting.slug}`);
+    await expect(page.getByRole('alert')).toContainText('in preparation');
+  }
 });
