@@ -15,7 +15,6 @@ interface Props {
   onCommit: CommitParam;
   /** Problems with values that came from the link, by field (shown beside the field too). */
   linkIssues?: Record<string, string>;
-  disabled?: boolean;
   /** Presenter mode hides the advanced controls. */
   hideAdvanced?: boolean;
 }
@@ -25,7 +24,6 @@ interface FieldProps<T extends ParamSpec> {
   spec: T;
   value: number | string;
   onCommit: CommitParam;
-  disabled?: boolean;
 }
 
 const ids = (name: string) => ({ id: `param-${name}`, help: `param-${name}-help`, error: `param-${name}-error` });
@@ -39,7 +37,7 @@ function FieldMessage({ id, message }: { id: string; message: string | null | un
   );
 }
 
-function NumberField({ name, spec, value, onCommit, disabled, linkIssue }: FieldProps<NumberSpec> & { linkIssue?: string }) {
+function NumberField({ name, spec, value, onCommit, linkIssue }: FieldProps<NumberSpec> & { linkIssue?: string }) {
   const { id, help, error: errorId } = ids(name);
   const committed = String(value);
   const [draft, setDraft] = useState(committed);
@@ -74,7 +72,6 @@ function NumberField({ name, spec, value, onCommit, disabled, linkIssue }: Field
         max={spec.max}
         step={spec.step ?? (spec.kind === 'int' ? 1 : 'any')}
         value={draft}
-        disabled={disabled}
         aria-invalid={message ? true : undefined}
         aria-describedby={message ? `${errorId} ${help}` : help}
         onChange={(e) => setDraft(e.target.value)}
@@ -92,7 +89,6 @@ function NumberField({ name, spec, value, onCommit, disabled, linkIssue }: Field
           max={LOG_SLIDER_STEPS}
           step={1}
           value={logSliderPosition(spec, Number(value))}
-          disabled={disabled}
           onChange={(e) => onCommit(name, String(logSliderValue(spec, e.target.valueAsNumber)))}
         />
       )}
@@ -104,12 +100,12 @@ function NumberField({ name, spec, value, onCommit, disabled, linkIssue }: Field
   );
 }
 
-function EnumField({ name, spec, value, onCommit, disabled, linkIssue }: FieldProps<EnumSpec> & { linkIssue?: string }) {
+function EnumField({ name, spec, value, onCommit, linkIssue }: FieldProps<EnumSpec> & { linkIssue?: string }) {
   const { id, help, error } = ids(name);
   return (
     <div className="field">
       <label htmlFor={id}>{spec.label}</label>
-      <select id={id} name={name} value={String(value)} disabled={disabled} aria-describedby={help} onChange={(e) => onCommit(name, e.target.value)}>
+      <select id={id} name={name} value={String(value)} aria-describedby={help} onChange={(e) => onCommit(name, e.target.value)}>
         {spec.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -122,7 +118,7 @@ function EnumField({ name, spec, value, onCommit, disabled, linkIssue }: FieldPr
   );
 }
 
-function ToggleField({ name, spec, value, onCommit, disabled, linkIssue }: FieldProps<ToggleSpec> & { linkIssue?: string }) {
+function ToggleField({ name, spec, value, onCommit, linkIssue }: FieldProps<ToggleSpec> & { linkIssue?: string }) {
   const { id, help, error } = ids(name);
   return (
     <div className="field toggle">
@@ -133,7 +129,6 @@ function ToggleField({ name, spec, value, onCommit, disabled, linkIssue }: Field
           type="checkbox"
           role="switch"
           checked={value === 'on'}
-          disabled={disabled}
           aria-describedby={help}
           onChange={(e) => onCommit(name, e.target.checked ? 'on' : 'off')}
         />{' '}
@@ -152,14 +147,14 @@ function Field(props: FieldProps<ParamSpec> & { linkIssue?: string }) {
   return <NumberField {...props} spec={spec} />;
 }
 
-export function ParamControls({ schema, values, onCommit, linkIssues = {}, disabled, hideAdvanced }: Props) {
+export function ParamControls({ schema, values, onCommit, linkIssues = {}, hideAdvanced }: Props) {
   return (
-    <fieldset className="params" disabled={disabled}>
+    <fieldset className="params">
       <legend>Parameters</legend>
       {Object.entries(schema)
         .filter(([, spec]) => !(hideAdvanced && spec.advanced))
         .map(([name, spec]) => (
-          <Field key={name} name={name} spec={spec} value={values[name]} onCommit={onCommit} disabled={disabled} linkIssue={linkIssues[name]} />
+          <Field key={name} name={name} spec={spec} value={values[name]} onCommit={onCommit} linkIssue={linkIssues[name]} />
         ))}
     </fieldset>
   );
