@@ -57,24 +57,29 @@ async function measure(browser, port, slug) {
   };
 }
 
+/** The demos the app runs, as its own API names them. */
+async function readySlugs(browser, port) {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  const ready = await page.evaluate(() => window.playground.list());
+  await page.close();
+  return ready;
+}
+
 export async function runLongTasks(opts) {
   const root = new URL('..', import.meta.url).pathname;
   const outDir = `${root}bench/out/app`;
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
   const port = server.httpServer.address().port;
-  const metaPage = await chromium.launch({ executablePath: ensureBrowser(), args: chromiumArgs({ webgpu: false }) });
-  const probe = await metaPage.newPage();
-  await probe.goto(`http://127.0.0.1:${port}/`);
-  const ready = await probe.evaluate(() => window.playground.list());
-  await metaPage.close();
-  const slugs = opts.slugs ? opts.slugs.split(',') : ready;
   const paths = (opts.paths ?? 'cpu,webgpu').split(',');
+  let slugs = opts.slugs ? opts.slugs.split(',') : null;
   const rows = [];
   try {
     for (const path of paths) {
       const browser = await chromium.launch({ executablePath: ensureBrowser(), args: chromiumArgs({ webgpu: path === 'webgpu' }) });
       try {
+        slugs ??= await readySlugs(browser, port);
         for (const slug of slugs) rows.push(await measure(browser, port, slug));
       } finally {
         await browser.close();
