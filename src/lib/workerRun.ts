@@ -6,6 +6,7 @@
 
 import { Cancelled, type RunControl } from './schedule';
 import type { ComputeState } from './demo';
+import { canUseWorkers } from './workerPool';
 
 /** What a run in a worker is given: its parameters, the page's compute description (no device), the page's base URL. */
 export interface RunRequest<P> {
@@ -40,9 +41,15 @@ export function serveRun<P, R>(scope: WorkerScope<P, R>, run: (request: RunReque
   };
 }
 
-/** Runs one request on a fresh worker from `createWorker`; Cancel (the control's signal) terminates it. */
-export function runInWorker<P, R>(createWorker: () => Worker, request: RunRequest<P>, control: RunControl<R>): Promise<R> {
+/** Whether a run goes to a worker: the demo's `thread` setting asks for one and there are workers here (Node has none). */
+export function offThread(thread: 'worker' | 'main'): boolean {
+  return thread === 'worker' && canUseWorkers();
+}
+
+/** Runs `params` on a fresh worker from `createWorker` (a run worker: serveRun); Cancel (the control's signal) terminates it. */
+export function runInWorker<P, R>(createWorker: () => Worker, params: P, info: ComputeState['info'], control: RunControl<R>): Promise<R> {
   if (control.signal?.aborted) return Promise.reject(new Cancelled());
+  const request: RunRequest<P> = { params, info, baseUrl: pageBaseUrl() };
   const worker = createWorker();
   return new Promise<R>((resolve, reject) => {
     const finish = () => {

@@ -2,6 +2,8 @@
 // per point): hundreds of points cost one element, where recharts' Scatter makes a component each
 // (800 of them took a second to draw on a slow machine, past docs/DESIGN.md §7's 200 ms).
 
+import { scaleOnto } from './axes';
+
 export interface DotGroup {
   name: string;
   colour: string;
@@ -35,8 +37,8 @@ export function DotPlot({ groups, xLabel, yLabel, yDomain, label }: Props) {
   const xs = groups.flatMap((g) => g.points.map((p) => p[0]));
   const [x0, x1] = xs.length > 0 ? [Math.min(...xs), Math.max(...xs)] : [0, 1];
   const [y0, y1] = yDomain;
-  const sx = (x: number) => PAD.left + ((x - x0) / (x1 - x0 || 1)) * (WIDTH - PAD.left - PAD.right);
-  const sy = (y: number) => HEIGHT - PAD.bottom - ((y - y0) / (y1 - y0 || 1)) * (HEIGHT - PAD.top - PAD.bottom);
+  const sx = scaleOnto([x0, x1], false, PAD.left, WIDTH - PAD.right);
+  const sy = scaleOnto([y0, y1], false, HEIGHT - PAD.bottom, PAD.top);
   return (
     <figure className="dot-plot">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={label}>

@@ -2,29 +2,22 @@
 // SVG (no chart library: the gallery loads no demo code and no recharts).
 
 import type { GalleryCard } from '../lib/precomputed';
+import { scaleOnto } from './axes';
 
 const WIDTH = 220;
 const HEIGHT = 110;
 const PAD = { left: 6, right: 6, top: 6, bottom: 16 };
 const COLOURS = ['#1f6feb', '#d1242f', '#2da44e', '#9a6700', '#8250df'];
 
-function scale(values: number[], log: boolean, from: number, to: number): (v: number) => number {
-  const t = (v: number) => (log ? Math.log10(v) : v);
-  const lo = Math.min(...values.map(t));
-  const hi = Math.max(...values.map(t));
-  const span = hi - lo || 1;
-  return (v) => from + ((t(v) - lo) / span) * (to - from);
-}
-
 export function HeadlineSvg({ card }: { card: GalleryCard }) {
   const points = card.lines.flatMap((l) => l.points);
-  const x = scale(
+  const x = scaleOnto(
     points.map((p) => p[0]),
     card.logX,
     PAD.left,
     WIDTH - PAD.right,
   );
-  const y = scale(
+  const y = scaleOnto(
     points.map((p) => p[1]),
     card.logY,
     HEIGHT - PAD.bottom,

@@ -3,6 +3,7 @@
 // backend changes (a new WebGPU device after a device loss, or the switch to the CPU path).
 
 import * as tf from '@tensorflow/tfjs';
+import { pageBaseUrl } from '../../lib/workerRun';
 import { loadWeights } from '../../models/loadWeights';
 import { MaskedDiffusionTransformer } from '../../models/maskedDiffusionTransformer';
 import type { WeightManifest } from '../../models/weightFile';
@@ -19,7 +20,7 @@ let assetBase: string | null = null;
 export function setAssetBase(url: string): void {
   assetBase = url;
 }
-const base = (): string => assetBase ?? (typeof import.meta.env?.BASE_URL === 'string' ? import.meta.env.BASE_URL : '/');
+const base = (): string => assetBase ?? pageBaseUrl();
 export const weightsUrl = (): string => `${base()}weights/dndm-kjv/`;
 export const judgeUrl = (): string => `${base()}data/dndm-judge/judge.json`;
 

@@ -5,8 +5,7 @@
 import { networkOnGpu, onChosenTfBackend, type ComputeState, type TfPlacement } from '../../gpu/backend';
 import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
-import { canUseWorkers } from '../../lib/workerPool';
-import { pageBaseUrl, runInWorker } from '../../lib/workerRun';
+import { offThread, runInWorker } from '../../lib/workerRun';
 import type { Claim, DemoResults } from '../../lib/results';
 import { decodeChars } from '../../models/charVocab';
 import { cpuDecoder, gpuDecoder, type DisposableDecoder } from '../../models/diffusion/modelDecoder';
@@ -74,10 +73,7 @@ async function makeDecoder(params: DndmParams, device: GPUDevice | null, assets:
  * backend there, the page's thread only draws — else here, on the page's WebGPU device.
  */
 export function runDndm(params: DndmParams, env: DndmEnv, control: RunControl<DndmResults> = {}, given?: DndmAssets): Promise<DndmResults> {
-  if (!given && !networkOnGpu(params.network, env) && params.thread === 'worker' && canUseWorkers()) {
-    const createWorker = () => new Worker(new URL('./runWorker.ts', import.meta.url), { type: 'module' });
-    return runInWorker(createWorker, { params, info: env.info, baseUrl: pageBaseUrl() }, control);
-  }
+  if (!given && !networkOnGpu(params.network, env) && offThread(params.thread)) return runInWorker(() => new Worker(new URL('./runWorker.ts', import.meta.url), { type: 'module' }), params, env.info, control);
   return computeDndm(params, env, control, given);
 }
 

@@ -4,8 +4,7 @@
 import { RngStream } from '../../lib/rng';
 import { frobeniusDistance, type Matrix } from '../../lib/linalg';
 import { Ticker, type RunControl } from '../../lib/schedule';
-import { canUseWorkers } from '../../lib/workerPool';
-import { pageBaseUrl, runInWorker } from '../../lib/workerRun';
+import { offThread, runInWorker } from '../../lib/workerRun';
 import type { Claim, DemoResults, MatrixData } from '../../lib/results';
 import type { ComputeState } from '../../gpu/backend';
 import { diagonalThresholding, oracleEstimator, pcaEstimator, truncatedPowerMethod, type AdmmSolver } from './algorithm';
@@ -170,10 +169,7 @@ function sweepsOnGpu(params: SparsePcaParams, env: SparsePcaEnv): boolean {
 /** The demo's run: all on the CPU in a Web Worker when the sweeps do not use the GPU (thread = worker), else here. */
 export function runSparsePca(params: SparsePcaParams, env: SparsePcaEnv, control: RunControl<SparsePcaResults> = {}): Promise<SparsePcaResults> {
   const useGpu = sweepsOnGpu(params, env);
-  if (!useGpu && params.thread === 'worker' && canUseWorkers()) {
-    const createWorker = () => new Worker(new URL('./runWorker.ts', import.meta.url), { type: 'module' });
-    return runInWorker(createWorker, { params, info: env.info, baseUrl: pageBaseUrl() }, control);
-  }
+  if (!useGpu && offThread(params.thread)) return runInWorker(() => new Worker(new URL('./runWorker.ts', import.meta.url), { type: 'module' }), params, env.info, control);
   return computeSparsePca(params, env, useGpu, control);
 }
 

@@ -7,8 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { networkOnGpu, onChosenTfBackend, type ComputeState, type TfPlacement } from '../../gpu/backend';
 import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
-import { canUseWorkers } from '../../lib/workerPool';
-import { pageBaseUrl, runInWorker } from '../../lib/workerRun';
+import { offThread, runInWorker } from '../../lib/workerRun';
 import type { Claim, DemoResults } from '../../lib/results';
 import { initialParameters, MaskedDiffusionTransformer, type TransformerConfig } from '../../models/maskedDiffusionTransformer';
 import { createSequenceLogProbOp, type SequenceLogProbOp } from '../../models/sequenceLogProbOp';
@@ -220,10 +219,7 @@ function lmSeries(outcome: LmTierOutcome | null, partial: LmIterationRecord[]): 
  */
 export function runSpin(params: SpinParams, env: SpinEnv, control: RunControl<SpinResults> = {}): Promise<SpinResults> {
   const needsGpu = params.lm === 'on' && networkOnGpu(params.network, env);
-  if (!needsGpu && params.thread === 'worker' && canUseWorkers()) {
-    const createWorker = () => new Worker(new URL('./runWorker.ts', import.meta.url), { type: 'module' });
-    return runInWorker(createWorker, { params, info: env.info, baseUrl: pageBaseUrl() }, control);
-  }
+  if (!needsGpu && offThread(params.thread)) return runInWorker(() => new Worker(new URL('./runWorker.ts', import.meta.url), { type: 'module' }), params, env.info, control);
   return computeSpin(params, env, control);
 }
 
