@@ -62,6 +62,16 @@ export interface ParsedParams<S extends Schema> {
   issues: ParamIssue[];
 }
 
+/**
+ * A setting near the defaults that nobody tuned the claims for (docs/DESIGN.md §8): `npm run claims`
+ * checks every claim there too, at each seed root. Chosen before looking at the outcome; not edited
+ * to make a claim pass.
+ */
+export interface NearbySetting<P> {
+  label: string;
+  params: Partial<P>;
+}
+
 /** Every schema carries the seed; demos add their own fields. */
 export const seedSpec: NumberSpec = {
   kind: 'int',

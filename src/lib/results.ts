@@ -24,6 +24,19 @@ export interface BackendInfo {
 export type ClaimKind = 'paper' | 'sanity' | 'limit';
 export const CLAIM_KINDS: readonly ClaimKind[] = ['paper', 'sanity', 'limit'];
 
+/**
+ * A paper claim's statistic over independent replicates (docs/DESIGN.md §8): its estimate and a 95%
+ * interval, e.g. a pass rate with its Wilson interval or a mean ± 1.96 s.e.
+ */
+export interface ClaimSpread {
+  replicates: number;
+  estimate: number;
+  low: number;
+  high: number;
+  /** How the interval was made, in words the page shows ("Wilson 95%", "mean ± 1.96 s.e."). */
+  method: string;
+}
+
 export interface Claim {
   id: string;
   kind: ClaimKind;
@@ -31,6 +44,10 @@ export interface Claim {
   passed: boolean;
   value: number;
   threshold: number;
+  /** Paper claims: the statistic over replicates with its spread. */
+  spread?: ClaimSpread;
+  /** Why this run passes or fails, or where the claim holds (e.g. "signal below the oracle condition"). */
+  note?: string;
 }
 
 /** One row of a chart or table: what the generic chart, table and CSV code can read. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineFit, mean, sampleVariance, welchZ } from './stats';
+import { lineFit, mean, meanInterval, sampleVariance, standardError, tostEquivalence, welchZ, wilsonInterval } from './stats';
 
 describe('stats', () => {
   it('mean and unbiased variance of a hand-computed sample', () => {
@@ -19,5 +19,35 @@ describe('stats', () => {
     const b = [3.6, 7.1, 14.3, 28.6];
     const fit = lineFit(b.map(Math.log), b.map((x) => Math.log(5 * x ** 1.5)));
     expect(fit.slope).toBeCloseTo(1.5, 12);
+  });
+});
+
+describe('intervals and equivalence', () => {
+  it('Wilson interval: textbook values, bounded at k = 0 and k = n', () => {
+    // 9 of 10: Wilson 95% ≈ [0.596, 0.982] (Newcombe 1998, table I style check)
+    const w = wilsonInterval(9, 10);
+    expect(w.estimate).toBe(0.9);
+    expect(w.low).toBeCloseTo(0.5958, 3);
+    expect(w.high).toBeCloseTo(0.9821, 3);
+    expect(wilsonInterval(0, 20).low).toBe(0);
+    expect(wilsonInterval(20, 20).high).toBe(1);
+    expect(wilsonInterval(20, 20).low).toBeCloseTo(0.8389, 3);
+  });
+
+  it('mean interval is mean ± 1.96 s.e.', () => {
+    const m = meanInterval([1, 2, 3, 6]);
+    const se = Math.sqrt(14 / 3 / 4);
+    expect(m.estimate).toBe(3);
+    expect(m.high - m.estimate).toBeCloseTo(1.959964 * se, 5);
+    expect(standardError([1, 2, 3, 6])).toBeCloseTo(se, 12);
+  });
+
+  it('TOST: equal samples are equivalent within a margin; a real shift is not; too few samples are not', () => {
+    const a = Array.from({ length: 200 }, (_, i) => Math.sin(i) * 0.5);
+    const b = a.map((x) => x + 0.01);
+    expect(tostEquivalence(a, b, 0.1).equivalent).toBe(true);
+    expect(tostEquivalence(a, a.map((x) => x + 0.3), 0.1).equivalent).toBe(false);
+    // tiny samples: the 90% interval is too wide to show equivalence even when the means agree
+    expect(tostEquivalence([0, 1, 0], [1, 0, 0.5], 0.1).equivalent).toBe(false);
   });
 });

@@ -27,8 +27,10 @@ export function ClaimList({ claims }: { claims: readonly Claim[] }) {
                 <li key={c.id} className={c.passed ? 'pass' : 'fail'} data-testid={`claim-${c.id}`} data-passed={c.passed} data-kind={c.kind}>
                   <span className="badge">{c.passed ? 'PASS' : 'FAIL'}</span> {c.statement}{' '}
                   <span className="claim-value">
-                    (measured {fmt(c.value)}, threshold {fmt(c.threshold)})
+                    (measured {fmt(c.value)}, threshold {fmt(c.threshold)}
+                    {c.spread ? `; ${fmt(c.spread.estimate)} [${fmt(c.spread.low)}, ${fmt(c.spread.high)}], ${c.spread.method}` : ''})
                   </span>
+                  {c.note ? <p className="claim-note">{c.note}</p> : null}
                 </li>
               ))}
             </ul>

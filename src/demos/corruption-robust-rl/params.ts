@@ -1,4 +1,4 @@
-import { parallelSpec, seedSpec, type ParamValues, type Schema } from '../../lib/params';
+import { parallelSpec, seedSpec, type NearbySetting, type ParamValues, type Schema } from '../../lib/params';
 
 /** The demo's whole state; the defaults are the research notes' calibrated check (docs/research/theory.md §1d). */
 export const corruptionRobustSchema = {
@@ -45,3 +45,9 @@ export const corruptionRobustSchema = {
 export type CorruptionRobustSchema = typeof corruptionRobustSchema;
 export type CorruptionRobustParams = ParamValues<CorruptionRobustSchema>;
 
+
+/** docs/DESIGN.md §8: where `npm run claims` checks the claims besides the defaults (fixed before looking). */
+export const nearbySettings: readonly NearbySetting<CorruptionRobustParams>[] = [
+  { label: 'θ* = 0.65', params: { thetaStar: 0.65 } },
+  { label: 'adversary θ = 0.15', params: { badTheta: 0.15 } },
+];

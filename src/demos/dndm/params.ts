@@ -1,4 +1,4 @@
-import { networkSpec, seedSpec, threadSpec, type ParamValues, type Schema } from '../../lib/params';
+import { networkSpec, seedSpec, threadSpec, type NearbySetting, type ParamValues, type Schema } from '../../lib/params';
 
 /** The demo's whole state; the defaults are the paper-claim check (Beta(3, 3), N = 64, T up to 1000). */
 export const dndmSchema = {
@@ -71,3 +71,9 @@ export const dndmSchema = {
 export type DndmSchema = typeof dndmSchema;
 export type DndmParams = ParamValues<DndmSchema>;
 
+
+/** docs/DESIGN.md §8: where `npm run claims` checks the claims besides the defaults (fixed before looking). */
+export const nearbySettings: readonly NearbySetting<DndmParams>[] = [
+  { label: 'Beta(5, 3)', params: { alpha: 5, beta: 3 } },
+  { label: 'temperature 0.9', params: { temperature: 0.9 } },
+];

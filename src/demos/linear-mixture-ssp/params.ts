@@ -1,4 +1,4 @@
-import { parallelSpec, seedSpec, type CrossFieldIssue, type ParamValues, type Schema } from '../../lib/params';
+import { parallelSpec, seedSpec, type CrossFieldIssue, type NearbySetting, type ParamValues, type Schema } from '../../lib/params';
 
 /** The demo's whole state; the defaults are the research notes' calibrated check (docs/research/theory.md §2d). */
 export const linearMixtureSspSchema = {
@@ -50,3 +50,9 @@ export function refineLinearMixtureSspParams(v: LinearMixtureSspParams): CrossFi
   }
   return issues;
 }
+
+/** docs/DESIGN.md §8: where `npm run claims` checks the claims besides the defaults (fixed before looking). */
+export const nearbySettings: readonly NearbySetting<LinearMixtureSspParams>[] = [
+  { label: 'δ = 0.03', params: { delta: 0.03 } },
+  { label: 'd = 3', params: { dim: 3 } },
+];

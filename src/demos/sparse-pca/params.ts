@@ -1,4 +1,4 @@
-import { seedSpec, threadSpec, type CrossFieldIssue, type ParamValues, type Schema } from '../../lib/params';
+import { seedSpec, threadSpec, type CrossFieldIssue, type NearbySetting, type ParamValues, type Schema } from '../../lib/params';
 
 /** The demo's whole state: defaults = the paper-claim check setting (docs/DESIGN.md §5.1). */
 export const sparsePcaSchema = {
@@ -38,3 +38,9 @@ export function refineSparsePcaParams(v: SparsePcaParams): CrossFieldIssue<Spars
   if (v.k > v.s) return [{ field: 'k', problem: `Rank k (k) = ${v.k} exceeds the support size s = ${v.s}`, fix: { k: 1 } }];
   return [];
 }
+
+/** docs/DESIGN.md §8: where `npm run claims` checks the claims besides the defaults (fixed before looking). */
+export const nearbySettings: readonly NearbySetting<SparsePcaParams>[] = [
+  { label: 'c_λ = 2.5', params: { cLambda: 2.5 } },
+  { label: 'n = 800', params: { n: 800 } },
+];

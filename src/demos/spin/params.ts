@@ -1,4 +1,4 @@
-import { networkSpec, seedSpec, threadSpec, type ParamValues, type Schema } from '../../lib/params';
+import { networkSpec, seedSpec, threadSpec, type NearbySetting, type ParamValues, type Schema } from '../../lib/params';
 
 /**
  * The demo's whole state. The defaults are the claim check: the tabular tier of the research notes
@@ -53,3 +53,9 @@ export const spinSchema = {
 export type SpinSchema = typeof spinSchema;
 export type SpinParams = ParamValues<SpinSchema>;
 
+
+/** docs/DESIGN.md §8: where `npm run claims` checks the claims besides the defaults (fixed before looking). */
+export const nearbySettings: readonly NearbySetting<SpinParams>[] = [
+  { label: 'tempering 0.35, 192 SFT pairs', params: { temper: 0.35, lmSftPairs: 192 } },
+  { label: 'tabular rate 0.03, 150 LM steps', params: { learningRate: 0.03, lmSteps: 150 } },
+];
