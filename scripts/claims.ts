@@ -2,14 +2,17 @@
 // 1–5, at its defaults and at the two nearby settings its params.ts names (nearbySettings, fixed
 // before looking), with the same run() the page uses, in headless Chromium on the CPU path (one
 // harness for all demos: three of them need the browser's tfjs and WGSL imports). Prints one table
-// (scripts/claimsTable.ts) and, for a full run, writes it to docs/claims.md, which the README quotes.
-import { writeFileSync } from 'node:fs';
+// (scripts/claimsTable.ts). A complete run of a demo (roots 1–5, all settings) is saved as
+// docs/claims/<slug>.json with the demo's code version; `npm run claims -- --table` (and every
+// complete run) writes docs/claims.md from those files, marking any whose code has changed since.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright';
 import { createServer } from 'vite';
 import { chromiumArgs, ensureBrowser } from './browser.mjs';
 import { claimTable, formatClaimTable, robust, type ClaimRun } from './claimsTable';
+import { codeVersion } from './codeVersion';
 import { readyMetas } from './precomputedFiles';
 import type { NearbySetting } from '../src/lib/params';
 import type { DemoResults } from '../src/lib/results';
@@ -25,7 +28,41 @@ const asked = args.filter((a) => !a.startsWith('--'));
 const unknown = asked.filter((s) => !ready.includes(s));
 if (unknown.length > 0) throw new Error(`not a ready demo: ${unknown.join(', ')} (ready: ${ready.join(', ')})`);
 const slugs = asked.length > 0 ? asked : ready;
-const full = asked.length === 0 && !defaultsOnly && seeds.join() === '1,2,3,4,5';
+const complete = !defaultsOnly && seeds.join() === '1,2,3,4,5';
+
+/** A demo's complete run, kept so that the table can be written from runs made at different times. */
+interface ClaimsFile {
+  slug: string;
+  codeVersion: string;
+  createdAt: string;
+  machine: string;
+  minutes: number;
+  runs: ClaimRun[];
+}
+const claimsFile = (slug: string) => join(root, 'docs/claims', `${slug}.json`);
+
+/** docs/claims.md from every ready demo's saved complete run. */
+function writeTable(): void {
+  const files = ready.filter((s) => existsSync(claimsFile(s))).map((s) => JSON.parse(readFileSync(claimsFile(s), 'utf8')) as ClaimsFile);
+  const missing = ready.filter((s) => !existsSync(claimsFile(s)));
+  const stale = files.filter((f) => f.codeVersion !== codeVersion(root, f.slug).hash).map((f) => f.slug);
+  const rows = claimTable(files.flatMap((f) => f.runs));
+  const fragile = rows.filter((r) => r.kind === 'paper' && !robust(r)).map((r) => `${r.slug}/${r.id}`);
+  const provenance = files.map((f) => `${f.slug}: ${f.createdAt.slice(0, 10)}, ${f.machine}, ${f.runs.length} runs in ${f.minutes.toFixed(0)} min${stale.includes(f.slug) ? ' — **stale: the code has changed since**' : ''}`);
+  writeFileSync(
+    join(root, 'docs/claims.md'),
+    `# Claims over seed roots and nearby settings\n\nWritten by \`npm run claims\` (docs/DESIGN.md §8): every ready demo's claims at seed roots 1–5, at its defaults and at the two nearby settings named in its params.ts (\`nearbySettings\`). ` +
+      `Each cell: passes/runs · the claim's measured value, mean ± s.d. over the roots; the last column pools the three settings.\n\n${table(rows)}\n\n` +
+      `Paper claims below the bar (≥ 80% of roots at every setting): ${fragile.length === 0 ? 'none' : fragile.join(', ')}.${missing.length > 0 ? ` Not run: ${missing.join(', ')}.` : ''}\n\nRuns:\n${provenance.map((p) => `- ${p}`).join('\n')}\n`,
+  );
+  console.log(`[claims] wrote docs/claims.md${stale.length > 0 ? ` (stale: ${stale.join(', ')})` : ''}`);
+}
+const table = (rows: ReturnType<typeof claimTable>) => formatClaimTable(rows);
+
+if (args.includes('--table')) {
+  writeTable();
+  process.exit(0);
+}
 
 async function settingsOf(slug: string): Promise<NearbySetting<Record<string, unknown>>[]> {
   const module = (await import(pathToFileURL(join(root, 'src/demos', slug, 'params.ts')).href)) as { nearbySettings?: NearbySetting<Record<string, unknown>>[] };
@@ -46,6 +83,7 @@ try {
   page.on('pageerror', (e) => console.error(`[page] ${e.message}`));
   await page.goto(`http://127.0.0.1:${port}/`);
   for (const slug of slugs) {
+    const slugStarted = Date.now();
     for (const setting of await settingsOf(slug)) {
       for (const seed of seeds) {
         const t0 = Date.now();
@@ -55,6 +93,11 @@ try {
         console.log(`[claims] ${slug} · ${setting.label} · seed ${seed}: ${((Date.now() - t0) / 1000).toFixed(1)} s, paper ${paper.filter((c) => c.passed).length}/${paper.length}`);
       }
     }
+    if (complete) {
+      const file: ClaimsFile = { slug, codeVersion: codeVersion(root, slug).hash, createdAt: new Date().toISOString(), machine, minutes: (Date.now() - slugStarted) / 60000, runs: runs.filter((r) => r.slug === slug) };
+      mkdirSync(join(root, 'docs/claims'), { recursive: true });
+      writeFileSync(claimsFile(slug), `${JSON.stringify(file)}\n`);
+    }
   }
 } finally {
   await browser.close();
@@ -62,17 +105,9 @@ try {
 }
 
 const rows = claimTable(runs);
-const table = formatClaimTable(rows);
 const fragile = rows.filter((r) => r.kind === 'paper' && !robust(r)).map((r) => `${r.slug}/${r.id}`);
-const summary =
-  `Seed roots ${seeds[0]}–${seeds[seeds.length - 1]}; each cell: passes/runs · the claim's measured value, mean ± s.d. over the roots. ` +
-  `Paper claims below the bar (≥ 80% of roots at every setting): ${fragile.length === 0 ? 'none' : fragile.join(', ')}.`;
-console.log(`\n${table}\n\n${summary}\n[claims] ${runs.length} runs in ${((Date.now() - started) / 60000).toFixed(1)} min`);
-if (full) {
-  writeFileSync(
-    join(root, 'docs/claims.md'),
-    `# Claims over seed roots and nearby settings\n\nWritten by \`npm run claims\` on ${new Date().toISOString().slice(0, 10)} (${machine}, ${runs.length} runs, ${((Date.now() - started) / 60000).toFixed(0)} min). ` +
-      `Nearby settings are each demo's \`nearbySettings\` in its params.ts. See docs/DESIGN.md §8.\n\n${table}\n\n${summary}\n`,
-  );
-  console.log('[claims] wrote docs/claims.md');
-}
+console.log(
+  `\n${table(rows)}\n\nSeed roots ${seeds[0]}–${seeds[seeds.length - 1]}; each cell: passes/runs · the claim's measured value, mean ± s.d. over the roots. ` +
+    `Paper claims below the bar (≥ 80% of roots at every setting): ${fragile.length === 0 ? 'none' : fragile.join(', ')}.\n[claims] ${runs.length} runs in ${((Date.now() - started) / 60000).toFixed(1)} min`,
+);
+if (complete) writeTable();
