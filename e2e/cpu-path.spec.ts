@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { PAPER_CLAIMS, runDemo, trackErrors, waitForRunDone } from './helpers';
+import { claimSettings, runClaims } from '../scripts/claimsRun';
+import { claimTable, formatClaimTable } from '../scripts/claimsTable';
 import type { DndmResults } from '../src/demos/dndm/experiment';
 import type { SparsePcaResults } from '../src/demos/sparse-pca/experiment';
 import type { SpinResults } from '../src/demos/spin/experiment';
@@ -109,6 +111,32 @@ test.describe('the first screen', () => {
     await expect(page.getByTestId('progress-label')).toHaveText('Done.', { timeout: 120_000 });
     await expect(page.getByTestId('results-source')).toHaveCount(0);
     await expect(page.getByTestId('claim-variance-aware-beats-hoeffding')).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+});
+
+// The small version of `npm run claims` (docs/DESIGN.md §8): the same loop and table, for the
+// cheapest demo at two seed roots and all three of its settings.
+test.describe('npm run claims, small', () => {
+  test('runs linear-mixture SSP at seed roots 1–2, defaults and both nearby settings, into one table', async ({ page }) => {
+    test.setTimeout(180_000);
+    const errors = trackErrors(page);
+    await page.goto('/');
+    const settings = await claimSettings(process.cwd(), 'linear-mixture-ssp');
+    const runs = await runClaims(page, 'linear-mixture-ssp', settings, [1, 2]);
+    const rows = claimTable(runs);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0].kind).toBe('paper');
+    for (const row of rows) {
+      expect(row.cells.map((c) => [c.setting, c.runs])).toEqual(settings.map((s) => [s.label, 2]));
+      expect(Number.isFinite(row.cells[0].valueMean)).toBe(true);
+    }
+    for (const claim of runs.flatMap((r) => r.claims).filter((c) => c.kind === 'paper')) {
+      expect(claim.spread, `${claim.id} carries its spread over replicates`).toBeDefined();
+      expect(claim.spread!.replicates).toBeGreaterThanOrEqual(5);
+      expect(claim.spread!.low).toBeLessThanOrEqual(claim.spread!.high);
+    }
+    expect(formatClaimTable(rows).split('\n')).toHaveLength(rows.length + 2);
     expect(errors).toEqual([]);
   });
 });

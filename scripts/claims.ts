@@ -7,15 +7,13 @@
 // complete run) writes docs/claims.md from those files, marking any whose code has changed since.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright';
 import { createServer } from 'vite';
 import { chromiumArgs, ensureBrowser } from './browser.mjs';
 import { claimTable, formatClaimTable, robust, type ClaimRun } from './claimsTable';
 import { codeVersion } from './codeVersion';
+import { claimSettings, runClaims } from './claimsRun';
 import { readyMetas } from './precomputedFiles';
-import type { NearbySetting } from '../src/lib/params';
-import type { DemoResults } from '../src/lib/results';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -64,12 +62,6 @@ if (args.includes('--table')) {
   process.exit(0);
 }
 
-async function settingsOf(slug: string): Promise<NearbySetting<Record<string, unknown>>[]> {
-  const module = (await import(pathToFileURL(join(root, 'src/demos', slug, 'params.ts')).href)) as { nearbySettings?: NearbySetting<Record<string, unknown>>[] };
-  if (!module.nearbySettings || module.nearbySettings.length !== 2) throw new Error(`src/demos/${slug}/params.ts must export two nearbySettings`);
-  return [{ label: 'defaults', params: {} }, ...(defaultsOnly ? [] : module.nearbySettings)];
-}
-
 const server = await createServer({ server: { host: '127.0.0.1', port: 0, hmr: false, watch: null }, logLevel: 'warn' });
 await server.listen();
 const address = server.httpServer!.address();
@@ -84,17 +76,14 @@ try {
   await page.goto(`http://127.0.0.1:${port}/`);
   for (const slug of slugs) {
     const slugStarted = Date.now();
-    for (const setting of await settingsOf(slug)) {
-      for (const seed of seeds) {
-        const t0 = Date.now();
-        const results = (await page.evaluate(([s, p]) => window.playground.run(s, p), [slug, { ...setting.params, seed }] as const)) as DemoResults;
-        runs.push({ slug, setting: setting.label, seed, claims: results.claims });
-        const paper = results.claims.filter((c) => c.kind === 'paper');
-        console.log(`[claims] ${slug} · ${setting.label} · seed ${seed}: ${((Date.now() - t0) / 1000).toFixed(1)} s, paper ${paper.filter((c) => c.passed).length}/${paper.length}`);
-      }
-    }
+    const settings = await claimSettings(root, slug);
+    const mine = await runClaims(page, slug, defaultsOnly ? settings.slice(0, 1) : settings, seeds, (run, seconds) => {
+      const paper = run.claims.filter((c) => c.kind === 'paper');
+      console.log(`[claims] ${slug} · ${run.setting} · seed ${run.seed}: ${seconds.toFixed(1)} s, paper ${paper.filter((c) => c.passed).length}/${paper.length}`);
+    });
+    runs.push(...mine);
     if (complete) {
-      const file: ClaimsFile = { slug, codeVersion: codeVersion(root, slug).hash, createdAt: new Date().toISOString(), machine, minutes: (Date.now() - slugStarted) / 60000, runs: runs.filter((r) => r.slug === slug) };
+      const file: ClaimsFile = { slug, codeVersion: codeVersion(root, slug).hash, createdAt: new Date().toISOString(), machine, minutes: (Date.now() - slugStarted) / 60000, runs: mine };
       mkdirSync(join(root, 'docs/claims'), { recursive: true });
       writeFileSync(claimsFile(slug), `${JSON.stringify(file)}\n`);
     }
