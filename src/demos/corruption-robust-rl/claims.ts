@@ -120,6 +120,9 @@ export function omleRegretLinearClaim(runs: readonly OnlineRun[]): Claim {
     value: k / runs.length,
     threshold: RATE_MIN,
     spread: rateSpread(k, runs.length),
+    ...(k < runs.length && {
+      note: `${runs.length - k} of ${runs.length} seeds escaped (regret ${regrets.filter((r) => r < OMLE_REGRET_MIN).map(fmt).join(', ')}): their corrupted right moves happened to succeed often enough to keep a model with θ ≥ 0.45 in the set. The weaker the adversary (its θ nearer 0.45), the more seeds escape.`,
+    }),
   };
 }
 
