@@ -2,7 +2,19 @@ import { expect, test } from '@playwright/test';
 import { runDemo, trackErrors, waitForRunDone } from './helpers';
 import type { CorruptionRobustResults } from '../src/demos/corruption-robust-rl/experiment';
 
-const CLAIMS = ['cr-omle-regret-bounded', 'omle-regret-linear', 'weights-cap-corruption', 'no-corruption-no-cost', 'offline-pmle-breaks', 'offline-cr-pmle-holds'];
+const CLAIMS = [
+  'cr-omle-regret-bounded',
+  'omle-regret-linear',
+  'wrong-budget-graceful',
+  'weights-cap-corruption',
+  'no-corruption-no-cost',
+  'known-c-ties',
+  'alpha-infinite-identity',
+  'offline-pmle-breaks',
+  'offline-cr-pmle-recovers',
+  'offline-radius-cost',
+  'offline-robustness-price',
+];
 
 test.describe('corruption-robust RL', () => {
   test('window.playground.run("corruption-robust-rl", {}) returns online and offline series, and every claim passes', async ({ page }) => {

@@ -1,100 +1,273 @@
-// The paper's claims as checks on this run (docs/DESIGN.md §5.4, docs/research/theory.md §1d): at the
-// defaults (chain, θ* = 0.6, adversary θ = 0.1 on the first C right moves, T = 800, 10 seeds) they
-// are the issue's checks; other settings are checked the same way and may fail.
+// The paper's claims as checks on this run (docs/DESIGN.md §5.4 and §8, docs/research/theory.md §1d).
+// Thresholds are the research notes' (fixed before any of these runs); every paper claim is a
+// statistic over the run's seeds (independent replicates) with its spread. At the defaults (chain,
+// θ* = 0.6, adversary θ = 0.1 on the first C right moves, T = 800, 10 seeds) they are the issue's
+// checks; other settings are checked the same way and may fail.
 
+import { meanSpread, rateSpread } from '../../lib/claimSpread';
 import type { Claim } from '../../lib/results';
 import { mean } from '../../lib/stats';
-import type { OfflineGrid, OnlineSweep } from './jobs';
+import type { OfflineGrid, OnlineSweep, WrongBudgetRuns } from './jobs';
+import type { OnlineRun } from './online';
 
 export const CLAIM_C = 80;
 export const CR_REGRET_MAX = 10;
 export const OMLE_REGRET_MIN = 500;
-/** Share of seeds on which unweighted OMLE must show the linear regret. */
-export const OMLE_SHARE_MIN = 0.9;
+/**
+ * Share of replicates on which a per-seed statement must hold. The regret bounds hold with
+ * probability 1 − δ (δ = 0.05), and the notes' check asked 9 of 10 seeds of the unweighted learner.
+ */
+export const RATE_MIN = 0.9;
 export const WEIGHT_SUM_MAX = 10;
 export const WEIGHT_C_MAX = 160;
-export const C0_GAP_MAX = 1;
+/** The wrong budgets the tuned methods are told: half and double the true C. */
+export const WRONG_BUDGETS: readonly number[] = [CLAIM_C / 2, 2 * CLAIM_C];
+/** Tuned for C = CLAIM_C but facing none: the extra regret allowed, the notes' additive slope 0.1 per unit of C (assertion 2). */
+export const CLEAN_COST_MAX = 0.1 * CLAIM_C;
+/** α = ∞ (told C = 0) makes CR-OMLE the unweighted learner exactly. */
+export const IDENTITY_TOL = 1e-9;
+/** The left-optimal instance: the research notes' two points, past PMLE's break point (~2.4 corrupted samples per episode). */
 export const OFFLINE_CLAIM_CASES: readonly [number, number][] = [
   [50, 120],
   [100, 240],
 ];
-export const PMLE_FAIL_SHARE_MIN = 0.9;
+/**
+ * The right-optimal instance, where pessimism's safe default is wrong. CR-PMLE's radius β₀ + c·log ρ_max
+ * keeps θ = 0.45 (where left starts to look better) in its set until about 5n right samples carry
+ * 5n·KL(0.6‖0.45) ≈ 0.23n nats, i.e. n ≳ 26 + 13c: at c = 10 that is n ≈ 156; the claim asks n = 400
+ * (2.5× margin). At n = 100 the radius still covers θ ≤ 0.45: the limit row.
+ */
+export const OFFLINE_RECOVERY_CASE: readonly [number, number] = [400, 10];
+export const OFFLINE_RADIUS_COST_CASE: readonly [number, number] = [100, 10];
+/** The price of robustness on clean data: CR-PMLE told to expect this many corruptions. */
+export const PRICE_CLAIM_BUDGET = 32;
+export const PRICE_FAIL_MIN = 0.5;
 
-const finalRegret = (r: { cumulativeRegret: Float64Array }) => r.cumulativeRegret[r.cumulativeRegret.length - 1];
+const finalRegret = (r: OnlineRun) => r.cumulativeRegret[r.cumulativeRegret.length - 1];
+const count = <T>(xs: readonly T[], keep: (x: T) => boolean) => xs.filter(keep).length;
+const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1));
 
-/** `calibrated`: the environment is the chain, where the regret thresholds were calibrated. */
-export function buildClaims({ sweep, grid, seeds, calibrated }: { sweep: OnlineSweep; grid: OfflineGrid | null; seeds: number; calibrated: boolean }): Claim[] {
+/** The clean-data outcomes of the price-of-robustness runs: per seed, whether PMLE failed and whether CR-PMLE told each budget failed. */
+export type PriceOutcome = { pmle: boolean; crPmle: boolean[] };
+
+export interface ClaimInputs {
+  sweep: OnlineSweep;
+  wrongBudget: WrongBudgetRuns;
+  /** The left-optimal grid (absent while the offline part runs or when it is off). */
+  grid: OfflineGrid | null;
+  /** The right-optimal points. */
+  rightGrid: OfflineGrid | null;
+  price: { budgets: readonly number[]; outcomes: readonly PriceOutcome[]; n: number } | null;
+  seeds: number;
+  /** The environment is the chain, where the regret thresholds were calibrated. */
+  calibrated: boolean;
+}
+
+export function buildClaims(inputs: ClaimInputs): Claim[] {
+  const { sweep, wrongBudget, grid, rightGrid, price, calibrated } = inputs;
   const claims: Claim[] = [];
   const atC = sweep.get(CLAIM_C);
   if (atC && calibrated) {
-    const cr = atC['cr-omle'].map(finalRegret);
-    const omle = atC.omle.map(finalRegret);
-    const worstCr = Math.max(...cr);
-    claims.push({
-      id: 'cr-omle-regret-bounded',
-      kind: 'paper',
-      statement: `C = ${CLAIM_C}: CR-OMLE’s regret stays ≤ ${CR_REGRET_MAX} on every one of ${seeds} seeds (measured: the worst seed)`,
-      passed: worstCr <= CR_REGRET_MAX,
-      value: worstCr,
-      threshold: CR_REGRET_MAX,
-    });
-    const linear = omle.filter((r) => r >= OMLE_REGRET_MIN).length;
-    claims.push({
-      id: 'omle-regret-linear',
-      kind: 'paper',
-      statement: `C = ${CLAIM_C}: unweighted optimistic MLE loses the true model and its regret reaches ≥ ${OMLE_REGRET_MIN} on at least ${Math.ceil(OMLE_SHARE_MIN * seeds)} of ${seeds} seeds (measured: how many)`,
-      passed: linear >= Math.ceil(OMLE_SHARE_MIN * seeds),
-      value: linear,
-      threshold: Math.ceil(OMLE_SHARE_MIN * seeds),
-    });
+    claims.push(crRegretBoundedClaim(atC['cr-omle']));
+    claims.push(omleRegretLinearClaim(atC.omle));
+    const wrong = wrongBudget.filter((w) => w.C === CLAIM_C && WRONG_BUDGETS.includes(w.told));
+    if (wrong.length === WRONG_BUDGETS.length) claims.push(wrongBudgetClaim(wrong));
   }
   const capped = Array.from(sweep.entries()).filter(([C]) => C > 0 && C <= WEIGHT_C_MAX);
-  if (capped.length > 0) {
-    const worst = Math.max(...capped.flatMap(([, runs]) => runs['cr-omle'].map((r) => r.weightOnCorrupted)));
-    claims.push({
-      id: 'weights-cap-corruption',
-      kind: 'paper',
-      statement: `The weights cap the corruption: Σ of CR-OMLE’s weights on corrupted samples ≤ ${WEIGHT_SUM_MAX} for every C ≤ ${WEIGHT_C_MAX} (C ∈ {${capped.map(([C]) => C).join(', ')}}; unweighted it is C) (measured: the largest over C and seeds)`,
-      passed: worst <= WEIGHT_SUM_MAX,
-      value: worst,
-      threshold: WEIGHT_SUM_MAX,
-    });
-  }
+  if (capped.length > 0) claims.push(weightsCapClaim(capped));
+  const cleanTuned = wrongBudget.find((w) => w.C === 0 && w.told === CLAIM_C);
   const clean = sweep.get(0);
-  if (clean) {
-    const gap = Math.abs(mean(clean['cr-omle'].map(finalRegret)) - mean(clean.omle.map(finalRegret)));
-    claims.push({
-      id: 'no-corruption-no-cost',
-      kind: 'sanity',
-      statement: `Without corruption (C = 0) CR-OMLE is within ±${C0_GAP_MAX} of OMLE’s mean regret (measured: the gap)`,
-      passed: gap <= C0_GAP_MAX,
-      value: gap,
-      threshold: C0_GAP_MAX,
-    });
-  }
+  if (clean && cleanTuned && calibrated) claims.push(cleanCostClaim(clean.omle, cleanTuned.runs));
+  if (atC && calibrated) claims.push(knownCTieClaim(atC['known-c'], wrongBudget.find((w) => w.C === CLAIM_C && w.told === 2 * CLAIM_C)?.runs['known-c']));
+  if (clean) claims.push(identityClaim(clean['cr-omle'], clean.omle));
   if (grid) {
-    const cases = OFFLINE_CLAIM_CASES.map(([n, c]) => grid.find((g) => g.n === n && g.c === c)!).filter(Boolean);
-    if (cases.length === OFFLINE_CLAIM_CASES.length) {
-      const pmleWorst = Math.min(...cases.map((g) => g.failures.pmle));
-      const crWorst = Math.max(...cases.map((g) => g.failures['cr-pmle']));
-      const where = cases.map((g) => `(n, c) = (${g.n}, ${g.c}): PMLE ${g.failures.pmle}/${seeds}, CR-PMLE ${g.failures['cr-pmle']}/${seeds}`).join('; ');
-      claims.push({
-        id: 'offline-pmle-breaks',
-        kind: 'paper',
-        statement: `Offline, θ* = 0.2: PMLE (no corruption term) picks the wrong policy on ≥ ${Math.ceil(PMLE_FAIL_SHARE_MIN * seeds)} of ${seeds} seeds at both ${where} (measured: the fewer failures of the two)`,
-        passed: pmleWorst >= Math.ceil(PMLE_FAIL_SHARE_MIN * seeds),
-        value: pmleWorst,
-        threshold: Math.ceil(PMLE_FAIL_SHARE_MIN * seeds),
-      });
-      claims.push({
-        id: 'offline-cr-pmle-holds',
-        kind: 'paper',
-        statement: `Offline, θ* = 0.2: CR-PMLE never picks the wrong policy at those two points (measured: the more failures of the two)`,
-        passed: crWorst === 0,
-        value: crWorst,
-        threshold: 0,
-      });
-    }
+    const cases = OFFLINE_CLAIM_CASES.map(([n, c]) => grid.find((g) => g.n === n && g.c === c)).filter((g) => g !== undefined);
+    if (cases.length === OFFLINE_CLAIM_CASES.length) claims.push(pmleBreaksClaim(cases, inputs.seeds));
   }
+  if (rightGrid) {
+    const at = ([n, c]: readonly [number, number]) => rightGrid.find((g) => g.n === n && g.c === c);
+    const recovery = at(OFFLINE_RECOVERY_CASE);
+    if (recovery) claims.push(crPmleRecoversClaim(recovery, inputs.seeds));
+    const cost = at(OFFLINE_RADIUS_COST_CASE);
+    if (cost) claims.push(radiusCostClaim(cost, inputs.seeds));
+  }
+  if (price) claims.push(priceClaim(price));
   return claims;
+}
+
+export function crRegretBoundedClaim(runs: readonly OnlineRun[]): Claim {
+  const regrets = runs.map(finalRegret);
+  const k = count(regrets, (r) => r <= CR_REGRET_MAX);
+  return {
+    id: 'cr-omle-regret-bounded',
+    kind: 'paper',
+    statement: `C = ${CLAIM_C}: CR-OMLE’s regret stays ≤ ${CR_REGRET_MAX} on at least ${RATE_MIN * 100}% of seeds (measured: the share of ${runs.length} seeds; worst seed ${fmt(Math.max(...regrets))})`,
+    passed: k / runs.length >= RATE_MIN,
+    value: k / runs.length,
+    threshold: RATE_MIN,
+    spread: rateSpread(k, runs.length),
+  };
+}
+
+export function omleRegretLinearClaim(runs: readonly OnlineRun[]): Claim {
+  const regrets = runs.map(finalRegret);
+  const k = count(regrets, (r) => r >= OMLE_REGRET_MIN);
+  return {
+    id: 'omle-regret-linear',
+    kind: 'paper',
+    statement: `C = ${CLAIM_C}: unweighted optimistic MLE loses the true model and its regret reaches ≥ ${OMLE_REGRET_MIN} on at least ${RATE_MIN * 100}% of seeds (measured: the share of ${runs.length} seeds; least-hurt seed ${fmt(Math.min(...regrets))})`,
+    passed: k / runs.length >= RATE_MIN,
+    value: k / runs.length,
+    threshold: RATE_MIN,
+    spread: rateSpread(k, runs.length),
+    ...(k < runs.length && {
+      note: `${runs.length - k} of ${runs.length} seeds escaped (regret ${regrets.filter((r) => r < OMLE_REGRET_MIN).map(fmt).join(', ')}): their corrupted right moves happened to succeed often enough to keep a model with θ ≥ 0.45 in the set. The weaker the adversary (its θ nearer 0.45), the more seeds escape.`,
+    }),
+  };
+}
+
+/** Told half and double the true budget: CR-OMLE's regret bound over all those replicates; the known-C baseline's beside it. */
+export function wrongBudgetClaim(cases: WrongBudgetRuns): Claim {
+  const cr = cases.flatMap((w) => w.runs['cr-omle'].map(finalRegret));
+  const k = count(cr, (r) => r <= CR_REGRET_MAX);
+  const perCase = (method: 'cr-omle' | 'known-c') =>
+    cases
+      .map((w) => {
+        const regrets = w.runs[method].map(finalRegret);
+        return `told ${w.told}: ${count(regrets, (r) => r <= CR_REGRET_MAX)}/${regrets.length} (worst ${fmt(Math.max(...regrets))})`;
+      })
+      .join(', ');
+  return {
+    id: 'wrong-budget-graceful',
+    kind: 'paper',
+    statement: `Told a wrong budget (half and double the true C = ${CLAIM_C}), CR-OMLE’s regret still stays ≤ ${CR_REGRET_MAX} on at least ${RATE_MIN * 100}% of seeds (measured: the share of ${cr.length} runs, both wrong budgets)`,
+    passed: k / cr.length >= RATE_MIN,
+    value: k / cr.length,
+    threshold: RATE_MIN,
+    spread: rateSpread(k, cr.length),
+    note: `Regret ≤ ${CR_REGRET_MAX} per wrong budget — CR-OMLE: ${perCase('cr-omle')}; OMLE with the known-C radius, told the same: ${perCase('known-c')}. An inflated radius told too little can lose the true model; told too much it only widens the set.`,
+  };
+}
+
+export function weightsCapClaim(capped: readonly [number, Record<'cr-omle', OnlineRun[]>][]): Claim {
+  const seeds = capped[0][1]['cr-omle'].length;
+  // each seed's largest total over the budgets: one value per independent replicate
+  const perSeed = Array.from({ length: seeds }, (_, s) => Math.max(...capped.map(([, runs]) => runs['cr-omle'][s].weightOnCorrupted)));
+  const worst = Math.max(...perSeed);
+  return {
+    id: 'weights-cap-corruption',
+    kind: 'paper',
+    statement: `The weights cap the corruption: Σ of CR-OMLE’s weights on corrupted samples ≤ ${WEIGHT_SUM_MAX} for every C ≤ ${WEIGHT_C_MAX} (C ∈ {${capped.map(([C]) => C).join(', ')}}; unweighted it is C) (measured: the largest over C and seeds)`,
+    passed: worst <= WEIGHT_SUM_MAX,
+    value: worst,
+    threshold: WEIGHT_SUM_MAX,
+    spread: meanSpread(perSeed),
+  };
+}
+
+/** Tuned for C = CLAIM_C, facing clean data: the extra regret over unweighted OMLE, paired by seed (common random numbers). */
+export function cleanCostClaim(omle: readonly OnlineRun[], tuned: Record<'cr-omle' | 'known-c', OnlineRun[]>): Claim {
+  const extra = (runs: readonly OnlineRun[]) => runs.map((r, s) => finalRegret(r) - finalRegret(omle[s]));
+  const cr = extra(tuned['cr-omle']);
+  const knownC = extra(tuned['known-c']);
+  return {
+    id: 'no-corruption-no-cost',
+    kind: 'paper',
+    statement: `Tuned for C = ${CLAIM_C} but facing no corruption, CR-OMLE’s mean regret exceeds unweighted OMLE’s by ≤ ${CLEAN_COST_MAX} (the notes’ additive 0.1 × C) (measured: the mean extra regret, paired by seed)`,
+    passed: mean(cr) <= CLEAN_COST_MAX,
+    value: mean(cr),
+    threshold: CLEAN_COST_MAX,
+    spread: meanSpread(cr),
+    note: `OMLE with the known-C radius tuned for C = ${CLAIM_C}: ${fmt(mean(knownC))} extra on clean data; unweighted OMLE’s mean regret ${fmt(mean(omle.map(finalRegret)))}.`,
+  };
+}
+
+/** The known-C baseline told the true budget (and double) keeps the same regret bound on this chain: the weights are not needed when the budget is known. */
+export function knownCTieClaim(atTruth: readonly OnlineRun[], atDouble: readonly OnlineRun[] | undefined): Claim {
+  const regrets = atTruth.map(finalRegret);
+  const k = count(regrets, (r) => r <= CR_REGRET_MAX);
+  const double = atDouble ? ` Told double (${2 * CLAIM_C}): ${count(atDouble.map(finalRegret), (r) => r <= CR_REGRET_MAX)}/${atDouble.length}, worst ${fmt(Math.max(...atDouble.map(finalRegret)))}.` : '';
+  return {
+    id: 'known-c-ties',
+    kind: 'limit',
+    statement: `A tie, shown on purpose: OMLE with the known-C radius, told the true C = ${CLAIM_C}, also keeps regret ≤ ${CR_REGRET_MAX} on at least ${RATE_MIN * 100}% of seeds on this chain (measured: the share)`,
+    passed: k / atTruth.length >= RATE_MIN,
+    value: k / atTruth.length,
+    threshold: RATE_MIN,
+    spread: rateSpread(k, atTruth.length),
+    note: `On the chain an over-wide set costs little: optimism picks the same run-right policy under every θ ≥ 0.45. The theory separates them on richer classes (C·√T vs √T + C).${double}`,
+  };
+}
+
+export function identityClaim(cr: readonly OnlineRun[], omle: readonly OnlineRun[]): Claim {
+  const gap = Math.max(...cr.map((r, s) => Math.max(...r.cumulativeRegret.map((v, t) => Math.abs(v - omle[s].cumulativeRegret[t])))));
+  return {
+    id: 'alpha-infinite-identity',
+    kind: 'sanity',
+    statement: `Told C = 0 (α = ∞, every weight 1, radius β₀), CR-OMLE is unweighted OMLE exactly (measured: the largest regret difference over seeds and episodes)`,
+    passed: gap <= IDENTITY_TOL,
+    value: gap,
+    threshold: IDENTITY_TOL,
+  };
+}
+
+export function pmleBreaksClaim(cases: OfflineGrid, seeds: number): Claim {
+  const k = cases.reduce((a, g) => a + g.failures.pmle, 0);
+  const trials = cases.length * seeds;
+  const crFailures = cases.reduce((a, g) => a + g.failures['cr-pmle'], 0);
+  const where = cases.map((g) => `(n, c) = (${g.n}, ${g.c}): PMLE ${g.failures.pmle}/${seeds}, CR-PMLE ${g.failures['cr-pmle']}/${seeds}`).join('; ');
+  return {
+    id: 'offline-pmle-breaks',
+    kind: 'paper',
+    statement: `Offline, θ* = 0.2 (left optimal), corrupted right moves reported from θ = 0.9: PMLE (no corruption term) picks the wrong policy on at least ${RATE_MIN * 100}% of logs at c/n ≈ 2.4 (${cases.map((g) => `(${g.n}, ${g.c})`).join(' and ')}) (measured: the share of ${trials} logs)`,
+    passed: k / trials >= RATE_MIN,
+    value: k / trials,
+    threshold: RATE_MIN,
+    spread: rateSpread(k, trials),
+    note: `${where}. CR-PMLE fails on ${crFailures}/${trials} here, but on this instance its safe default (left) is the optimal policy, so its wide set cannot make it fail: see the right-optimal rows.`,
+  };
+}
+
+export function crPmleRecoversClaim(g: OfflineGrid[number], seeds: number): Claim {
+  const ok = seeds - g.failures['cr-pmle'];
+  return {
+    id: 'offline-cr-pmle-recovers',
+    kind: 'paper',
+    statement: `Offline, θ* = 0.6 (right optimal; pessimism’s safe default, left, is wrong), c = ${g.c} right moves reported from θ = 0.1: with n = ${g.n} (c/n = ${g.c / g.n}) CR-PMLE told c picks a policy within 0.05 of the optimum on at least ${RATE_MIN * 100}% of logs — the O(C/n) bound (measured: the share of ${seeds} logs)`,
+    passed: ok / seeds >= RATE_MIN,
+    value: ok / seeds,
+    threshold: RATE_MIN,
+    spread: rateSpread(ok, seeds),
+    note: `PMLE fails on ${g.failures.pmle}/${seeds} and plug-in on ${g.failures['plug-in']}/${seeds} here: this corruption pushes toward pessimism’s own choice, so it needs no protection; the claim is that CR-PMLE’s protection stops costing once n ≫ c.`,
+  };
+}
+
+export function radiusCostClaim(g: OfflineGrid[number], seeds: number): Claim {
+  const k = g.failures['cr-pmle'];
+  return {
+    id: 'offline-radius-cost',
+    kind: 'limit',
+    statement: `The other side, shown on purpose: on the same right-optimal instance with n = ${g.n} (c/n = ${g.c / g.n}) CR-PMLE’s corruption-aware radius still covers θ where left looks better, so it picks the safe, wrong policy on at least ${PRICE_FAIL_MIN * 100}% of logs (measured: the share of ${seeds})`,
+    passed: k / seeds >= PRICE_FAIL_MIN,
+    value: k / seeds,
+    threshold: PRICE_FAIL_MIN,
+    spread: rateSpread(k, seeds),
+    note: `PMLE fails on ${g.failures.pmle}/${seeds} at the same point.`,
+  };
+}
+
+export function priceClaim({ budgets, outcomes, n }: NonNullable<ClaimInputs['price']>): Claim {
+  const i = budgets.indexOf(PRICE_CLAIM_BUDGET);
+  const k = count(outcomes, (o) => o.crPmle[i]);
+  const pmle = count(outcomes, (o) => o.pmle);
+  return {
+    id: 'offline-robustness-price',
+    kind: 'limit',
+    statement: `The price of robustness on clean data (θ* = 0.6, n = ${n}, no corruption): CR-PMLE told to expect ${PRICE_CLAIM_BUDGET} corrupted samples picks the wrong (left) policy on at least ${PRICE_FAIL_MIN * 100}% of logs (measured: the share of ${outcomes.length})`,
+    passed: k / outcomes.length >= PRICE_FAIL_MIN,
+    value: k / outcomes.length,
+    threshold: PRICE_FAIL_MIN,
+    spread: rateSpread(k, outcomes.length),
+    note: `PMLE, told nothing, fails on ${pmle}/${outcomes.length} of the same logs.`,
+  };
 }

@@ -12,15 +12,31 @@ const params = (raw: Record<string, unknown>) => {
 };
 
 describe('the corruption-robust RL demo run', () => {
-  it('at the defaults every claim passes, and the views get their series', async () => {
+  it('at the defaults every claim passes, and the views get their series', { timeout: 180_000 }, async () => {
     const r = await runCorruptionRobust(params({}), env);
-    expect(r.claims.map((c) => [c.id, c.passed])).toEqual([
-      ['cr-omle-regret-bounded', true],
-      ['omle-regret-linear', true],
-      ['weights-cap-corruption', true],
-      ['no-corruption-no-cost', true],
-      ['offline-pmle-breaks', true],
-      ['offline-cr-pmle-holds', true],
+    expect(r.claims.map((c) => [c.id, c.kind, c.passed])).toEqual([
+      ['cr-omle-regret-bounded', 'paper', true],
+      ['omle-regret-linear', 'paper', true],
+      ['wrong-budget-graceful', 'paper', true],
+      ['weights-cap-corruption', 'paper', true],
+      ['no-corruption-no-cost', 'paper', true],
+      ['known-c-ties', 'limit', true],
+      ['alpha-infinite-identity', 'sanity', true],
+      ['offline-pmle-breaks', 'paper', true],
+      ['offline-cr-pmle-recovers', 'paper', true],
+      ['offline-radius-cost', 'limit', true],
+      ['offline-robustness-price', 'limit', true],
+    ]);
+    // every paper claim carries its spread over the seeds
+    for (const c of r.claims.filter((c) => c.kind === 'paper')) expect(c.spread?.replicates, c.id).toBeGreaterThanOrEqual(10);
+    expect(r.series.wrongBudget.map((row) => [row.C, row.told])).toEqual([
+      [80, 40],
+      [80, 160],
+      [0, 80],
+    ]);
+    expect(r.series.rightOptimal?.map((row) => [row.n, row.c])).toEqual([
+      [100, 10],
+      [400, 10],
     ]);
     expect(r.series.regretVsC.map((row) => row.C)).toEqual([0, 20, 40, 80, 160]);
     expect(r.series.regretVsT).toHaveLength(100);
@@ -44,12 +60,6 @@ describe('the corruption-robust RL demo run', () => {
     expect(r.metrics.corruptionTv).toBeCloseTo(80 * 0.5 * 0.99, 9);
   });
 
-  it('the claims can fail: an adversary whose θ still makes right look worth it does not fool OMLE', async () => {
-    const weak = await runCorruptionRobust(params({ badTheta: 0.5, offline: 'off', seeds: 3 }), env);
-    expect(weak.claims.find((c) => c.id === 'omle-regret-linear')?.passed).toBe(false);
-    expect(weak.claims.find((c) => c.id === 'cr-omle-regret-bounded')?.passed).toBe(true);
-  });
-
   it('is reproducible and the random-times adversary spends its budget too', async () => {
     const a = await runCorruptionRobust(params({ offline: 'off', seeds: 3, episodes: 200, timing: 'random' }), env);
     const b = await runCorruptionRobust(params({ offline: 'off', seeds: 3, episodes: 200, timing: 'random' }), env);
@@ -60,7 +70,7 @@ describe('the corruption-robust RL demo run', () => {
   it('the mixture MDP: 66 models, only the environment-independent checks, and the weights still cap the corruption', async () => {
     const r = await runCorruptionRobust(params({ environment: 'mixture', offline: 'off', seeds: 3, episodes: 300 }), env);
     expect(r.metrics.models).toBe(66);
-    expect(r.claims.map((c) => c.id)).toEqual(['weights-cap-corruption', 'no-corruption-no-cost']);
+    expect(r.claims.map((c) => c.id)).toEqual(['weights-cap-corruption', 'alpha-infinite-identity']);
     expect(r.claims.every((c) => c.passed)).toBe(true);
     expect(r.notes[0]).toContain('mixture MDP');
   });

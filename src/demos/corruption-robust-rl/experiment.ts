@@ -9,8 +9,8 @@ import { Ticker, type RunControl } from '../../lib/schedule';
 import { bandColumns, type BandColumns, type DemoResults } from '../../lib/results';
 import { mean } from '../../lib/stats';
 import { canUseWorkers, runJobs, workerCount } from '../../lib/workerPool';
-import { buildClaims, CLAIM_C, OFFLINE_CLAIM_CASES } from './claims';
-import { onlineEnvironment, PRICE_BUDGETS, runCrJob, type CrJob, type OfflineGrid, type OnlineSweep } from './jobs';
+import { buildClaims, CLAIM_C, CR_REGRET_MAX, OFFLINE_CLAIM_CASES, OFFLINE_RADIUS_COST_CASE, OFFLINE_RECOVERY_CASE, WRONG_BUDGETS, type PriceOutcome } from './claims';
+import { onlineEnvironment, PRICE_BUDGETS, runCrJob, type CrJob, type OfflineGrid, type OfflineInstance, type OnlineSweep, type TunedMethod, type WrongBudgetRuns } from './jobs';
 import type { OfflineMethod } from './offline';
 import type { OnlineRun } from './online';
 import type { OnlineMethod } from './optimisticMle';
@@ -24,9 +24,13 @@ export type CorruptionRobustSeries = {
   regretVsC: RegretVsCRow[];
   weightTrace: WeightTraceRow[];
   perSeed: PerSeedRow[];
+  /** The budget-tuned methods told a wrong budget (and, C = 0, told the claim's budget). */
+  wrongBudget: WrongBudgetRow[];
   /** The offline part: absent while it runs, and when it is off. */
   offlineGrid?: OfflineGridRow[];
   robustnessPrice?: RobustnessPriceRow[];
+  /** The right-optimal instance's points: absent while the offline part runs, and when it is off. */
+  rightOptimal?: OfflineGridRow[];
 };
 
 export type CorruptionRobustMetrics = {
@@ -59,6 +63,9 @@ export type PerSeedRow = { seed: number } & { [k in `${OnlineMethod}Regret`]: nu
 /** Share of seeds on which each offline method picks the wrong policy, at one (n, c). */
 export type OfflineGridRow = { n: number; c: number; cPerEpisode: number; plugInFailRate: number; pmleFailRate: number; crPmleFailRate: number };
 
+/** C corrupted transitions, the tuned methods told `told`: final regret over seeds, and the share with regret ≤ 10. */
+export type WrongBudgetRow = { C: number; told: number } & BandColumns<TunedMethod> & { [k in `${TunedMethod}Within10`]: number };
+
 /** Clean data; CR-PMLE told to expect `budget` corrupted samples. */
 export type RobustnessPriceRow = { budget: number; pmleFailRate: number; crPmleFailRate: number };
 
@@ -74,9 +81,17 @@ const CURVE_POINTS = 100;
 
 export { OFFLINE_BAD_THETA, OFFLINE_THETA, PRICE_BUDGETS, PRICE_THETA, thetaIndex } from './jobs';
 
-async function onlineSweep(params: CorruptionRobustParams, budgets: readonly number[], ticker: Ticker, createWorker: (() => Worker) | null): Promise<OnlineSweep> {
-  const jobs: CrJob[] = budgets.flatMap((C) => ONLINE_METHODS.flatMap((method) => Array.from({ length: params.seeds }, (_, seed) => ({ kind: 'online' as const, params, C, method, seed }))));
-  const runs = (await runJobs(jobs, runCrJob, ticker, createWorker, (done, total) => ticker.progress((0.6 * done) / total, `Online: ${done} of ${total} runs (${budgets.length} budgets × 3 methods × ${params.seeds} seeds)`))) as OnlineRun[];
+export const TUNED_METHODS: readonly TunedMethod[] = ['known-c', 'cr-omle'];
+/** (true C, budget told) for the tuned methods: half and double the claim's C, and the claim's C facing none. */
+export const WRONG_BUDGET_CASES: readonly [number, number][] = [...WRONG_BUDGETS.map((told): [number, number] => [CLAIM_C, told]), [0, CLAIM_C]];
+
+async function onlineSweep(params: CorruptionRobustParams, budgets: readonly number[], ticker: Ticker, createWorker: (() => Worker) | null): Promise<{ sweep: OnlineSweep; wrongBudget: WrongBudgetRuns }> {
+  const seedsOf = (C: number, told: number, method: OnlineMethod) => Array.from({ length: params.seeds }, (_, seed): CrJob => ({ kind: 'online', params, C, told, method, seed }));
+  const jobs: CrJob[] = [
+    ...budgets.flatMap((C) => ONLINE_METHODS.flatMap((method) => seedsOf(C, C, method))),
+    ...WRONG_BUDGET_CASES.flatMap(([C, told]) => TUNED_METHODS.flatMap((method) => seedsOf(C, told, method))),
+  ];
+  const runs = (await runJobs(jobs, runCrJob, ticker, createWorker, (done, total) => ticker.progress((0.6 * done) / total, `Online: ${done} of ${total} runs (${budgets.length} budgets × 3 methods and ${WRONG_BUDGET_CASES.length} wrong budgets × 2 methods, × ${params.seeds} seeds)`))) as OnlineRun[];
   const sweep: OnlineSweep = new Map();
   let i = 0;
   for (const C of budgets) {
@@ -84,12 +99,17 @@ async function onlineSweep(params: CorruptionRobustParams, budgets: readonly num
     for (const method of ONLINE_METHODS) byMethod[method] = runs.slice(i, (i += params.seeds));
     sweep.set(C, byMethod);
   }
-  return sweep;
+  const wrongBudget: WrongBudgetRuns = WRONG_BUDGET_CASES.map(([C, told]) => {
+    const byMethod = {} as Record<TunedMethod, OnlineRun[]>;
+    for (const method of TUNED_METHODS) byMethod[method] = runs.slice(i, (i += params.seeds));
+    return { C, told, runs: byMethod };
+  });
+  return { sweep, wrongBudget };
 }
 
-async function offlineGrid(params: CorruptionRobustParams, cases: readonly [number, number][], ticker: Ticker, createWorker: (() => Worker) | null): Promise<OfflineGrid> {
-  const jobs: CrJob[] = cases.flatMap(([n, c]) => Array.from({ length: params.seeds }, (_, seed) => ({ kind: 'offline' as const, params, n, c, seed })));
-  const failed = (await runJobs(jobs, runCrJob, ticker, createWorker, (done, total) => ticker.progress(0.6 + (0.33 * done) / total, `Offline: ${done} of ${total} logged datasets (${cases.length} (n, c) cases × ${params.seeds} seeds)`))) as Record<OfflineMethod, boolean>[];
+async function offlineGrid(params: CorruptionRobustParams, instance: OfflineInstance, cases: readonly (readonly [number, number])[], ticker: Ticker, createWorker: (() => Worker) | null): Promise<OfflineGrid> {
+  const jobs: CrJob[] = cases.flatMap(([n, c]) => Array.from({ length: params.seeds }, (_, seed) => ({ kind: 'offline' as const, params, instance, n, c, seed })));
+  const failed = (await runJobs(jobs, runCrJob, ticker, createWorker, (done, total) => ticker.progress(0.6 + (0.33 * done) / total, `Offline (${instance}): ${done} of ${total} logged datasets (${cases.length} (n, c) cases × ${params.seeds} seeds)`))) as Record<OfflineMethod, boolean>[];
   return cases.map(([n, c], k) => {
     const failures = { 'plug-in': 0, pmle: 0, 'cr-pmle': 0 };
     for (const f of failed.slice(k * params.seeds, (k + 1) * params.seeds)) for (const m of OFFLINE_METHODS) if (f[m]) failures[m]++;
@@ -97,9 +117,12 @@ async function offlineGrid(params: CorruptionRobustParams, cases: readonly [numb
   });
 }
 
-async function robustnessPrice(params: CorruptionRobustParams, ticker: Ticker, createWorker: (() => Worker) | null): Promise<RobustnessPriceRow[]> {
+async function robustnessPrice(params: CorruptionRobustParams, ticker: Ticker, createWorker: (() => Worker) | null): Promise<PriceOutcome[]> {
   const jobs: CrJob[] = Array.from({ length: params.seeds }, (_, seed) => ({ kind: 'price' as const, params, seed }));
-  const outcomes = (await runJobs(jobs, runCrJob, ticker, createWorker, (done) => ticker.progress(0.95, `Offline, clean data with right optimal: seed ${done} of ${params.seeds}`))) as { pmle: boolean; crPmle: boolean[] }[];
+  return (await runJobs(jobs, runCrJob, ticker, createWorker, (done) => ticker.progress(0.95, `Offline, clean data with right optimal: seed ${done} of ${params.seeds}`))) as PriceOutcome[];
+}
+
+function priceRows(params: CorruptionRobustParams, outcomes: readonly PriceOutcome[]): RobustnessPriceRow[] {
   return PRICE_BUDGETS.map((budget, i) => ({
     budget,
     pmleFailRate: outcomes.filter((o) => o.pmle).length / params.seeds,
@@ -154,6 +177,18 @@ function onlineSeries(params: CorruptionRobustParams, sweep: OnlineSweep): Pick<
   return { regretVsT: regretVsTRows(shown, T), regretVsC, weightTrace: trace, perSeed };
 }
 
+function wrongBudgetRows(wrongBudget: WrongBudgetRuns): WrongBudgetRow[] {
+  const within = (runs: readonly OnlineRun[]) => finals(runs).filter((r) => r <= CR_REGRET_MAX).length / runs.length;
+  return wrongBudget.map(({ C, told, runs }) => ({
+    C,
+    told,
+    ...bandColumns('known-c', finals(runs['known-c'])),
+    'known-cWithin10': within(runs['known-c']),
+    ...bandColumns('cr-omle', finals(runs['cr-omle'])),
+    'cr-omleWithin10': within(runs['cr-omle']),
+  }));
+}
+
 function offlineSeries(grid: OfflineGrid, seeds: number): OfflineGridRow[] {
   return grid.map(({ n, c, failures }) => ({ n, c, cPerEpisode: c / n, plugInFailRate: failures['plug-in'] / seeds, pmleFailRate: failures.pmle / seeds, crPmleFailRate: failures['cr-pmle'] / seeds }));
 }
@@ -165,10 +200,12 @@ export async function runCorruptionRobust(params: CorruptionRobustParams, env: P
   const budgets = Array.from(new Set([...SWEEP_C, CLAIM_C, params.corruption])).sort((a, b) => a - b);
   const environment = onlineEnvironment(params);
   const createWorker = params.parallel === 'workers' && canUseWorkers() ? () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) : null;
-  const sweep = await onlineSweep(params, budgets, ticker, createWorker);
+  const { sweep, wrongBudget } = await onlineSweep(params, budgets, ticker, createWorker);
   const stages: Record<string, number> = { online: performance.now() - started };
-  const series: CorruptionRobustSeries = onlineSeries(params, sweep);
+  const series: CorruptionRobustSeries = { ...onlineSeries(params, sweep), wrongBudget: wrongBudgetRows(wrongBudget) };
   let grid: OfflineGrid | null = null;
+  let rightGrid: OfflineGrid | null = null;
+  let price: PriceOutcome[] | null = null;
   const label = createWorker ? `CPU (float64 TypeScript), seeds spread over ${workerCount()} Web Workers` : 'CPU (float64 TypeScript), one thread';
   const shownRuns = sweep.get(params.corruption)!;
   const metrics: CorruptionRobustMetrics = {
@@ -184,14 +221,23 @@ export async function runCorruptionRobust(params: CorruptionRobustParams, env: P
     backend: env.info,
     metrics,
     series: { ...series },
-    claims: buildClaims({ sweep, grid, seeds: params.seeds, calibrated: params.environment === 'chain' }),
+    claims: buildClaims({
+      sweep,
+      wrongBudget,
+      grid,
+      rightGrid,
+      price: price && { budgets: PRICE_BUDGETS, outcomes: price, n: params.offlineEpisodes },
+      seeds: params.seeds,
+      calibrated: params.environment === 'chain',
+    }),
     matrices: {},
     notes: [
       params.environment === 'chain'
         ? `Exact, not relaxed: the model class is the 19 chains θ ∈ {0.05, …, 0.95} (each with a 1% floor spread over the next states, so no corrupted sample has probability 0); likelihoods in float64, confidence sets, optimistic plans and pessimistic choices are computed exactly, and regret is each episode’s expected shortfall under the true model, not a sampled return.`
         : `Exact, not relaxed: ${environment.label}. The class is all ${environment.models.length} weight vectors on the 0.1 grid of the simplex (each kernel with a 1% floor). The research notes' calibrated checks are defined on the chain; here only the environment-independent checks run. On random mixture MDPs the ranking of the methods varies from instance to instance (change the seed).`,
       `Tuning (research notes' reconstruction; the paper's constants could not be checked): β₀ = log(M/δ); CR-OMLE α = √β₀ / C, radius β₀ + α·C; the known-C baseline's radius β₀ + Σ TV of the corruption; weights w = min{1, (α/Γ)^κ}, κ = ${params.kappa}. At C = ${params.corruption} the corruption level Σ TV is ${metrics.corruptionTv.toFixed(1)}.`,
-      'Offline: θ* = 0.2 (left is optimal), logs of a uniformly random behaviour policy; CR-PMLE = fixed-point weights + a radius that bounds what c corrupted samples can move the weighted log-likelihood (β₀ + c·max w·log ρ_max). A run fails when its policy is more than 0.05 below the optimum.',
+      `Wrong budgets: the two tuned methods are also run told ${WRONG_BUDGET_CASES.map(([C, told]) => `${told} when the truth is ${C}`).join(', ')} (same seeds, same environment noise). Without corruption and told C = 0, CR-OMLE is the unweighted learner by construction (the sanity row); the fair test of its cost is the run tuned for C = ${CLAIM_C} facing none.`,
+      'Offline, logs of a uniformly random behaviour policy; CR-PMLE = fixed-point weights + a radius that bounds what c corrupted samples can move the weighted log-likelihood (β₀ + c·max w·log ρ_max). A run fails when its policy is more than 0.05 below the optimum. Two instances: θ* = 0.2 (left optimal; the corrupted right moves are reported from θ = 0.9, luring the learner right), where pessimism’s safe default is itself optimal, so CR-PMLE cannot fail there; and θ* = 0.6 (right optimal; corrupted right moves reported from θ = 0.1), where the safe default is wrong and the corruption-aware radius has a price until n ≫ c. On this one-parameter chain every right move has the same information ratio, so the offline weights are uniform and the radius does the work.',
       'All of it runs in float64 TypeScript on the CPU, whatever the backend: a few dozen models make every step cheaper than a GPU dispatch; the seeds run side by side on Web Workers instead.',
     ],
     timing: { startedAt, totalMs: performance.now() - started, stages: { ...stages }, label },
@@ -202,9 +248,12 @@ export async function runCorruptionRobust(params: CorruptionRobustParams, env: P
     const cases: [number, number][] = [];
     for (const n of OFFLINE_N) for (const c of OFFLINE_C) cases.push([n, c]);
     for (const [n, c] of [...OFFLINE_CLAIM_CASES, [params.offlineEpisodes, params.offlineCorruption] as [number, number]]) if (!cases.some(([a, b]) => a === n && b === c)) cases.push([n, c]);
-    grid = await offlineGrid(params, cases, ticker, createWorker);
+    grid = await offlineGrid(params, 'left-optimal', cases, ticker, createWorker);
     series.offlineGrid = offlineSeries(grid, params.seeds);
-    series.robustnessPrice = await robustnessPrice(params, ticker, createWorker);
+    rightGrid = await offlineGrid(params, 'right-optimal', [OFFLINE_RADIUS_COST_CASE, OFFLINE_RECOVERY_CASE], ticker, createWorker);
+    series.rightOptimal = offlineSeries(rightGrid, params.seeds);
+    price = await robustnessPrice(params, ticker, createWorker);
+    series.robustnessPrice = priceRows(params, price);
     stages.offline = performance.now() - started - stages.online;
   }
   ticker.progress(1, 'Done');

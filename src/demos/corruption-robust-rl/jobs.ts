@@ -10,15 +10,30 @@ import { runOnline, type OnlineRun } from './online';
 import type { OnlineMethod, OnlineSettings } from './optimisticMle';
 import type { CorruptionRobustParams } from './params';
 
-/** Every online run, by corruption budget C and method (what the claims and the charts read). */
+/** Every online run told the true budget, by corruption budget C and method (what the claims and the charts read). */
 export type OnlineSweep = Map<number, Record<OnlineMethod, OnlineRun[]>>;
+/** The budget-tuned methods told a budget that is not the truth: C corrupted transitions, tuned for `told`. */
+export type WrongBudgetRuns = { C: number; told: number; runs: Record<TunedMethod, OnlineRun[]> }[];
+/** The methods whose tuning reads the corruption budget. */
+export type TunedMethod = Exclude<OnlineMethod, 'omle'>;
 /** Failure counts of the offline methods over seeds at each (n, c). */
 export type OfflineGrid = { n: number; c: number; failures: Record<OfflineMethod, number> }[];
 
-export const OFFLINE_THETA = 0.2;
-export const OFFLINE_BAD_THETA = 0.9;
+/**
+ * The two offline instances on the chain. 'left-optimal' (θ* = 0.2, the research notes' check): the
+ * corrupted right moves are reported from θ = 0.9, luring the learner right; pessimism's safe default
+ * (left) is optimal there. 'right-optimal' (θ* = 0.6): the corrupted right moves are reported from
+ * θ = 0.1, and the safe default is the wrong policy, so caution has a price.
+ */
+export type OfflineInstance = 'left-optimal' | 'right-optimal';
+export const OFFLINE_INSTANCES: Record<OfflineInstance, { theta: number; badTheta: number }> = {
+  'left-optimal': { theta: 0.2, badTheta: 0.9 },
+  'right-optimal': { theta: 0.6, badTheta: 0.1 },
+};
+export const OFFLINE_THETA = OFFLINE_INSTANCES['left-optimal'].theta;
+export const OFFLINE_BAD_THETA = OFFLINE_INSTANCES['left-optimal'].badTheta;
 /** The price of robustness: clean data with θ* = 0.6 (right is optimal), CR-PMLE told to expect these budgets. */
-export const PRICE_THETA = 0.6;
+export const PRICE_THETA = OFFLINE_INSTANCES['right-optimal'].theta;
 export const PRICE_BUDGETS: readonly number[] = [0, 2, 4, 8, 16, 32];
 const OFFLINE_METHODS: readonly OfflineMethod[] = ['plug-in', 'pmle', 'cr-pmle'];
 
@@ -67,8 +82,9 @@ function buildEnvironment(params: CorruptionRobustParams): OnlineEnvironment {
 
 
 export type CrJob =
-  | { kind: 'online'; params: CorruptionRobustParams; C: number; method: OnlineMethod; seed: number }
-  | { kind: 'offline'; params: CorruptionRobustParams; n: number; c: number; seed: number }
+  /** `told`: the budget the method is tuned for (the truth, C, unless the wrong-budget case says otherwise). */
+  | { kind: 'online'; params: CorruptionRobustParams; C: number; told: number; method: OnlineMethod; seed: number }
+  | { kind: 'offline'; params: CorruptionRobustParams; instance: OfflineInstance; n: number; c: number; seed: number }
   | { kind: 'price'; params: CorruptionRobustParams; seed: number };
 
 export type CrJobResult = OnlineRun | Record<OfflineMethod, boolean> | { pmle: boolean; crPmle: boolean[] };
@@ -78,19 +94,21 @@ export function runCrJob(job: CrJob): CrJobResult {
   const root = RngStream.fromSeed(params.seed);
   if (job.kind === 'online') {
     const env = onlineEnvironment(params);
-    const { C, method } = job;
-    const settings: OnlineSettings = { delta: params.delta, lambda: params.lambda, kappa: params.kappa, budget: C, budgetTv: C * env.tvPerCorruption };
+    const { C, told, method } = job;
+    const settings: OnlineSettings = { delta: params.delta, lambda: params.lambda, kappa: params.kappa, budget: told, budgetTv: told * env.tvPerCorruption };
     const adversary = { budget: C, kernel: env.corruptKernel, targets: env.targets, timing: params.timing, rate: 0.5 };
-    const traced = method === 'cr-omle' && seed === 0 && C === params.corruption;
+    const traced = method === 'cr-omle' && seed === 0 && C === params.corruption && told === C;
     // every method and budget sees the same environment stream at a seed (common random numbers)
     return runOnline(env.models, env.truth, method, settings, adversary, params.episodes, root.split('online').split(seed), traced);
   }
   const models = CHAIN_THETAS.map((t) => chainMdp(t));
   const settings = { delta: params.delta, lambda: params.lambda, kappa: params.kappa, budget: 0, rounds: 3 };
   if (job.kind === 'offline') {
-    const truth = chainMdp(OFFLINE_THETA);
-    // the same logged data for every method; each seed its own log
-    const data = collectDataset(truth, job.n, { count: job.c, kernel: chainKernel(OFFLINE_BAD_THETA), targets: isChainAttackable }, root.split('offline').split(job.n).split(seed));
+    const { theta, badTheta } = OFFLINE_INSTANCES[job.instance];
+    const truth = chainMdp(theta);
+    // the same logged data for every method; each seed its own log (the first instance keeps its original stream)
+    const stream = root.split(job.instance === 'left-optimal' ? 'offline' : `offline ${job.instance}`).split(job.n).split(seed);
+    const data = collectDataset(truth, job.n, { count: job.c, kernel: chainKernel(badTheta), targets: isChainAttackable }, stream);
     const failed = {} as Record<OfflineMethod, boolean>;
     for (const method of OFFLINE_METHODS) failed[method] = offlineFailed(offlinePolicy(models, truth, data, method, { ...settings, budget: job.c }));
     return failed;

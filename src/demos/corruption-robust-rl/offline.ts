@@ -66,8 +66,16 @@ export interface OfflineResult {
 
 function weightedLogLikelihood(models: readonly TabularMdp[], samples: readonly Sample[], weights: Float64Array): Float64Array {
   const S = models[0].states;
-  return Float64Array.from(models, (m) => samples.reduce((sum, { z, x }, i) => sum + weights[i] * Math.log(m.kernel[z * S + x]), 0));
+  return Float64Array.from(models, (m) => {
+    const logKernel = logKernels.get(m.kernel) ?? logKernels.set(m.kernel, m.kernel.map(Math.log)).get(m.kernel)!;
+    let sum = 0;
+    for (let i = 0; i < samples.length; i++) sum += weights[i] * logKernel[samples[i].z * S + samples[i].x];
+    return sum;
+  });
 }
+
+/** log P of each model's kernel, computed once per kernel (a run scores the same class many times). */
+const logKernels = new WeakMap<Float64Array, Float64Array>();
 
 function setWithin(logLikelihood: Float64Array, radius: number): number[] {
   const best = Math.max(...logLikelihood);
@@ -106,18 +114,29 @@ export function offlineWeights(models: readonly TabularMdp[], samples: readonly 
     const set = setWithin(weightedLogLikelihood(models, samples, weights), radiusFor(weights));
     // Σ_j w_j TV_j² per pair, once; each sample then leaves its own term out
     const total = new Float64Array(M * M);
-    samples.forEach(({ z }, j) => tv[z].forEach((d, k) => d > 0 && (total[k] += weights[j] * d * d)));
+    samples.forEach(({ z }, j) => {
+      const row = tv[z];
+      for (let k = 0; k < row.length; k++) if (row[k] > 0) total[k] += weights[j] * row[k] * row[k];
+    });
+    // a sample's next weight depends only on its z and its own weight: many samples share both
+    const known = new Map<string, number>();
     const next = new Float64Array(samples.length);
     samples.forEach(({ z }, i) => {
-      let gamma = 0;
-      for (let a = 0; a < set.length; a++) {
-        for (let b = a + 1; b < set.length; b++) {
-          const k = set[a] * M + set[b];
-          const d = tv[z][k];
-          if (d > 0) gamma = Math.max(gamma, d / Math.sqrt(settings.lambda + total[k] - weights[i] * d * d));
+      const key = `${z} ${weights[i]}`;
+      let w = known.get(key);
+      if (w === undefined) {
+        let gamma = 0;
+        for (let a = 0; a < set.length; a++) {
+          for (let b = a + 1; b < set.length; b++) {
+            const k = set[a] * M + set[b];
+            const d = tv[z][k];
+            if (d > 0) gamma = Math.max(gamma, d / Math.sqrt(settings.lambda + total[k] - weights[i] * d * d));
+          }
         }
+        w = robustWeight(gamma, alpha, settings.kappa);
+        known.set(key, w);
       }
-      next[i] = robustWeight(gamma, alpha, settings.kappa);
+      next[i] = w;
     });
     weights = next;
   }

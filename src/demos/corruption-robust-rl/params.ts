@@ -35,9 +35,9 @@ export const corruptionRobustSchema = {
     kind: 'toggle',
     default: 'on',
     label: 'Offline part (CR-PMLE)',
-    help: 'Plug-in MLE, PMLE and CR-PMLE on logged data with corrupted transitions, θ* = 0.2 (left is optimal).',
+    help: 'Plug-in MLE, PMLE and CR-PMLE on logged data with corrupted transitions: θ* = 0.2 (left optimal, the corruption lures right) and θ* = 0.6 (right optimal, the corruption makes right look bad).',
   },
-  offlineEpisodes: { kind: 'int', default: 100, min: 10, max: 1000, label: 'Offline episodes n', help: 'Size of the logged dataset of the shown offline case (uniformly random behaviour policy).' },
+  offlineEpisodes: { kind: 'int', default: 100, min: 10, max: 1000, label: 'Offline episodes n', help: 'Size of the logged dataset of the shown offline case and of the clean-data price-of-robustness logs (uniformly random behaviour policy).' },
   offlineCorruption: { kind: 'int', default: 240, min: 0, max: 1000, label: 'Offline corrupted samples c', help: 'The first c right moves of the log are reported as if θ were 0.9, making right look good.' },
   parallel: parallelSpec('Every seed is an independent job: spread over workers they finish sooner. Results are identical either way.'),
 } as const satisfies Schema;
