@@ -28,6 +28,8 @@ export type SparsePcaSeries = {
   replicates: ReplicateRow[];
   convergence: ConvergenceRow[];
   eigenvalues: EigenvalueRow[];
+  /** FPS over its tuning grid, means over the claim check's data sets (f64). */
+  fpsTuning: FpsTuningRow[];
   /** The Monte-Carlo sweeps: absent while they run, and when they are off. */
   errorVsN?: ErrorVsNRow[];
   supportVsLambda?: SupportVsLambdaRow[];
@@ -99,6 +101,8 @@ export type ReplicateRow = {
   /** Both ADMM solves met the tolerance within the iteration limit. */
   converged: boolean;
 };
+
+export type FpsTuningRow = { cLambda: number; lambda: number; fpsMeanError: number; fpsExactSupport: number; chosen: boolean };
 
 /** The i-th largest eigenvalue of each estimate. */
 export type EigenvalueRow = { index: number } & Record<EstimatorName, number>;
@@ -356,6 +360,13 @@ export async function computeSparsePca(params: SparsePcaParams, env: SparsePcaEn
     replicates: perReplicate,
     convergence: convergenceRows,
     eigenvalues: eigenRows,
+    fpsTuning: fpsGrid.map((c, i) => ({
+      cLambda: c,
+      lambda: lambdaFor(c, p, n),
+      fpsMeanError: fpsMeanErrors[i],
+      fpsExactSupport: mean(fpsGridScores.map((g) => (g.get(c)!.exactSupport ? 1 : 0))),
+      chosen: c === fpsBestCLambda,
+    })),
   };
   const metrics: SparsePcaMetrics = {
     lambda,
