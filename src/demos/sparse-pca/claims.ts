@@ -113,7 +113,7 @@ export function buildClaims({ replicates, condition, tuning, cLambda }: ClaimInp
     {
       id: 'mcp-misses-below-magnitude',
       kind: 'limit',
-      statement: `Where the magnitude condition fails in the data (an oracle support entry ≤ bλ = ${fmt(condition.bLambda)}), MCP does not equal the oracle: it does so on 0 such data sets`,
+      statement: `Where the magnitude condition fails in the data (an oracle support entry ≤ bλ = ${fmt(condition.bLambda)}), MCP does not equal the oracle: the count of such data sets on which it still does is 0`,
       passed: weak.length === weakMisses,
       value: weak.length - weakMisses,
       threshold: 0,
