@@ -11,7 +11,7 @@ test.describe('sparse PCA on WebGPU (software adapter here)', () => {
     // the seeded default run, asserted once in the suite (the page's first screens show the precomputed one)
     const results = await runDemo<SparsePcaResults>(page, 'sparse-pca');
     expect(results.slug).toBe('sparse-pca');
-    expect(results.params).toMatchObject({ seed: 1, p: 50, s: 5, k: 1, n: 1000, omega: 2, cLambda: 2, mcpB: 1.2, replicates: 10 });
+    expect(results.params).toMatchObject({ seed: 1, p: 50, s: 5, k: 1, n: 1000, omega: 2, cLambda: 2, mcpB: 1.2, replicates: 20 });
     expect(results.backend.path).toBe('webgpu-software');
     expect(results.backend.software).toBe(true);
     for (const id of PAPER_CLAIMS) {

@@ -99,6 +99,17 @@ describe('penalised Fantope SDP by ADMM', () => {
     expect(frobeniusDistance(mcp.phi, oracle)).toBeGreaterThan(1e-2);
   });
 
+  it('FPS warm-started from another λ (the tuning path) reaches the cold solve: ℓ1 is convex', () => {
+    const { sigma, lambda } = setup(1000, 4);
+    const options = { lambda, rho: 1, penalty: { kind: 'l1' } as const, k: 1, tol: 1e-8, maxIter: 2000 };
+    const cold = solveSdp(sigma, p, options);
+    const larger = solveSdp(sigma, p, { ...options, lambda: 1.5 * lambda });
+    const warm = solveSdp(sigma, p, { ...options, warmStart: larger });
+    expect(cold.converged && warm.converged).toBe(true);
+    expect(frobeniusDistance(warm.phi, cold.phi)).toBeLessThan(1e-4);
+    expect(warm.iteration).toBeLessThan(cold.iteration);
+  });
+
   it('the truncated power method recovers a strong sparse spike', () => {
     const { model, sigma } = setup(2000, 3);
     expect(frobeniusDistance(truncatedPowerMethod(sigma, p, 1, s), model.truth)).toBeLessThan(0.15);

@@ -105,6 +105,8 @@ export interface AdmmOptions {
   /** Per-entry tolerance: see `admmConverged`. */
   tol: number;
   maxIter: number;
+  /** Start from another solve's end (a neighbouring λ on a path) instead of Φ = U = 0. */
+  warmStart?: Pick<AdmmSolver, 'phi' | 'dual' | 'rho'>;
 }
 
 /** Iterations between stall checks, and the residual decrease that counts as progress. */
@@ -162,9 +164,11 @@ export class AdmmSolver {
       throw new Error(`ρ = ${options.rho} is too small for this penalty's prox (MCP needs ρ·b > 1, SCAD ρ(a−1) > 1)`);
     }
     this.p = p;
-    this.rho = options.rho;
-    this.phi = new Float64Array(p * p);
-    this.dual = new Float64Array(p * p);
+    const start = options.warmStart;
+    this.rho = start ? Math.max(start.rho, options.rho) : options.rho;
+    this.phi = start ? Float64Array.from(start.phi) : new Float64Array(p * p);
+    // The scaled dual U = y/ρ: keep y when ρ differs from the start's.
+    this.dual = start ? start.dual.map((u) => (u * start.rho) / this.rho) : new Float64Array(p * p);
     this.pi = new Float64Array(p * p);
     this.input = new Float64Array(p * p);
   }
@@ -189,12 +193,16 @@ export class AdmmSolver {
     };
     this.trace.push(point);
     this.converged = admmConverged(point.primalResidual, point.dualResidual, tol, this.p);
+    if (this.converged) return point;
     const windowAgo = this.trace[this.trace.length - 1 - STALL_WINDOW];
-    if (!this.converged && windowAgo && stallCheck(this.iteration, point.primalResidual, windowAgo.primalResidual)) {
-      this.rho *= 2;
-      for (let i = 0; i < this.dual.length; i++) this.dual[i] /= 2;
-    }
+    if (windowAgo && stallCheck(this.iteration, point.primalResidual, windowAgo.primalResidual)) this.rescaleRho(2);
     return point;
+  }
+
+  /** ρ ← factor·ρ keeping the unscaled dual y = ρU. */
+  private rescaleRho(factor: number): void {
+    this.rho *= factor;
+    for (let i = 0; i < this.dual.length; i++) this.dual[i] /= factor;
   }
 }
 

@@ -53,3 +53,17 @@ export function scoreEstimate(pi: Matrix, p: number, k: number, truth: Matrix, o
 export function mean(values: readonly number[]): number {
   return values.length === 0 ? NaN : values.reduce((a, b) => a + b, 0) / values.length;
 }
+
+/** min_{i,j∈S} |Π_ij|: for the oracle, min|Π*ᵢⱼ| less its estimation error (the magnitude condition's left side in the data). */
+export function minSupportEntry(pi: Matrix, p: number, support: readonly number[]): number {
+  let m = Infinity;
+  for (const i of support) for (const j of support) m = Math.min(m, Math.abs(pi[i * p + j]));
+  return m;
+}
+
+/** max_{i,j∈S} |Π̂ − Π*|ᵢⱼ: the entrywise estimation error on the support. */
+export function maxSupportEntryError(pi: Matrix, truth: Matrix, p: number, support: readonly number[]): number {
+  let m = 0;
+  for (const i of support) for (const j of support) m = Math.max(m, Math.abs(pi[i * p + j] - truth[i * p + j]));
+  return m;
+}

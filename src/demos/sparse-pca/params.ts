@@ -11,7 +11,7 @@ export const sparsePcaSchema = {
   cLambda: { kind: 'float', default: 2, min: 0.1, max: 8, step: 0.1, label: 'c_λ', help: 'Regularisation λ = c_λ·√(log p / n), shared by FPS, MCP and SCAD.' },
   mcpB: { kind: 'float', default: 1.2, min: 0.2, max: 5, step: 0.1, label: 'MCP b', help: 'MCP is flat beyond bλ: entries larger than that are not shrunk at all.', advanced: true },
   scadA: { kind: 'float', default: 3.7, min: 2.1, max: 10, step: 0.1, label: 'SCAD a', help: 'SCAD is flat beyond aλ.', advanced: true },
-  replicates: { kind: 'int', default: 10, min: 1, max: 30, label: 'Seeds (claim check)', help: 'Independent data sets for the claim check (f64).' },
+  replicates: { kind: 'int', default: 20, min: 1, max: 40, label: 'Seeds (claim check)', help: 'Independent data sets for the claim check (f64): pass rates and means over them carry a 95% interval.' },
   sweepSeeds: { kind: 'int', default: 5, min: 1, max: 30, label: 'Seeds (sweeps)', help: 'Data sets per point of the error-vs-n and support-vs-λ sweeps.', advanced: true },
   monteCarlo: {
     kind: 'enum',

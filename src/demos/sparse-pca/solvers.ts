@@ -48,3 +48,31 @@ export async function solveCpu(sigma: Matrix, p: number, options: AdmmOptions, t
   }
   return solver;
 }
+
+/**
+ * FPS's own tuning grid (docs/DESIGN.md §8, fair baselines): c_λ values around the usual 2, fixed
+ * before looking. The run's c_λ is added, so FPS at its best is never worse than at MCP's λ.
+ */
+export const FPS_TUNING_GRID = [0.75, 1, 1.5, 2, 2.5, 3];
+/**
+ * The tuning path's tolerance: small λ converges slowly (≈ 500 iterations at 1e-7, ≈ 50 at 1e-5),
+ * and at 1e-5 the errors it compares agree with the 1e-7 ones to ≈ 5e-4 (on errors ≈ 0.08).
+ */
+export const FPS_PATH_TOL = 1e-5;
+
+/**
+ * FPS along the λ path, largest first, each solve warm-started from the previous (ℓ1 is convex, so the
+ * start changes the iteration count, not the solution: a warm path costs a fraction of cold solves).
+ * `atRunLambda`, when given, is a cold FPS solve at c_λ = params.cLambda (the shown one, whose
+ * convergence is plotted), reused rather than solved again.
+ */
+export async function fpsPath(sigma: Matrix, params: SparsePcaParams, n: number, grid: readonly number[], ticker: Ticker, atRunLambda?: AdmmSolver): Promise<Map<number, AdmmSolver>> {
+  const solved = new Map<number, AdmmSolver>();
+  let previous: AdmmSolver | undefined;
+  for (const c of [...grid].sort((a, b) => b - a)) {
+    const solver = c === params.cLambda && atRunLambda ? atRunLambda : await solveCpu(sigma, params.p, { ...admmOptions(params, 'fps', n, c), tol: FPS_PATH_TOL, warmStart: previous }, ticker);
+    solved.set(c, solver);
+    previous = solver;
+  }
+  return solved;
+}

@@ -21,8 +21,13 @@ export const tutorial: TutorialStep<SparsePcaParams, SparsePcaResults>[] = [
     body:
       'FPS (Vu et al. 2013) relaxes "rank-k projection" to the Fantope and penalises λ·Σ|Πᵢⱼ|. The ℓ1 penalty shrinks every surviving entry by λ, ' +
       'so even with the right support its on-support entries are pulled toward zero and its error stays above the oracle’s. ' +
-      'Compare the FPS and oracle rows of the table and the claim "FPS is biased".',
-    expect: { label: 'Mean FPS error is at least 1.2× the MCP error over the seeds.', check: (r) => claim(r, 'fps-biased')?.passed === true },
+      'Compare the FPS and oracle rows of the table and the claim "FPS is biased". To be fair to FPS, the claim gives it its own best λ over a grid (the table under "FPS at its own λ"): ' +
+      'a smaller λ shrinks less but lets noise in, and even at its best FPS stays above MCP, by less than at MCP’s λ. ' +
+      'Over seed roots 1–5 (npm run claims) the ratio is 1.27 at these settings and 1.26 at n = 800, but only 1.17 at c_λ = 2.5: there MCP’s own λ is too large for it to reach the oracle, so it is biased too.',
+    expect: {
+      label: 'At its own best λ, FPS’s error is on average at least 1.2× MCP’s over the 20 data sets.',
+      check: (r) => claim(r, 'fps-biased')?.passed === true,
+    },
   },
   {
     title: 'MCP’s flat region gives the oracle, exactly',
@@ -30,15 +35,17 @@ export const tutorial: TutorialStep<SparsePcaParams, SparsePcaResults>[] = [
     body:
       'Swap the ℓ1 penalty for MCP: it grows like λ|x| near zero (killing noise) but is flat beyond bλ, so large entries are not shrunk at all. ' +
       'When every nonzero |Π*ᵢⱼ| (here 1/s = 0.2) sits above bλ (here 1.2 × 0.125 = 0.15) plus the noise, the SDP’s solution is the oracle itself: ' +
-      'the MCP heat map and the oracle’s are the same matrix, to 1e−4, on at least 9 of 10 seeds.',
-    expect: { label: 'SDP + MCP equals the oracle on ≥ 9 of 10 seeds, with exact support and rank 1.', check: (r) => claim(r, 'mcp-equals-oracle')?.passed === true },
+      'the MCP heat map and the oracle’s are the same matrix, to 1e−4, on at least 90% of the 20 data sets. ' +
+      'The margin is thin here: the oracle’s own entries scatter around 0.2 by its estimation error (of order √(s/n)), and on a data set where one falls below bλ MCP must shrink it. The claim’s note counts those data sets. ' +
+      'Over seed roots 1–5 (npm run claims) MCP equals the oracle on 93% of data sets here (4 of 5 roots reach 90%), on 65% at n = 800 and on 8% at c_λ = 2.5: the claim holds only where the condition has margin.',
+    expect: { label: 'SDP + MCP equals the oracle on ≥ 90% of 20 data sets, with exact support and rank 1.', check: (r) => claim(r, 'mcp-equals-oracle')?.passed === true },
   },
   {
     title: 'When the flat region starts too late: small n',
     params: { monteCarlo: 'off', n: 200 },
     body:
       'With n = 200, λ = 2√(log p / n) ≈ 0.28 and bλ ≈ 0.34 exceeds the signal 0.2: the true entries now fall in MCP’s shrinking zone, and the oracle property is lost. ' +
-      'The check turns red — the theory’s magnitude condition is not a formality.',
+      'The check turns red — the theory’s magnitude condition is not a formality. The theory predicts misses, less starkly, at c_λ = 2.5 or n = 800 too: there bλ plus the oracle’s entrywise error (≈ 0.03) no longer fits under 0.2.',
     expect: { label: 'The oracle claim fails at n = 200 (bλ above min|Π*ᵢⱼ|).', check: (r) => claim(r, 'mcp-equals-oracle')?.passed === false },
   },
   {
