@@ -7,8 +7,8 @@ import type { ComputeState } from '../../gpu/backend';
 import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
 import { bandColumns, type BandColumns, type DemoResults } from '../../lib/results';
-import { lineFit, mean } from '../../lib/stats';
-import { buildClaims, OPTIMAL_CHECK_EPISODES } from './claims';
+import { mean } from '../../lib/stats';
+import { buildClaims, OPTIMAL_CHECK_EPISODES, pseudoOf, slopeGaps, type ScalePoint, type SlopePoints } from './claims';
 import { canUseWorkers, runJobs, workerCount } from '../../lib/workerPool';
 import { runSsp, type SspPolicy, type SspRun } from './episodes';
 import { CAP_FACTOR, instanceOf, runSspJob, sspSettings, type InstanceSpec, type SspJob } from './jobs';
@@ -24,13 +24,15 @@ export type LinearMixtureSspSeries = {
   regretVsBStar?: RegretVsBStarRow[];
   /** With the d sweep; absent while the sweeps run. */
   regretVsD?: RegretVsDRow[];
+  /** With the radius-scale sweep (hard instance); absent while the sweeps run. */
+  ratioVsScale?: RatioVsScaleRow[];
   /** Absent while the sweeps run. */
   perSeed?: PerSeedRow[];
 };
 
 /** The first four are there from the first (partial) result on; the rest once the run is done. */
 export type LinearMixtureSspMetrics = {
-  /** Log-log slopes of regret/√K vs B*: only with the B* sweep, and where two points are usable. */
+  /** Log-log slopes of regret/√K vs B*, mean over seeds (each seed fitted alone): only with the B* sweep. */
   hoeffdingSlope?: number;
   varianceAwareSlope?: number;
   bStar: number;
@@ -57,6 +59,8 @@ type RunsByPolicy = Record<EveryInstancePolicy, SspRun[]> & Partial<Record<Pertu
 export type RegretVsKRow = { episode: number } & BandColumns<EveryInstancePolicy> & Partial<BandColumns<PerturbedPolicy>>;
 /** One δ of the B* sweep: mean pseudo-regret over seeds, divided by √K. */
 export type RegretVsBStarRow = { delta: number; bStar: number; hoeffdingPerSqrtK: number; varianceAwarePerSqrtK: number };
+/** One common radius scale: mean final pseudo-regret over seeds of each learner, and the variance-aware / Hoeffding ratios. */
+export type RatioVsScaleRow = { scale: number; hoeffding: number; varianceAware: number; varianceAwareOther: number; ratio: number; ratioOther: number };
 /** One d of the d sweep: mean final pseudo-regret over seeds. */
 export type RegretVsDRow = { d: number; actions: number; hoeffding: number; varianceAware: number };
 /** Each policy that ran: final regret and pseudo-regret; a learner's planning phases, when it had any. */
@@ -75,6 +79,9 @@ export const SWEEP_DELTAS: readonly number[] = [0.2, 0.1, 0.05, 0.025];
 /** In the B* sweep Δ = 0.4·δ, as in the research notes' table. */
 export const SWEEP_GAP_RATIO = 0.4;
 export const SWEEP_DIMS: readonly number[] = [2, 3, 4, 5, 6];
+/** The common radius scales of the scale sweep (fixed before looking; 1 is the radii's own constants). */
+export const SWEEP_SCALES: readonly number[] = [0.03, 0.1, 0.3, 1];
+const otherBernstein = (kind: LinearMixtureSspParams['bernstein']) => (kind === 'leading' ? 'full' : 'leading');
 const CURVE_POINTS = 100;
 export { CAP_FACTOR } from './jobs';
 
@@ -86,16 +93,21 @@ function seedJobs(params: LinearMixtureSspParams, spec: InstanceSpec, policies: 
 }
 
 /**
+ * The scale sweep's jobs at one common radius scale, on the shown instance with the shown seeds'
+ * streams: both learners (unless this is the run's own scale, already run) and the variance-aware
+ * learner with the other Bernstein radius.
+ */
+function scaleJobs(params: LinearMixtureSspParams, spec: InstanceSpec, scale: number): SspJob[] {
+  const at = { ...params, radiusScale: scale };
+  const both = scale === params.radiusScale ? [] : seedJobs(at, spec, SSP_METHODS, []);
+  return [...both, ...seedJobs({ ...at, bernstein: otherBernstein(params.bernstein) }, spec, ['variance-aware'], [])];
+}
+
+/**
  * The slopes are fitted where the bounds' leading terms can show: B* ≥ this. With B* ≈ 3.6 an
  * episode is a few steps long, and which action a learner happens to lock onto first dominates.
  */
 export const SLOPE_MIN_BSTAR = 5;
-
-function logLogSlope(rows: readonly RegretVsBStarRow[], y: 'hoeffdingPerSqrtK' | 'varianceAwarePerSqrtK'): number | undefined {
-  // a log-log fit needs positive regrets
-  const usable = rows.filter((r) => r[y] > 0 && r.bStar >= SLOPE_MIN_BSTAR);
-  return usable.length >= 2 ? lineFit(usable.map((r) => Math.log(r.bStar)), usable.map((r) => Math.log(r[y]))).slope : undefined;
-}
 
 /** The runs of `policies` (every instance's four, and maybe the perturbed one), from results in seedJobs' order: policy by policy, seed by seed. */
 function byPolicy(policies: readonly SspPolicy[], results: readonly SspRun[], seeds: number): RunsByPolicy {
@@ -163,6 +175,7 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
   const sweepDeltas = hard && params.sweep === 'on' ? SWEEP_DELTAS.filter((d) => d !== params.delta) : [];
   const bSpecs: InstanceSpec[] = sweepDeltas.map((d) => ({ kind: 'hard', dim: params.dim, delta: d, gap: SWEEP_GAP_RATIO * d }));
   const dSpecs: InstanceSpec[] = params.dSweep === 'on' ? SWEEP_DIMS.map((d) => ({ kind: 'hard', dim: d, delta: params.delta, gap: params.gap })) : [];
+  const scales = hard && params.scaleSweep === 'on' ? SWEEP_SCALES : [];
   // validate every instance before starting (a bad δ/Δ is named at once)
   for (const spec of [...bSpecs, ...dSpecs]) instanceOf(params, spec);
   const ticker = new Ticker(control);
@@ -174,6 +187,7 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
   const sweepJobs: SspJob[] = [
     ...bSpecs.flatMap((spec) => seedJobs(params, spec, SSP_METHODS, ['b-sweep', instanceOf(params, spec).label])),
     ...dSpecs.flatMap((spec) => seedJobs(params, spec, SSP_METHODS, ['d-sweep', instanceOf(params, spec).label])),
+    ...scales.flatMap((scale) => scaleJobs(params, shownSpec, scale)),
   ];
   const total = shownJobs.length + sweepJobs.length;
   const report = (offset: number) => (done: number) => ticker.progress((0.95 * (offset + done)) / total, `${offset + done} of ${total} runs (${params.seeds} seeds each)`);
@@ -190,26 +204,48 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
     for (const m of SSP_METHODS) perMethod[m] = mean(take().map((r) => r.pseudoRegret));
     return perMethod;
   };
-  const bSwept = bSpecs.map(meanPseudo);
+  const perSeedPseudo = () => {
+    const perMethod = {} as Record<SspMethod, number[]>;
+    for (const m of SSP_METHODS) perMethod[m] = pseudoOf(take());
+    return perMethod;
+  };
+  const bSwept = bSpecs.map(perSeedPseudo);
   const dSwept = dSpecs.map(meanPseudo);
+  const scalePoints = scales.map((scale): ScalePoint => {
+    const rerun = scale !== params.radiusScale;
+    const [hoeffding, varianceAware] = rerun ? [pseudoOf(take()), pseudoOf(take())] : [pseudoOf(runs.hoeffding), pseudoOf(runs['variance-aware'])];
+    return { scale, hoeffding, varianceAware, varianceAwareOther: pseudoOf(take()) };
+  });
 
   const regretVsK = regretCurves(params, runs);
 
   const sqrtK = Math.sqrt(params.episodes);
   const series: LinearMixtureSspSeries = { regretVsK };
   const slopes: Pick<LinearMixtureSspMetrics, 'hoeffdingSlope' | 'varianceAwareSlope'> = {};
+  let slopePoints: SlopePoints | undefined;
   if (bSpecs.length > 0) {
     const points = [
-      { delta: params.delta, bStar: shown.bStar, r: { hoeffding: mean(runs.hoeffding.map((r) => r.pseudoRegret)), 'variance-aware': mean(runs['variance-aware'].map((r) => r.pseudoRegret)) } },
+      { delta: params.delta, bStar: shown.bStar, r: { hoeffding: pseudoOf(runs.hoeffding), 'variance-aware': pseudoOf(runs['variance-aware']) } },
       ...bSpecs.map((spec, i) => ({ delta: sweepDeltas[i], bStar: instanceOf(params, spec).bStar, r: bSwept[i] })),
-    ];
-    const regretVsBStar = points.sort((a, b) => a.bStar - b.bStar).map((p) => ({ delta: p.delta, bStar: p.bStar, hoeffdingPerSqrtK: p.r.hoeffding / sqrtK, varianceAwarePerSqrtK: p.r['variance-aware'] / sqrtK }));
-    series.regretVsBStar = regretVsBStar;
-    const h = logLogSlope(regretVsBStar, 'hoeffdingPerSqrtK');
-    const va = logLogSlope(regretVsBStar, 'varianceAwarePerSqrtK');
-    if (h !== undefined) slopes.hoeffdingSlope = h;
-    if (va !== undefined) slopes.varianceAwareSlope = va;
+    ].sort((a, b) => a.bStar - b.bStar);
+    series.regretVsBStar = points.map((p) => ({ delta: p.delta, bStar: p.bStar, hoeffdingPerSqrtK: mean(p.r.hoeffding) / sqrtK, varianceAwarePerSqrtK: mean(p.r['variance-aware']) / sqrtK }));
+    const fitted = points.filter((p) => p.bStar >= SLOPE_MIN_BSTAR);
+    slopePoints = { bStars: fitted.map((p) => p.bStar), hoeffding: fitted.map((p) => p.r.hoeffding), varianceAware: fitted.map((p) => p.r['variance-aware']) };
+    const perSeed = slopeGaps(slopePoints);
+    if (perSeed.gaps.length > 0) {
+      slopes.hoeffdingSlope = mean(perSeed.hoeffding);
+      slopes.varianceAwareSlope = mean(perSeed.varianceAware);
+    }
   }
+  if (scalePoints.length > 0)
+    series.ratioVsScale = scalePoints.map((p) => ({
+      scale: p.scale,
+      hoeffding: mean(p.hoeffding),
+      varianceAware: mean(p.varianceAware),
+      varianceAwareOther: mean(p.varianceAwareOther),
+      ratio: mean(p.varianceAware) / mean(p.hoeffding),
+      ratioOther: mean(p.varianceAwareOther) / mean(p.hoeffding),
+    }));
   if (dSpecs.length > 0) series.regretVsD = SWEEP_DIMS.map((d, i) => ({ d, actions: 2 ** (d - 1), hoeffding: dSwept[i].hoeffding, varianceAware: dSwept[i]['variance-aware'] }));
 
   await ticker.tick();
@@ -242,7 +278,18 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
     backend: env.info,
     metrics,
     series,
-    claims: buildClaims({ runs, episodes: params.episodes, bStar: shown.bStar, optimalMeanCost, calibrated: hard }),
+    claims: buildClaims({
+      hoeffding: runs.hoeffding,
+      varianceAware: runs['variance-aware'],
+      episodes: params.episodes,
+      bStar: shown.bStar,
+      optimalMeanCost,
+      calibrated: hard,
+      radiusScale: params.radiusScale,
+      bernstein: params.bernstein,
+      ...(slopePoints && { slopePoints }),
+      ...(scalePoints.length > 0 && { scales: scalePoints }),
+    }),
     matrices: {},
     notes: [
       hard
