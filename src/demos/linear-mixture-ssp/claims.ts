@@ -78,8 +78,8 @@ export interface ScalePoint {
   scale: number;
   hoeffding: number[];
   varianceAware: number[];
-  /** The variance-aware learner with the other Bernstein radius (full when the run uses the leading term). */
-  varianceAwareOther: number[];
+  /** The variance-aware learner with the other Bernstein radius (full when the run uses the leading term), where it ran. */
+  varianceAwareOther?: number[];
 }
 
 export interface ClaimInputs {
@@ -182,7 +182,7 @@ function theoryScaleLimit(point: ScalePoint): Claim {
   };
 }
 
-function fullRadiusLimit(point: ScalePoint): Claim {
+function fullRadiusLimit(point: ScalePoint & { varianceAwareOther: number[] }): Claim {
   const ratio = mean(point.varianceAwareOther) / mean(point.hoeffding);
   return {
     id: 'no-advantage-with-full-radius',
@@ -216,7 +216,7 @@ export function buildClaims(inputs: ClaimInputs): Claim[] {
   const atTheory = scales?.find((p) => p.scale === THEORY_SCALE);
   if (calibrated && atTheory) claims.push(theoryScaleLimit(atTheory));
   const atDefault = scales?.find((p) => p.scale === inputs.radiusScale);
-  if (calibrated && atDefault && inputs.bernstein === 'leading') claims.push(fullRadiusLimit(atDefault));
+  if (calibrated && atDefault?.varianceAwareOther && inputs.bernstein === 'leading') claims.push(fullRadiusLimit({ ...atDefault, varianceAwareOther: atDefault.varianceAwareOther }));
   claims.push(optimalClaim(inputs));
   return claims;
 }

@@ -8,7 +8,7 @@ import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
 import { bandColumns, type BandColumns, type DemoResults } from '../../lib/results';
 import { mean } from '../../lib/stats';
-import { buildClaims, OPTIMAL_CHECK_EPISODES, pseudoOf, slopeGaps, type ScalePoint, type SlopePoints } from './claims';
+import { buildClaims, OPTIMAL_CHECK_EPISODES, pseudoOf, THEORY_SCALE, slopeGaps, type ScalePoint, type SlopePoints } from './claims';
 import { canUseWorkers, runJobs, workerCount } from '../../lib/workerPool';
 import { runSsp, type SspPolicy, type SspRun } from './episodes';
 import { CAP_FACTOR, instanceOf, runSspJob, sspSettings, type InstanceSpec, type SspJob } from './jobs';
@@ -60,7 +60,7 @@ export type RegretVsKRow = { episode: number } & BandColumns<EveryInstancePolicy
 /** One δ of the B* sweep: mean pseudo-regret over seeds, divided by √K. */
 export type RegretVsBStarRow = { delta: number; bStar: number; hoeffdingPerSqrtK: number; varianceAwarePerSqrtK: number };
 /** One common radius scale: mean final pseudo-regret over seeds of each learner, and the variance-aware / Hoeffding ratios. */
-export type RatioVsScaleRow = { scale: number; hoeffding: number; varianceAware: number; varianceAwareOther: number; ratio: number; ratioOther: number };
+export type RatioVsScaleRow = { scale: number; hoeffding: number; varianceAware: number; ratio: number; varianceAwareOther?: number; ratioOther?: number };
 /** One d of the d sweep: mean final pseudo-regret over seeds. */
 export type RegretVsDRow = { d: number; actions: number; hoeffding: number; varianceAware: number };
 /** Each policy that ran: final regret and pseudo-regret; a learner's planning phases, when it had any. */
@@ -100,8 +100,12 @@ function seedJobs(params: LinearMixtureSspParams, spec: InstanceSpec, policies: 
 function scaleJobs(params: LinearMixtureSspParams, spec: InstanceSpec, scale: number): SspJob[] {
   const at = { ...params, radiusScale: scale };
   const both = scale === params.radiusScale ? [] : seedJobs(at, spec, SSP_METHODS, []);
-  return [...both, ...seedJobs({ ...at, bernstein: otherBernstein(params.bernstein) }, spec, ['variance-aware'], [])];
+  const other = otherRadiusScales(params).includes(scale) ? seedJobs({ ...at, bernstein: otherBernstein(params.bernstein) }, spec, ['variance-aware'], []) : [];
+  return [...both, ...other];
 }
+
+/** The other Bernstein radius runs at the run's own scale and the theory's only: it is what the limit row compares, and each run costs as much as the shown learners. */
+const otherRadiusScales = (params: LinearMixtureSspParams) => [params.radiusScale, THEORY_SCALE];
 
 /**
  * The slopes are fitted where the bounds' leading terms can show: B* ≥ this. With B* ≈ 3.6 an
@@ -175,7 +179,8 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
   const sweepDeltas = hard && params.sweep === 'on' ? SWEEP_DELTAS.filter((d) => d !== params.delta) : [];
   const bSpecs: InstanceSpec[] = sweepDeltas.map((d) => ({ kind: 'hard', dim: params.dim, delta: d, gap: SWEEP_GAP_RATIO * d }));
   const dSpecs: InstanceSpec[] = params.dSweep === 'on' ? SWEEP_DIMS.map((d) => ({ kind: 'hard', dim: d, delta: params.delta, gap: params.gap })) : [];
-  const scales = hard && params.scaleSweep === 'on' ? SWEEP_SCALES : [];
+  // the run's own scale is always one of the sweep's (its runs are the shown ones)
+  const scales = hard && params.scaleSweep === 'on' ? [...new Set([...SWEEP_SCALES, params.radiusScale])].sort((x, y) => x - y) : [];
   // validate every instance before starting (a bad δ/Δ is named at once)
   for (const spec of [...bSpecs, ...dSpecs]) instanceOf(params, spec);
   const ticker = new Ticker(control);
@@ -214,7 +219,7 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
   const scalePoints = scales.map((scale): ScalePoint => {
     const rerun = scale !== params.radiusScale;
     const [hoeffding, varianceAware] = rerun ? [pseudoOf(take()), pseudoOf(take())] : [pseudoOf(runs.hoeffding), pseudoOf(runs['variance-aware'])];
-    return { scale, hoeffding, varianceAware, varianceAwareOther: pseudoOf(take()) };
+    return { scale, hoeffding, varianceAware, ...(otherRadiusScales(params).includes(scale) && { varianceAwareOther: pseudoOf(take()) }) };
   });
 
   const regretVsK = regretCurves(params, runs);
@@ -242,9 +247,8 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
       scale: p.scale,
       hoeffding: mean(p.hoeffding),
       varianceAware: mean(p.varianceAware),
-      varianceAwareOther: mean(p.varianceAwareOther),
       ratio: mean(p.varianceAware) / mean(p.hoeffding),
-      ratioOther: mean(p.varianceAwareOther) / mean(p.hoeffding),
+      ...(p.varianceAwareOther && { varianceAwareOther: mean(p.varianceAwareOther), ratioOther: mean(p.varianceAwareOther) / mean(p.hoeffding) }),
     }));
   if (dSpecs.length > 0) series.regretVsD = SWEEP_DIMS.map((d, i) => ({ d, actions: 2 ** (d - 1), hoeffding: dSwept[i].hoeffding, varianceAware: dSwept[i]['variance-aware'] }));
 

@@ -74,6 +74,8 @@ export class WeightedRegression {
   readonly b: Float64Array;
   readonly theta: Float64Array;
   logDet: number;
+  /** Σ⁻¹φ of the sample being added (reused: this runs once per step per level). */
+  private readonly scratch: Float64Array;
 
   constructor(
     readonly dim: number,
@@ -88,6 +90,7 @@ export class WeightedRegression {
     this.b = new Float64Array(dim);
     this.theta = new Float64Array(dim);
     this.logDet = dim * Math.log(lambda);
+    this.scratch = new Float64Array(dim);
   }
 
   /** ‖φ‖_{Σ⁻¹}. */
@@ -108,20 +111,22 @@ export class WeightedRegression {
     return y;
   }
 
-  /** Σ += w φφᵀ, b += w φ y, θ = Σ⁻¹ b. */
-  add(phi: ArrayLike<number>, y: number, weight: number): void {
+
+  /** Σ += w φφᵀ, b += w φ y, θ = Σ⁻¹ b, with φ = phi[offset … offset + d). */
+  add(phi: ArrayLike<number>, y: number, weight: number, offset = 0): void {
     const d = this.dim;
-    const u = new Float64Array(d); // Σ⁻¹ φ
-    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) u[i] += this.inverse[i * d + j] * phi[j];
+    const u = this.scratch; // Σ⁻¹ φ
+    u.fill(0);
+    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) u[i] += this.inverse[i * d + j] * phi[offset + j];
     let quad = 0;
-    for (let i = 0; i < d; i++) quad += phi[i] * u[i];
+    for (let i = 0; i < d; i++) quad += phi[offset + i] * u[i];
     const denom = 1 + weight * quad;
     for (let i = 0; i < d; i++) {
       for (let j = 0; j < d; j++) {
-        this.sigma[i * d + j] += weight * phi[i] * phi[j];
+        this.sigma[i * d + j] += weight * phi[offset + i] * phi[offset + j];
         this.inverse[i * d + j] -= (weight * u[i] * u[j]) / denom;
       }
-      this.b[i] += weight * phi[i] * y;
+      this.b[i] += weight * phi[offset + i] * y;
     }
     this.logDet += Math.log(denom);
     for (let i = 0; i < d; i++) {
@@ -279,7 +284,7 @@ export class LinearMixtureLearner {
     const beta = this.radius();
     // every level's weight from the estimates before this sample
     const weights = this.levels.map((_, m) => this.levelWeight(m, z, beta));
-    this.levels.forEach((r, m) => r.add(this.phis[m].subarray(z * d, (z + 1) * d), this.powers[m][x], weights[m]));
+    this.levels.forEach((r, m) => r.add(this.phis[m], this.powers[m][x], weights[m], z * d));
     this.t++;
     if (this.levels.some((r, m) => r.logDet >= this.phaseLogDets[m] + Math.LN2)) this.replan();
     return weights[0];
