@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildClaims, growthPerSeed, logLogSlope, ratioOfMeans, slopeGaps, type ClaimInputs, type ScalePoint } from './claims';
-import type { SspRun } from './episodes';
+import { RngStream } from '../../lib/rng';
+import { buildClaims, growthPerSeed, logLogSlope, pseudoOf, ratioOfMeans, slopeGaps, type ClaimInputs, type ScalePoint } from './claims';
+import { runSsp, type SspRun } from './episodes';
+import type { BernsteinRadiusKind, SspMethod } from './learner';
+import { hardInstance, optimalValues } from './ssp';
 
 /** A run whose pseudo-regret after episode k is curve(k) (only what the claims read). */
 function fakeRun(curve: (k: number) => number, episodes = 8): SspRun {
@@ -75,5 +78,51 @@ describe('the claim rows', () => {
     const { slopePoints: _s, scales: _c, ...bare } = inputs;
     expect(buildClaims(bare).map((c) => c.id)).toEqual(['variance-aware-beats-hoeffding', 'regret-sublinear', 'optimal-cost-matches']);
     expect(buildClaims({ ...bare, calibrated: false }).map((c) => c.id)).toEqual(['regret-sublinear', 'optimal-cost-matches']);
+  });
+});
+
+/** Three seeds of one learner on the hard instance (d = 4, Δ = 0.4·δ), K = 1000: small enough for a unit test. */
+function learnerRuns(method: SspMethod, { delta = 0.05, radiusScale = 0.1, bernstein = 'leading' as BernsteinRadiusKind, alpha = 0.05 } = {}): SspRun[] {
+  const ssp = hardInstance(4, delta, 0.4 * delta, RngStream.fromSeed(1).split('instance'));
+  const bStar = optimalValues(ssp).value[0];
+  const settings = { lambda: 1, delta: 0.05, alpha, gamma: 4 ** -0.25, bound: bStar, thetaNorm: 1, radiusScale, moments: 3, bernstein };
+  return Array.from({ length: 3 }, (_, seed) => runSsp(ssp, method, settings, 1000, Math.ceil(50 * bStar), RngStream.fromSeed(1).split('seeds').split(seed)));
+}
+const claimOf = (inputs: Partial<ClaimInputs> & Pick<ClaimInputs, 'hoeffding' | 'varianceAware'>, id: string) =>
+  buildClaims({ episodes: 1000, bStar: 20, optimalMeanCost: 20, calibrated: true, radiusScale: 0.1, bernstein: 'leading', ...inputs }).find((c) => c.id === id);
+
+// docs/DESIGN.md §8 "can fail": each paper claim in a setting where the theory says it should not hold
+describe('each paper claim fails where the theory says it should', () => {
+  it('variance-aware-beats-hoeffding: with the radii’s own constants (scale 1) both over-explore alike', () => {
+    const claim = claimOf({ hoeffding: learnerRuns('hoeffding', { radiusScale: 1 }), varianceAware: learnerRuns('variance-aware', { radiusScale: 1 }) }, 'variance-aware-beats-hoeffding');
+    expect(claim?.passed).toBe(false);
+    expect(claim?.value).toBeGreaterThan(1);
+  });
+
+  it('variance-aware-beats-tuned-hoeffding: with the full Bernstein radius no scale of {0.1, 1} rescues the variance-aware set', () => {
+    const at = (radiusScale: number): ScalePoint => ({ scale: radiusScale, hoeffding: pseudoOf(learnerRuns('hoeffding', { radiusScale })), varianceAware: pseudoOf(learnerRuns('variance-aware', { radiusScale, bernstein: 'full' })) });
+    const scales = [at(0.1), at(1)];
+    const claim = claimOf({ hoeffding: [], varianceAware: [], scales }, 'variance-aware-beats-tuned-hoeffding');
+    expect(claim?.passed).toBe(false);
+    expect(claim?.value).toBeGreaterThan(2);
+  });
+
+  it('regret-sublinear: the full Bernstein radius keeps exploring for the whole run (B* ≈ 29, K = 1000), so its regret stays about linear', () => {
+    const varianceAware = learnerRuns('variance-aware', { delta: 0.025, bernstein: 'full' });
+    const claim = claimOf({ hoeffding: learnerRuns('hoeffding', { delta: 0.025 }), varianceAware }, 'regret-sublinear');
+    expect(claim?.passed).toBe(false);
+    expect(claim?.value).toBeGreaterThan(3.5);
+  });
+
+  it('slope-gap: with the variance floor α = 1 the weights carry no variance information and the slopes no longer differ by 0.25', () => {
+    const deltas = [0.1, 0.05, 0.025];
+    const slopePoints = {
+      bStars: deltas.map((d) => 1 / (1.4 * d)),
+      hoeffding: deltas.map((delta) => pseudoOf(learnerRuns('hoeffding', { delta }))),
+      varianceAware: deltas.map((delta) => pseudoOf(learnerRuns('variance-aware', { delta, alpha: 1 }))),
+    };
+    const claim = claimOf({ hoeffding: [], varianceAware: [], slopePoints }, 'slope-gap');
+    expect(claim?.passed).toBe(false);
+    expect(claim?.value).toBeLessThan(0);
   });
 });
