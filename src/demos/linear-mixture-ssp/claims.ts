@@ -31,7 +31,8 @@ export function ratioOfMeans(a: readonly number[], b: readonly number[]): { rati
   const mb = mean(b);
   const ratio = ma / mb;
   const relative = Math.sqrt((standardError(a) / ma) ** 2 + (standardError(b) / mb) ** 2);
-  const half = 1.959963984540054 * Math.abs(ratio) * relative;
+  // one seed has no spread (as meanInterval: an unbounded interval)
+  const half = Math.min(a.length, b.length) >= 2 ? 1.959963984540054 * Math.abs(ratio) * relative : Infinity;
   return { ratio, spread: { replicates: Math.min(a.length, b.length), estimate: ratio, low: ratio - half, high: ratio + half, method: `ratio of means over ${Math.min(a.length, b.length)} seeds, delta-method 95%` } };
 }
 
