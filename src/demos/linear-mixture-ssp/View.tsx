@@ -11,7 +11,7 @@ const COLOURS = { hoeffding: '#1f77b4', 'hoeffding-perturbed': '#9467bd', 'varia
 export function LinearMixtureSspView({ results }: DemoViewProps<LinearMixtureSspResults>) {
   if (!results) return null;
   const { series, params, metrics } = results;
-  const { regretVsBStar = [], regretVsD = [], ratioVsScale = [], perSeed = [] } = series;
+  const { regretVsBStar = [], regretVsD = [], ratioVsScale = [], ratioVsBoundHint = [], perSeed = [] } = series;
   const otherRadius = params.bernstein === 'leading' ? 'full Bernstein radius' : 'leading-term radius';
   const slope = (v: number | undefined) => (v === undefined ? 'n/a' : v.toFixed(2));
   return (
@@ -92,6 +92,16 @@ export function LinearMixtureSspView({ results }: DemoViewProps<LinearMixtureSsp
               { key: 'ratioOther', name: `variance-aware set with the ${otherRadius} / Hoeffding`, colour: COLOURS['hoeffding-perturbed'] },
             ]}
           />
+        </ChartCard>
+      )}
+      {ratioVsBoundHint.length > 0 && (
+        <ChartCard
+          name="ratio-vs-bound-hint"
+          title="The B hint: learners told B = factor × B*"
+          rows={ratioVsBoundHint}
+          caption={`The paper assumes a known bound B ≥ B*; the learners normalise values by it. Factor 2 is a loose but valid bound; 0.5 is wrong (values above B are clipped). Same instance, radius scale ${params.radiusScale}, K and seeds. Mean pseudo-regret of each learner and their ratio (claim margin ${RATIO_MAX}).`}
+        >
+          <DataTable rows={ratioVsBoundHint} caption="Pseudo-regret after K episodes, by B hint" />
         </ChartCard>
       )}
       {regretVsD.length > 0 && (

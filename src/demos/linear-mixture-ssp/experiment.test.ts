@@ -41,6 +41,7 @@ describe('the linear-mixture SSP demo run', () => {
     expect(r.claims.map((c) => [c.id, c.kind])).toEqual([
       ['variance-aware-beats-hoeffding', 'paper'],
       ['variance-aware-beats-tuned-hoeffding', 'paper'],
+      ['variance-aware-beats-hoeffding-loose-bound', 'paper'],
       ['regret-sublinear', 'paper'],
       ['no-advantage-at-theory-scale', 'limit'],
       ['no-advantage-with-full-radius', 'limit'],
@@ -50,6 +51,7 @@ describe('the linear-mixture SSP demo run', () => {
     const off = await runLinearMixtureSsp(params({ sweep: 'off', episodes: 200, seeds: 2, radiusScale: 0.2 }), env);
     expect(off.series.ratioVsScale?.map((row) => row.scale)).toEqual([0.03, 0.1, 0.2, 0.3, 1]);
     expect(off.series.ratioVsScale?.find((row) => row.scale === 0.2)?.varianceAware).toBe(off.metrics.varianceAwarePseudoRegret);
+    expect(r.series.ratioVsBoundHint?.map((row) => row.factor)).toEqual([0.5, 1, 2]);
   }, 240_000);
 
   it('the learners are told B = boundFactor·B*: a wrong hint changes what they do, not the instance', async () => {

@@ -8,7 +8,7 @@ import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
 import { bandColumns, type BandColumns, type DemoResults } from '../../lib/results';
 import { mean } from '../../lib/stats';
-import { buildClaims, OPTIMAL_CHECK_EPISODES, pseudoOf, THEORY_SCALE, slopeGaps, type ScalePoint, type SlopePoints } from './claims';
+import { buildClaims, OPTIMAL_CHECK_EPISODES, pseudoOf, THEORY_SCALE, slopeGaps, type BoundPoint, type ScalePoint, type SlopePoints } from './claims';
 import { canUseWorkers, runJobs, workerCount } from '../../lib/workerPool';
 import { runSsp, type SspPolicy, type SspRun } from './episodes';
 import { CAP_FACTOR, instanceOf, runSspJob, sspSettings, type InstanceSpec, type SspJob } from './jobs';
@@ -26,6 +26,8 @@ export type LinearMixtureSspSeries = {
   regretVsD?: RegretVsDRow[];
   /** With the radius-scale sweep (hard instance); absent while the sweeps run. */
   ratioVsScale?: RatioVsScaleRow[];
+  /** With the same sweep: the learners told B = factor·B*. */
+  ratioVsBoundHint?: RatioVsBoundHintRow[];
   /** Absent while the sweeps run. */
   perSeed?: PerSeedRow[];
 };
@@ -61,6 +63,8 @@ export type RegretVsKRow = { episode: number } & BandColumns<EveryInstancePolicy
 export type RegretVsBStarRow = { delta: number; bStar: number; hoeffdingPerSqrtK: number; varianceAwarePerSqrtK: number };
 /** One common radius scale: mean final pseudo-regret over seeds of each learner, and the variance-aware / Hoeffding ratios. */
 export type RatioVsScaleRow = { scale: number; hoeffding: number; varianceAware: number; ratio: number; varianceAwareOther?: number; ratioOther?: number };
+/** One B hint: mean final pseudo-regret over seeds of each learner told B = factor·B*, and their ratio. */
+export type RatioVsBoundHintRow = { factor: number; hoeffding: number; varianceAware: number; ratio: number };
 /** One d of the d sweep: mean final pseudo-regret over seeds. */
 export type RegretVsDRow = { d: number; actions: number; hoeffding: number; varianceAware: number };
 /** Each policy that ran: final regret and pseudo-regret; a learner's planning phases, when it had any. */
@@ -81,6 +85,8 @@ export const SWEEP_GAP_RATIO = 0.4;
 export const SWEEP_DIMS: readonly number[] = [2, 3, 4, 5, 6];
 /** The common radius scales of the scale sweep (fixed before looking; 1 is the radii's own constants). */
 export const SWEEP_SCALES: readonly number[] = [0.03, 0.1, 0.3, 1];
+/** The B hints of the robustness sweep, as multiples of B*: an upper bound loose by 2 (the paper's assumption B ≥ B*), and a wrong one, half B*. */
+export const SWEEP_BOUND_FACTORS: readonly number[] = [0.5, 2];
 const otherBernstein = (kind: LinearMixtureSspParams['bernstein']) => (kind === 'leading' ? 'full' : 'leading');
 const CURVE_POINTS = 100;
 export { CAP_FACTOR } from './jobs';
@@ -181,6 +187,7 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
   const dSpecs: InstanceSpec[] = params.dSweep === 'on' ? SWEEP_DIMS.map((d) => ({ kind: 'hard', dim: d, delta: params.delta, gap: params.gap })) : [];
   // the run's own scale is always one of the sweep's (its runs are the shown ones)
   const scales = hard && params.scaleSweep === 'on' ? [...new Set([...SWEEP_SCALES, params.radiusScale])].sort((x, y) => x - y) : [];
+  const boundFactors = hard && params.scaleSweep === 'on' ? SWEEP_BOUND_FACTORS.filter((f) => f !== params.boundFactor) : [];
   // validate every instance before starting (a bad δ/Δ is named at once)
   for (const spec of [...bSpecs, ...dSpecs]) instanceOf(params, spec);
   const ticker = new Ticker(control);
@@ -193,6 +200,7 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
     ...bSpecs.flatMap((spec) => seedJobs(params, spec, SSP_METHODS, ['b-sweep', instanceOf(params, spec).label])),
     ...dSpecs.flatMap((spec) => seedJobs(params, spec, SSP_METHODS, ['d-sweep', instanceOf(params, spec).label])),
     ...scales.flatMap((scale) => scaleJobs(params, shownSpec, scale)),
+    ...boundFactors.flatMap((boundFactor) => seedJobs({ ...params, boundFactor }, shownSpec, SSP_METHODS, [])),
   ];
   const total = shownJobs.length + sweepJobs.length;
   const report = (offset: number) => (done: number) => ticker.progress((0.95 * (offset + done)) / total, `${offset + done} of ${total} runs (${params.seeds} seeds each)`);
@@ -242,6 +250,11 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
       slopes.varianceAwareSlope = mean(perSeed.varianceAware);
     }
   }
+  const boundPoints: BoundPoint[] = boundFactors.map((factor) => ({ factor, hoeffding: pseudoOf(take()), varianceAware: pseudoOf(take()) }));
+  if (boundPoints.length > 0)
+    series.ratioVsBoundHint = [{ factor: params.boundFactor, hoeffding: pseudoOf(runs.hoeffding), varianceAware: pseudoOf(runs['variance-aware']) }, ...boundPoints]
+      .sort((a, b) => a.factor - b.factor)
+      .map((p) => ({ factor: p.factor, hoeffding: mean(p.hoeffding), varianceAware: mean(p.varianceAware), ratio: mean(p.varianceAware) / mean(p.hoeffding) }));
   if (scalePoints.length > 0)
     series.ratioVsScale = scalePoints.map((p) => ({
       scale: p.scale,
@@ -293,6 +306,7 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
       bernstein: params.bernstein,
       ...(slopePoints && { slopePoints }),
       ...(scalePoints.length > 0 && { scales: scalePoints }),
+      ...(boundPoints.length > 0 && { bounds: [{ factor: params.boundFactor, hoeffding: pseudoOf(runs.hoeffding), varianceAware: pseudoOf(runs['variance-aware']) }, ...boundPoints] }),
     }),
     matrices: {},
     notes: [

@@ -33,8 +33,8 @@ export const linearMixtureSspSchema = {
   scaleSweep: {
     kind: 'toggle',
     default: 'on',
-    label: 'Ratio vs radius scale',
-    help: 'Both learners again at common radius scales 0.03, 0.1, 0.3, 1, and the variance-aware one with the other Bernstein radius too: where the variance-aware advantage holds.',
+    label: 'Ratio vs radius scale and B hint',
+    help: 'Both learners again at common radius scales 0.03, 0.1, 0.3, 1 (the variance-aware one with the other Bernstein radius too), and told B = 0.5·B* (wrong) and 2·B* (a loose bound): where the variance-aware advantage holds.',
   },
   radiusScale: { kind: 'float', default: 0.1, min: 0.02, max: 1, step: 0.01, label: 'Radius scale', help: 'Both confidence radii are multiplied by this: the theory’s constants are conservative, so experiments use a fraction, the same for both methods.', advanced: true },
   bernstein: {
