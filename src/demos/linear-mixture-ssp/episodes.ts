@@ -30,7 +30,7 @@ export function runSsp(ssp: LinearMixtureSsp, method: SspPolicy, settings: SspSe
   const kernel = kernelOf(ssp);
   const optimal = optimalValues(ssp);
   const vStar = optimal.value[ssp.start];
-  const learner = method === 'optimal' || method === 'random' ? null : new LinearMixtureLearner(planned, method === 'hoeffding-perturbed' ? 'hoeffding' : method, settings);
+  const learner = method === 'optimal' || method === 'random' ? null : new LinearMixtureLearner(planned, method === 'hoeffding-perturbed' ? 'hoeffding' : method, settings, rng.split('ties'));
   const cumulativeRegret = new Float64Array(episodes);
   const cumulativePseudoRegret = new Float64Array(episodes);
   let regret = 0;

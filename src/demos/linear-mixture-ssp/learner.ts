@@ -10,6 +10,7 @@
 // On the hard instance a step's variance is about B·(1/B)(1 − 1/B) ≈ 1/B of the range²: weighting
 // by it is what turns the Hoeffding set's B^1.5 into B.
 
+import type { RngStream } from '../../lib/rng';
 import type { LinearMixtureSsp } from './ssp';
 import { valueFeatures } from './ssp';
 
@@ -194,6 +195,8 @@ export class LinearMixtureLearner {
     readonly ssp: LinearMixtureSsp,
     readonly method: SspMethod,
     readonly settings: SspSettings,
+    /** Breaks ties between equally optimistic actions (without it: the lowest index). */
+    private readonly tieBreak?: RngStream,
   ) {
     // values are normalised by B; the same λ in those units is λ/B² (else the prior swamps the data)
     this.lambda = settings.lambda / settings.bound ** 2;
@@ -247,11 +250,20 @@ export class LinearMixtureLearner {
     this.phases++;
   }
 
+  /**
+   * The optimistic greedy action, ties broken uniformly at random: while the bonus saturates every
+   * Q-value ties, and a fixed tie-break (the lowest index) would make the regret depend on whether
+   * action 0 happens to be the best one.
+   */
   act(s: number): number {
     const A = this.ssp.actions;
-    let best = 0;
-    for (let a = 1; a < A; a++) if (this.qValues[s * A + a] < this.qValues[s * A + best] - 1e-15) best = a;
-    return best;
+    let min = Infinity;
+    for (let a = 0; a < A; a++) min = Math.min(min, this.qValues[s * A + a]);
+    let ties = 0;
+    for (let a = 0; a < A; a++) if (this.qValues[s * A + a] <= min + 1e-15) ties++;
+    let pick = ties > 1 && this.tieBreak ? this.tieBreak.int(ties) : 0;
+    for (let a = 0; a < A; a++) if (this.qValues[s * A + a] <= min + 1e-15 && pick-- === 0) return a;
+    return 0;
   }
 
   /** HOME's weight 1/σ̄_m² for level m at (s, a) = z (1 for Hoeffding). */
