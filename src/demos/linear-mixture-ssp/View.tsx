@@ -78,7 +78,7 @@ export function LinearMixtureSspView({ results }: DemoViewProps<LinearMixtureSsp
           name="ratio-vs-scale"
           title="Where the variance-aware advantage holds: ratio vs radius scale"
           rows={ratioVsScale}
-          caption={`Both radii times a common scale; the shown instance, K and seeds. Below ${RATIO_MAX} the variance-aware set wins by the margin the claim asks for; above 1 it loses. With the radii’s own constants (scale 1) both explore too much; at 0.03 both learners sometimes lock onto an action early (greedy). The full Bernstein-type radius, with its 30·log/γ² term, is hundreds of times the Hoeffding radius at the same scale: it runs at this run’s scale and at 1, and at both it barely exploits. The advantage of the variance-aware set is real only in a band of scales, and only with the leading-term radius.`}
+          caption={`Both radii times a common scale; the shown instance, K and seeds. Below ${RATIO_MAX} the variance-aware set wins by the margin the claim asks for; above 1 it loses. With the radii’s own constants (scale 1) both explore too much; at 0.03 both learners sometimes lock onto an action early (greedy). The full Bernstein-type radius, with its 30·log/γ² term, is hundreds of times the Hoeffding radius at the same scale: it runs at this run’s scale and at 1, and at both it barely exploits. The advantage of the variance-aware set is real only in a band of scales, and only with the leading-term radius; each learner at its own best scale, the Hoeffding set (nearly greedy at 0.03) usually wins (the tuned claim row).`}
         >
           <LinesChart
             rows={ratioVsScale}

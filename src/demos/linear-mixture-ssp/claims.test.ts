@@ -73,7 +73,9 @@ describe('the claim rows', () => {
     const ratio = claims[0];
     expect(ratio.value).toBeCloseTo(52 / 102, 12);
     expect(ratio.note).toContain('0.03: 2.22');
-    expect(ratio.note).toContain('It holds (≤ 0.8) at 0.1:');
+    expect(ratio.note).toContain('It holds (≤ 0.8) at 0.1; not at 0.03, 1:');
+    expect(claims[1].note).toContain('Hoeffding: 0.03: 41, 0.1: 101, 1: 61');
+    expect(claims[1].note).toContain('the tuned Hoeffding set wins');
     // each at its own best scale: the Hoeffding set's is 0.03 (41), the variance-aware set's 0.1 (51)
     expect(claims[1].value).toBeCloseTo(51 / 41, 12);
     expect(claims[2].value).toBeCloseTo(65 / 110, 12);
