@@ -82,7 +82,7 @@ test.describe('linear-mixture SSP without WebGPU', () => {
   test('runs on the CPU path and passes its claims', async ({ page }) => {
     test.setTimeout(180_000);
     const errors = trackErrors(page);
-    await page.goto('/#/linear-mixture-ssp?sweep=off');
+    await page.goto('/#/linear-mixture-ssp?sweep=off&scaleSweep=off');
     await expect(page.getByTestId('backend-banner')).toHaveAttribute('data-path', 'cpu');
     await waitForRunDone(page);
     for (const id of ['variance-aware-beats-hoeffding', 'regret-sublinear', 'optimal-cost-matches']) await expect(page.getByTestId(`claim-${id}`)).toHaveAttribute('data-passed', 'true');

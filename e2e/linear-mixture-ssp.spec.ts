@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { runDemo, trackErrors, waitForRunDone } from './helpers';
 import type { LinearMixtureSspResults } from '../src/demos/linear-mixture-ssp/experiment';
 
-const CLAIMS = ['variance-aware-beats-hoeffding', 'regret-sublinear', 'optimal-cost-matches'];
+const CLAIMS = ['variance-aware-beats-hoeffding', 'variance-aware-beats-hoeffding-loose-bound', 'regret-sublinear', 'slope-gap', 'no-advantage-at-theory-scale', 'no-advantage-with-full-radius', 'optimal-cost-matches'];
 
 test.describe('linear-mixture SSP', () => {
   test('window.playground.run("linear-mixture-ssp", {}) returns the regret curves and the B* sweep, and every claim passes', async ({ page }) => {
@@ -28,7 +28,7 @@ test.describe('linear-mixture SSP', () => {
   test('the page explains the instance, shows both charts, and names an impossible gap', async ({ page }) => {
     test.setTimeout(180_000);
     const errors = trackErrors(page);
-    await page.goto('/#/linear-mixture-ssp?sweep=off&episodes=500');
+    await page.goto('/#/linear-mixture-ssp?sweep=off&scaleSweep=off&episodes=500');
     await waitForRunDone(page);
     await expect(page.getByRole('heading', { name: 'The hard instance' })).toBeVisible();
     await expect(page.getByTestId('chart-regret-vs-k')).toBeVisible();

@@ -33,6 +33,6 @@ test('the corruption-robust RL tutorial plays end to end and every step’s chec
 test('the linear-mixture SSP tutorial plays end to end and every step’s check holds', async ({ page }) => {
   test.setTimeout(600_000);
   const errors = trackErrors(page);
-  await playTutorial(page, '/#/linear-mixture-ssp?sweep=off', 5, 120_000);
+  await playTutorial(page, '/#/linear-mixture-ssp?sweep=off', 6, 120_000);
   expect(errors).toEqual([]);
 });

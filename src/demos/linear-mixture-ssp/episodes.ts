@@ -13,6 +13,8 @@ export interface SspRun {
    * excess cost of each action taken. Sampled regret = this + zero-mean noise of sd ≈ B*·√K.
    */
   pseudoRegret: number;
+  /** The pseudo-regret after each episode (its last entry is pseudoRegret). */
+  cumulativePseudoRegret: Float64Array;
   steps: number;
   /** Σ of the costs paid (on the gridworld, steps on the conveyor are free). */
   totalCost: number;
@@ -28,8 +30,9 @@ export function runSsp(ssp: LinearMixtureSsp, method: SspPolicy, settings: SspSe
   const kernel = kernelOf(ssp);
   const optimal = optimalValues(ssp);
   const vStar = optimal.value[ssp.start];
-  const learner = method === 'optimal' || method === 'random' ? null : new LinearMixtureLearner(planned, method === 'hoeffding-perturbed' ? 'hoeffding' : method, settings);
+  const learner = method === 'optimal' || method === 'random' ? null : new LinearMixtureLearner(planned, method === 'hoeffding-perturbed' ? 'hoeffding' : method, settings, rng.split('ties'));
   const cumulativeRegret = new Float64Array(episodes);
+  const cumulativePseudoRegret = new Float64Array(episodes);
   let regret = 0;
   let steps = 0;
   let cappedEpisodes = 0;
@@ -61,6 +64,7 @@ export function runSsp(ssp: LinearMixtureSsp, method: SspPolicy, settings: SspSe
     totalCost += cost;
     regret += cost - vStar;
     cumulativeRegret[k] = regret;
+    cumulativePseudoRegret[k] = pseudoRegret;
   }
-  return { cumulativeRegret, pseudoRegret, steps, totalCost, cappedEpisodes, phases: learner?.phases ?? 0 };
+  return { cumulativeRegret, pseudoRegret, cumulativePseudoRegret, steps, totalCost, cappedEpisodes, phases: learner?.phases ?? 0 };
 }

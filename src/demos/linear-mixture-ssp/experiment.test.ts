@@ -12,23 +12,59 @@ const params = (raw: Record<string, unknown>) => {
 };
 
 describe('the linear-mixture SSP demo run', () => {
-  it('at the defaults every claim passes, the B* sweep gives the variance-aware set the smaller slope, and the views get their series', async () => {
-    const r = await runLinearMixtureSsp(params({}), env);
-    expect(r.claims.map((c) => [c.id, c.passed])).toEqual([
-      ['variance-aware-beats-hoeffding', true],
-      ['regret-sublinear', true],
-      ['optimal-cost-matches', true],
+  it('at the defaults (without the scale sweep) every claim passes, the B* sweep gives the variance-aware set the smaller slope, and the views get their series', async () => {
+    const r = await runLinearMixtureSsp(params({ scaleSweep: 'off' }), env);
+    expect(r.claims.map((c) => [c.id, c.kind, c.passed])).toEqual([
+      ['variance-aware-beats-hoeffding', 'paper', true],
+      ['regret-sublinear', 'paper', true],
+      ['slope-gap', 'paper', true],
+      ['optimal-cost-matches', 'sanity', true],
     ]);
+    for (const c of r.claims.filter((c) => c.kind === 'paper')) expect(c.spread?.replicates, c.id).toBe(5);
     expect(r.series.regretVsK).toHaveLength(100);
     expect(r.series.regretVsBStar?.map((row) => row.delta)).toEqual([0.2, 0.1, 0.05, 0.025]);
     expect(r.metrics.varianceAwareSlope).toBeLessThan(r.metrics.hoeffdingSlope ?? -Infinity);
     expect(r.metrics.randomRegret).toBeGreaterThan(r.metrics.hoeffdingRegret);
     expect(r.metrics.cappedEpisodes).toBe(0);
     expect(r.metrics.bStar).toBeCloseTo(1 / 0.035, 8);
-  });
+    expect(r.series.ratioVsScale).toBeUndefined();
+  }, 240_000);
+
+  it('the radius-scale sweep: both learners at every scale, the other Bernstein radius at the run’s scale and 1, and the rows that read them', async () => {
+    const r = await runLinearMixtureSsp(params({ sweep: 'off', episodes: 200, seeds: 2 }), env);
+    expect(r.series.ratioVsScale?.map((row) => [row.scale, row.ratioOther !== undefined])).toEqual([
+      [0.03, false],
+      [0.1, true],
+      [0.3, false],
+      [1, true],
+    ]);
+    expect(r.claims.map((c) => [c.id, c.kind])).toEqual([
+      ['variance-aware-beats-hoeffding', 'paper'],
+      ['variance-aware-beats-tuned-hoeffding', 'paper'],
+      ['variance-aware-beats-hoeffding-loose-bound', 'paper'],
+      ['regret-sublinear', 'paper'],
+      ['no-advantage-at-theory-scale', 'limit'],
+      ['no-advantage-with-full-radius', 'limit'],
+      ['optimal-cost-matches', 'sanity'],
+    ]);
+    // the run's own scale joins the grid; its runs are the shown ones
+    const off = await runLinearMixtureSsp(params({ sweep: 'off', episodes: 200, seeds: 2, radiusScale: 0.2 }), env);
+    expect(off.series.ratioVsScale?.map((row) => row.scale)).toEqual([0.03, 0.1, 0.2, 0.3, 1]);
+    expect(off.series.ratioVsScale?.find((row) => row.scale === 0.2)?.varianceAware).toBe(off.metrics.varianceAwarePseudoRegret);
+    expect(r.series.ratioVsBoundHint?.map((row) => row.factor)).toEqual([0.5, 1, 2]);
+  }, 240_000);
+
+  it('the learners are told B = boundFactor·B*: a wrong hint changes what they do, not the instance', async () => {
+    const exact = await runLinearMixtureSsp(params({ sweep: 'off', scaleSweep: 'off', episodes: 200, seeds: 2 }), env);
+    const doubled = await runLinearMixtureSsp(params({ sweep: 'off', scaleSweep: 'off', episodes: 200, seeds: 2, boundFactor: 2 }), env);
+    expect(doubled.metrics.bStar).toBe(exact.metrics.bStar);
+    expect(doubled.metrics.optimalMeanCost).toBe(exact.metrics.optimalMeanCost);
+    expect(doubled.metrics.varianceAwarePseudoRegret).not.toBe(exact.metrics.varianceAwarePseudoRegret);
+  }, 240_000);
 
   it('the gridworld: the perturbed-cost baseline runs beside the two sets, the general checks pass, and a wrong d is named', async () => {
     const r = await runLinearMixtureSsp(params({ instance: 'gridworld', episodes: 300, seeds: 2 }), env);
+    expect(r.series.ratioVsScale).toBeUndefined();
     expect(r.series.regretVsK[0]).toHaveProperty('hoeffding-perturbedMean');
     expect(r.claims.map((c) => c.id)).toEqual(['regret-sublinear', 'optimal-cost-matches']);
     expect(r.claims.find((c) => c.id === 'optimal-cost-matches')?.passed).toBe(true);
@@ -39,13 +75,13 @@ describe('the linear-mixture SSP demo run', () => {
   });
 
   it('regret vs d runs d = 2 … 6', async () => {
-    const r = await runLinearMixtureSsp(params({ sweep: 'off', dSweep: 'on', episodes: 200, seeds: 1 }), env);
+    const r = await runLinearMixtureSsp(params({ sweep: 'off', scaleSweep: 'off', dSweep: 'on', episodes: 200, seeds: 1 }), env);
     expect(r.series.regretVsD?.map((row) => row.actions)).toEqual([2, 4, 8, 16, 32]);
   });
 
   it('shows the shown instance’s curves while the sweeps still run', async () => {
     const partials: LinearMixtureSspResults[] = [];
-    const r = await runLinearMixtureSsp(params({ episodes: 200, seeds: 2 }), env, { onPartial: (p) => partials.push(p) });
+    const r = await runLinearMixtureSsp(params({ episodes: 200, seeds: 2, scaleSweep: 'off' }), env, { onPartial: (p) => partials.push(p) });
     expect(partials).toHaveLength(1);
     expect(partials[0].series.regretVsK).toEqual(r.series.regretVsK);
     expect(partials[0].series.regretVsBStar).toBeUndefined();
@@ -60,8 +96,8 @@ describe('the linear-mixture SSP demo run', () => {
   });
 
   it('is reproducible', async () => {
-    const a = await runLinearMixtureSsp(params({ sweep: 'off', episodes: 200, seeds: 2 }), env);
-    const b = await runLinearMixtureSsp(params({ sweep: 'off', episodes: 200, seeds: 2 }), env);
+    const a = await runLinearMixtureSsp(params({ sweep: 'off', scaleSweep: 'off', episodes: 200, seeds: 2 }), env);
+    const b = await runLinearMixtureSsp(params({ sweep: 'off', scaleSweep: 'off', episodes: 200, seeds: 2 }), env);
     expect(a.series).toEqual(b.series);
   });
 

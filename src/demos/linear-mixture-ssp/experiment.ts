@@ -7,8 +7,8 @@ import type { ComputeState } from '../../gpu/backend';
 import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
 import { bandColumns, type BandColumns, type DemoResults } from '../../lib/results';
-import { lineFit, mean } from '../../lib/stats';
-import { buildClaims, OPTIMAL_CHECK_EPISODES } from './claims';
+import { mean } from '../../lib/stats';
+import { buildClaims, OPTIMAL_CHECK_EPISODES, pseudoOf, THEORY_SCALE, slopeGaps, type BoundPoint, type ScalePoint, type SlopePoints } from './claims';
 import { canUseWorkers, runJobs, workerCount } from '../../lib/workerPool';
 import { runSsp, type SspPolicy, type SspRun } from './episodes';
 import { CAP_FACTOR, instanceOf, runSspJob, sspSettings, type InstanceSpec, type SspJob } from './jobs';
@@ -24,13 +24,17 @@ export type LinearMixtureSspSeries = {
   regretVsBStar?: RegretVsBStarRow[];
   /** With the d sweep; absent while the sweeps run. */
   regretVsD?: RegretVsDRow[];
+  /** With the radius-scale sweep (hard instance); absent while the sweeps run. */
+  ratioVsScale?: RatioVsScaleRow[];
+  /** With the same sweep: the learners told B = factor·B*. */
+  ratioVsBoundHint?: RatioVsBoundHintRow[];
   /** Absent while the sweeps run. */
   perSeed?: PerSeedRow[];
 };
 
 /** The first four are there from the first (partial) result on; the rest once the run is done. */
 export type LinearMixtureSspMetrics = {
-  /** Log-log slopes of regret/√K vs B*: only with the B* sweep, and where two points are usable. */
+  /** Log-log slopes of regret/√K vs B*, mean over seeds (each seed fitted alone): only with the B* sweep. */
   hoeffdingSlope?: number;
   varianceAwareSlope?: number;
   bStar: number;
@@ -57,6 +61,10 @@ type RunsByPolicy = Record<EveryInstancePolicy, SspRun[]> & Partial<Record<Pertu
 export type RegretVsKRow = { episode: number } & BandColumns<EveryInstancePolicy> & Partial<BandColumns<PerturbedPolicy>>;
 /** One δ of the B* sweep: mean pseudo-regret over seeds, divided by √K. */
 export type RegretVsBStarRow = { delta: number; bStar: number; hoeffdingPerSqrtK: number; varianceAwarePerSqrtK: number };
+/** One common radius scale: mean final pseudo-regret over seeds of each learner, and the variance-aware / Hoeffding ratios. */
+export type RatioVsScaleRow = { scale: number; hoeffding: number; varianceAware: number; ratio: number; varianceAwareOther?: number; ratioOther?: number };
+/** One B hint: mean final pseudo-regret over seeds of each learner told B = factor·B*, and their ratio. */
+export type RatioVsBoundHintRow = { factor: number; hoeffding: number; varianceAware: number; ratio: number };
 /** One d of the d sweep: mean final pseudo-regret over seeds. */
 export type RegretVsDRow = { d: number; actions: number; hoeffding: number; varianceAware: number };
 /** Each policy that ran: final regret and pseudo-regret; a learner's planning phases, when it had any. */
@@ -75,6 +83,11 @@ export const SWEEP_DELTAS: readonly number[] = [0.2, 0.1, 0.05, 0.025];
 /** In the B* sweep Δ = 0.4·δ, as in the research notes' table. */
 export const SWEEP_GAP_RATIO = 0.4;
 export const SWEEP_DIMS: readonly number[] = [2, 3, 4, 5, 6];
+/** The common radius scales of the scale sweep (fixed before looking; 1 is the radii's own constants). */
+export const SWEEP_SCALES: readonly number[] = [0.03, 0.1, 0.3, 1];
+/** The B hints of the robustness sweep, as multiples of B*: an upper bound loose by 2 (the paper's assumption B ≥ B*), and a wrong one, half B*. */
+export const SWEEP_BOUND_FACTORS: readonly number[] = [0.5, 2];
+const otherBernstein = (kind: LinearMixtureSspParams['bernstein']) => (kind === 'leading' ? 'full' : 'leading');
 const CURVE_POINTS = 100;
 export { CAP_FACTOR } from './jobs';
 
@@ -86,16 +99,25 @@ function seedJobs(params: LinearMixtureSspParams, spec: InstanceSpec, policies: 
 }
 
 /**
+ * The scale sweep's jobs at one common radius scale, on the shown instance with the shown seeds'
+ * streams: both learners (unless this is the run's own scale, already run) and the variance-aware
+ * learner with the other Bernstein radius.
+ */
+function scaleJobs(params: LinearMixtureSspParams, spec: InstanceSpec, scale: number): SspJob[] {
+  const at = { ...params, radiusScale: scale };
+  const both = scale === params.radiusScale ? [] : seedJobs(at, spec, SSP_METHODS, []);
+  const other = otherRadiusScales(params).includes(scale) ? seedJobs({ ...at, bernstein: otherBernstein(params.bernstein) }, spec, ['variance-aware'], []) : [];
+  return [...both, ...other];
+}
+
+/** The other Bernstein radius runs at the run's own scale and the theory's only: it is what the limit row compares, and each run costs as much as the shown learners. */
+const otherRadiusScales = (params: LinearMixtureSspParams) => [params.radiusScale, THEORY_SCALE];
+
+/**
  * The slopes are fitted where the bounds' leading terms can show: B* ≥ this. With B* ≈ 3.6 an
  * episode is a few steps long, and which action a learner happens to lock onto first dominates.
  */
 export const SLOPE_MIN_BSTAR = 5;
-
-function logLogSlope(rows: readonly RegretVsBStarRow[], y: 'hoeffdingPerSqrtK' | 'varianceAwarePerSqrtK'): number | undefined {
-  // a log-log fit needs positive regrets
-  const usable = rows.filter((r) => r[y] > 0 && r.bStar >= SLOPE_MIN_BSTAR);
-  return usable.length >= 2 ? lineFit(usable.map((r) => Math.log(r.bStar)), usable.map((r) => Math.log(r[y]))).slope : undefined;
-}
 
 /** The runs of `policies` (every instance's four, and maybe the perturbed one), from results in seedJobs' order: policy by policy, seed by seed. */
 function byPolicy(policies: readonly SspPolicy[], results: readonly SspRun[], seeds: number): RunsByPolicy {
@@ -163,6 +185,9 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
   const sweepDeltas = hard && params.sweep === 'on' ? SWEEP_DELTAS.filter((d) => d !== params.delta) : [];
   const bSpecs: InstanceSpec[] = sweepDeltas.map((d) => ({ kind: 'hard', dim: params.dim, delta: d, gap: SWEEP_GAP_RATIO * d }));
   const dSpecs: InstanceSpec[] = params.dSweep === 'on' ? SWEEP_DIMS.map((d) => ({ kind: 'hard', dim: d, delta: params.delta, gap: params.gap })) : [];
+  // the run's own scale is always one of the sweep's (its runs are the shown ones)
+  const scales = hard && params.scaleSweep === 'on' ? [...new Set([...SWEEP_SCALES, params.radiusScale])].sort((x, y) => x - y) : [];
+  const boundFactors = hard && params.scaleSweep === 'on' ? SWEEP_BOUND_FACTORS.filter((f) => f !== params.boundFactor) : [];
   // validate every instance before starting (a bad δ/Δ is named at once)
   for (const spec of [...bSpecs, ...dSpecs]) instanceOf(params, spec);
   const ticker = new Ticker(control);
@@ -174,6 +199,8 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
   const sweepJobs: SspJob[] = [
     ...bSpecs.flatMap((spec) => seedJobs(params, spec, SSP_METHODS, ['b-sweep', instanceOf(params, spec).label])),
     ...dSpecs.flatMap((spec) => seedJobs(params, spec, SSP_METHODS, ['d-sweep', instanceOf(params, spec).label])),
+    ...scales.flatMap((scale) => scaleJobs(params, shownSpec, scale)),
+    ...boundFactors.flatMap((boundFactor) => seedJobs({ ...params, boundFactor }, shownSpec, SSP_METHODS, [])),
   ];
   const total = shownJobs.length + sweepJobs.length;
   const report = (offset: number) => (done: number) => ticker.progress((0.95 * (offset + done)) / total, `${offset + done} of ${total} runs (${params.seeds} seeds each)`);
@@ -190,26 +217,52 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
     for (const m of SSP_METHODS) perMethod[m] = mean(take().map((r) => r.pseudoRegret));
     return perMethod;
   };
-  const bSwept = bSpecs.map(meanPseudo);
+  const perSeedPseudo = () => {
+    const perMethod = {} as Record<SspMethod, number[]>;
+    for (const m of SSP_METHODS) perMethod[m] = pseudoOf(take());
+    return perMethod;
+  };
+  const bSwept = bSpecs.map(perSeedPseudo);
   const dSwept = dSpecs.map(meanPseudo);
+  const scalePoints = scales.map((scale): ScalePoint => {
+    const rerun = scale !== params.radiusScale;
+    const [hoeffding, varianceAware] = rerun ? [pseudoOf(take()), pseudoOf(take())] : [pseudoOf(runs.hoeffding), pseudoOf(runs['variance-aware'])];
+    return { scale, hoeffding, varianceAware, ...(otherRadiusScales(params).includes(scale) && { varianceAwareOther: pseudoOf(take()) }) };
+  });
 
   const regretVsK = regretCurves(params, runs);
 
   const sqrtK = Math.sqrt(params.episodes);
   const series: LinearMixtureSspSeries = { regretVsK };
   const slopes: Pick<LinearMixtureSspMetrics, 'hoeffdingSlope' | 'varianceAwareSlope'> = {};
+  let slopePoints: SlopePoints | undefined;
   if (bSpecs.length > 0) {
     const points = [
-      { delta: params.delta, bStar: shown.bStar, r: { hoeffding: mean(runs.hoeffding.map((r) => r.pseudoRegret)), 'variance-aware': mean(runs['variance-aware'].map((r) => r.pseudoRegret)) } },
+      { delta: params.delta, bStar: shown.bStar, r: { hoeffding: pseudoOf(runs.hoeffding), 'variance-aware': pseudoOf(runs['variance-aware']) } },
       ...bSpecs.map((spec, i) => ({ delta: sweepDeltas[i], bStar: instanceOf(params, spec).bStar, r: bSwept[i] })),
-    ];
-    const regretVsBStar = points.sort((a, b) => a.bStar - b.bStar).map((p) => ({ delta: p.delta, bStar: p.bStar, hoeffdingPerSqrtK: p.r.hoeffding / sqrtK, varianceAwarePerSqrtK: p.r['variance-aware'] / sqrtK }));
-    series.regretVsBStar = regretVsBStar;
-    const h = logLogSlope(regretVsBStar, 'hoeffdingPerSqrtK');
-    const va = logLogSlope(regretVsBStar, 'varianceAwarePerSqrtK');
-    if (h !== undefined) slopes.hoeffdingSlope = h;
-    if (va !== undefined) slopes.varianceAwareSlope = va;
+    ].sort((a, b) => a.bStar - b.bStar);
+    series.regretVsBStar = points.map((p) => ({ delta: p.delta, bStar: p.bStar, hoeffdingPerSqrtK: mean(p.r.hoeffding) / sqrtK, varianceAwarePerSqrtK: mean(p.r['variance-aware']) / sqrtK }));
+    const fitted = points.filter((p) => p.bStar >= SLOPE_MIN_BSTAR);
+    slopePoints = { bStars: fitted.map((p) => p.bStar), hoeffding: fitted.map((p) => p.r.hoeffding), varianceAware: fitted.map((p) => p.r['variance-aware']) };
+    const perSeed = slopeGaps(slopePoints);
+    if (perSeed.gaps.length > 0) {
+      slopes.hoeffdingSlope = mean(perSeed.hoeffding);
+      slopes.varianceAwareSlope = mean(perSeed.varianceAware);
+    }
   }
+  const boundPoints: BoundPoint[] = boundFactors.map((factor) => ({ factor, hoeffding: pseudoOf(take()), varianceAware: pseudoOf(take()) }));
+  if (boundPoints.length > 0)
+    series.ratioVsBoundHint = [{ factor: params.boundFactor, hoeffding: pseudoOf(runs.hoeffding), varianceAware: pseudoOf(runs['variance-aware']) }, ...boundPoints]
+      .sort((a, b) => a.factor - b.factor)
+      .map((p) => ({ factor: p.factor, hoeffding: mean(p.hoeffding), varianceAware: mean(p.varianceAware), ratio: mean(p.varianceAware) / mean(p.hoeffding) }));
+  if (scalePoints.length > 0)
+    series.ratioVsScale = scalePoints.map((p) => ({
+      scale: p.scale,
+      hoeffding: mean(p.hoeffding),
+      varianceAware: mean(p.varianceAware),
+      ratio: mean(p.varianceAware) / mean(p.hoeffding),
+      ...(p.varianceAwareOther && { varianceAwareOther: mean(p.varianceAwareOther), ratioOther: mean(p.varianceAwareOther) / mean(p.hoeffding) }),
+    }));
   if (dSpecs.length > 0) series.regretVsD = SWEEP_DIMS.map((d, i) => ({ d, actions: 2 ** (d - 1), hoeffding: dSwept[i].hoeffding, varianceAware: dSwept[i]['variance-aware'] }));
 
   await ticker.tick();
@@ -242,13 +295,33 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
     backend: env.info,
     metrics,
     series,
-    claims: buildClaims({ runs, episodes: params.episodes, bStar: shown.bStar, optimalMeanCost, calibrated: hard }),
+    claims: buildClaims({
+      hoeffding: runs.hoeffding,
+      varianceAware: runs['variance-aware'],
+      episodes: params.episodes,
+      bStar: shown.bStar,
+      optimalMeanCost,
+      calibrated: hard,
+      radiusScale: params.radiusScale,
+      bernstein: params.bernstein,
+      ...(slopePoints && { slopePoints }),
+      ...(scalePoints.length > 0 && { scales: scalePoints }),
+      ...(boundPoints.length > 0 && { bounds: [{ factor: params.boundFactor, hoeffding: pseudoOf(runs.hoeffding), varianceAware: pseudoOf(runs['variance-aware']) }, ...boundPoints] }),
+    }),
     matrices: {},
     notes: [
       hard
         ? `Hard instance (Min et al. 2022 after Zhou et al. 2021): d = ${params.dim}, ${shown.ssp.actions} actions, δ = ${params.delta}, Δ = ${params.gap}, B* = V*(s_init) = 1/(δ + Δ) = ${shown.bStar.toFixed(2)}; μ’s signs are drawn from the seed.`
         : `Zero-cost gridworld: 4×4, goal in the top right corner, start top left; the bottom row is a free conveyor (c_min = 0). d = ${params.dim} base kernels, V*(start) = ${shown.bStar.toFixed(2)}; the learners normalise by B = ${shown.bound}. LEVIS's answer to c_min = 0 is shown too: plan with every cost raised by K^(−1/3) = ${(params.episodes ** (-1 / 3)).toFixed(3)}, pay the true costs. The calibrated comparison of the two sets is defined on the hard instance; here only the general checks run.`,
-      `Reconstructed algorithm (docs/research/theory.md §2a; the paper's text could not be checked): value-targeted ridge regression on V/B, DEVI with discount and tolerance 1/t_j at each determinant doubling (stopped after ${DEVI_MAX_SWEEPS} sweeps if it has not settled); variance-aware weights 1/σ̄² from a second-moment regression (the first two of the paper's high-order moments), σ̄² = max{var + error, α², γ²‖φ‖}; both radii √(d·log(…)) (noise range ½ for Hoeffding, unit variance for the weighted one) times a common scale ${params.radiusScale}.`,
+      `Reconstructed algorithm (docs/research/theory.md §2a; the paper's text could not be checked): value-targeted ridge regression on V/B, DEVI with discount and tolerance 1/t_j at each determinant doubling of any level (stopped after ${DEVI_MAX_SWEEPS} sweeps if it has not settled). Variance-aware: HOME with M = ${params.moments} moment levels — level m regresses V̄^(2^m), its variance comes from levels m and m + 1, σ̄_m² = max{var_m + E_m, α², γ²‖φ_m‖}, the top level gets the trivial bound 1 — and the ${params.bernstein === 'full' ? 'full Bernstein-type radius 12·√(d·log(…)·ι) + 30·ι/γ² + √λ (Zhou & Gu 2022 form)' : 'leading term √(d·log(…)) of the Bernstein-type radius (unit-variance noise; the full radius is in the scale sweep)'}. Hoeffding: weights 1 and ½·√(d·log(…)) + √λ. Both radii times a common scale ${params.radiusScale}.`,
+      hard
+        ? `The learners are told B = ${params.boundFactor === 1 ? 'B* exactly (the paper assumes a known B ≥ B*)' : `${params.boundFactor} × B* = ${(params.boundFactor * shown.bStar).toFixed(1)}${params.boundFactor < 1 ? ': a wrong hint, below B*' : ''}`}; change the B hint to see a wrong one.`
+        : `On the gridworld the learners are told B = ⌈max V*⌉ + 1 = ${shown.bound}.`,
+      ...(scalePoints.length > 0
+        ? [
+            `Where the advantage holds (variance-aware / Hoeffding pseudo-regret at each common radius scale): ${scalePoints.map((p) => `${p.scale}: ${(mean(p.varianceAware) / mean(p.hoeffding)).toFixed(2)}${p.varianceAwareOther ? ` (${otherBernstein(params.bernstein)} radius ${(mean(p.varianceAwareOther) / mean(p.hoeffding)).toFixed(2)})` : ''}`).join('; ')}. Below 0.8 is the claim's margin.`,
+          ]
+        : []),
       `The sweeps (regret vs B*, vs d) use the pseudo-regret Σ Q*(s, a) − V*(s) over the actions taken: the regret without its zero-mean sampling noise, so that a few seeds give clean slopes. Regret vs K shows the sampled regret: one episode's cost has a standard deviation of about B*, so the optimal policy's own "regret" wanders around 0 by about B*·√K/√seeds; compare means over seeds.${capped > 0 ? ` ${capped} episode(s) hit the cap of ${CAP_FACTOR}·B* steps and were cut: their regret counts only the cost paid until the cut (a lower bound).` : ''}`,
       'Runs in float64 TypeScript on the CPU whatever the backend: d ≤ 6 makes each step a few dozen flops.',
     ],

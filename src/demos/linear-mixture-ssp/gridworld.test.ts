@@ -23,7 +23,7 @@ describe('the zero-cost gridworld', () => {
     const { value } = optimalValues(ssp);
     expect(Math.max(...value)).toBeLessThan(10);
     expect(value[ssp.goal]).toBe(0);
-    const run = runSsp(ssp, 'optimal', { lambda: 1, delta: 0.05, alpha: 0.05, gamma: 0.7, bound: 8, thetaNorm: 1, radiusScale: 0.1 }, 2000, 500, RngStream.fromSeed(2));
+    const run = runSsp(ssp, 'optimal', { lambda: 1, delta: 0.05, alpha: 0.05, gamma: 0.7, bound: 8, thetaNorm: 1, radiusScale: 0.1, moments: 3, bernstein: 'leading' }, 2000, 500, RngStream.fromSeed(2));
     expect(run.cappedEpisodes).toBe(0);
     expect(run.totalCost / 2000).toBeGreaterThan(0.95 * value[ssp.start]);
     expect(run.totalCost / 2000).toBeLessThan(1.05 * value[ssp.start]);

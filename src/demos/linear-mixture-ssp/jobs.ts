@@ -15,7 +15,7 @@ export const CAP_FACTOR = 50;
 export type InstanceSpec = { kind: 'hard'; dim: number; delta: number; gap: number } | { kind: 'gridworld'; dim: number };
 
 export function sspSettings(params: LinearMixtureSspParams, bound: number): SspSettings {
-  return { lambda: params.lambda, delta: 0.05, alpha: params.alpha, gamma: params.dim ** -0.25, bound, thetaNorm: 1, radiusScale: params.radiusScale };
+  return { lambda: params.lambda, delta: 0.05, alpha: params.alpha, gamma: params.dim ** -0.25, bound, thetaNorm: 1, radiusScale: params.radiusScale, moments: params.moments, bernstein: params.bernstein };
 }
 
 export interface Instance {
@@ -33,7 +33,8 @@ function hardInstanceOf(params: LinearMixtureSspParams, dim: number, delta: numb
   if (gap >= delta) throw new Error(`Δ (gap) = ${gap} must be below δ = ${delta}: otherwise some action would reach the goal with negative probability`);
   const ssp = hardInstance(dim, delta, gap, RngStream.fromSeed(params.seed).split('instance'));
   const bStar = optimalValues(ssp).value[ssp.start];
-  return { ssp, bStar, bound: bStar, label: `δ = ${delta}, Δ = ${gap}, d = ${dim}` };
+  // the learners are told B = boundFactor·B* (the paper assumes B ≥ B* is known)
+  return { ssp, bStar, bound: params.boundFactor * bStar, label: `δ = ${delta}, Δ = ${gap}, d = ${dim}` };
 }
 
 function gridworldOf(params: LinearMixtureSspParams): Instance {
@@ -47,7 +48,7 @@ function gridworldOf(params: LinearMixtureSspParams): Instance {
 const instances = new Map<string, Instance>();
 
 export function instanceOf(params: LinearMixtureSspParams, spec: InstanceSpec): Instance {
-  const key = `${params.seed} ${params.episodes} ${JSON.stringify(spec)}`;
+  const key = `${params.seed} ${params.episodes} ${params.boundFactor} ${JSON.stringify(spec)}`;
   let inst = instances.get(key);
   if (!inst) {
     inst = spec.kind === 'hard' ? hardInstanceOf(params, spec.dim, spec.delta, spec.gap) : gridworldOf({ ...params, dim: spec.dim });

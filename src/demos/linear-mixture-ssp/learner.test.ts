@@ -4,7 +4,7 @@ import { runSsp } from './episodes';
 import { devi, LinearMixtureLearner, WeightedRegression, type SspSettings } from './learner';
 import { actionVector, hardInstance, kernelOf, optimalValues, valueFeatures } from './ssp';
 
-const settingsFor = (bound: number, d = 4): SspSettings => ({ lambda: 1, delta: 0.05, alpha: 0.05, gamma: d ** -0.25, bound, thetaNorm: 1, radiusScale: 0.1 });
+const settingsFor = (bound: number, d = 4): SspSettings => ({ lambda: 1, delta: 0.05, alpha: 0.05, gamma: d ** -0.25, bound, thetaNorm: 1, radiusScale: 0.1, moments: 2, bernstein: 'leading' });
 
 describe('the hard linear-mixture SSP instance', () => {
   it('P(g | a) = δ + ⟨μ, a⟩, rows are distributions, and V*(s_init) = 1/(δ + Δ) with a* = sign(μ)', () => {
@@ -81,7 +81,7 @@ describe('the learner’s pieces', () => {
     const v = va.value[0];
     const x = [...actionVector(0, 3).map((s) => -s), 0.95];
     const n1 = va.first.norm(x.map((c) => c * v));
-    const n2 = va.second.norm(x.map((c) => c * v * v));
+    const n2 = va.levels[1].norm(x.map((c) => c * v * v));
     const sigma2 = Math.max(Math.min(1, 2 * beta * n1) + Math.min(1, beta * n2), 0.05 ** 2, settings.gamma ** 2 * n1);
     expect(va.weightFor(0)).toBeCloseTo(1 / sigma2, 12);
   });
