@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PAPER_CLAIMS, runDemo, trackErrors, waitForRunDone } from './helpers';
+import { SPARSE_PCA_CLAIMS, runDemo, trackErrors, waitForRunDone } from './helpers';
 import { claimSettings, runClaims } from '../scripts/claimsRun';
 import { claimTable, formatClaimTable } from '../scripts/claimsTable';
 import type { DndmResults } from '../src/demos/dndm/experiment';
@@ -16,7 +16,7 @@ test.describe('without WebGPU', () => {
     await expect(banner).toContainText('Running on the CPU');
     await expect(banner).toContainText('How to enable WebGPU');
     await waitForRunDone(page);
-    for (const id of PAPER_CLAIMS) await expect(page.getByTestId(`claim-${id}`)).toBeVisible();
+    for (const id of SPARSE_PCA_CLAIMS) await expect(page.getByTestId(`claim-${id}`)).toBeVisible();
     await expect(page.getByTestId('chart-error-vs-n')).toBeVisible();
     const results = await runDemo<SparsePcaResults>(page, 'sparse-pca', { monteCarlo: 'off' });
     expect(results.backend.path).toBe('cpu');

@@ -15,7 +15,8 @@ export async function expectClaimsPass(page: Page, ids: string[]): Promise<void>
   for (const id of ids) await expect(page.getByTestId(`claim-${id}`)).toHaveAttribute('data-passed', 'true');
 }
 
-export const PAPER_CLAIMS = ['mcp-equals-oracle', 'fps-biased', 'fps-never-oracle'];
+/** Sparse PCA's claim rows every run shows (two paper claims and a sanity check). */
+export const SPARSE_PCA_CLAIMS = ['mcp-equals-oracle', 'fps-biased', 'fps-never-oracle'];
 
 /** Opens `url`, starts the tutorial and steps through all `steps`, asserting each step's check passes. */
 export async function playTutorial(page: Page, url: string, steps: number, stepTimeout: number): Promise<void> {

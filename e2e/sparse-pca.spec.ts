@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { PAPER_CLAIMS, runDemo, trackErrors, waitForRunDone } from './helpers';
+import { SPARSE_PCA_CLAIMS, runDemo, trackErrors, waitForRunDone } from './helpers';
 import type { SparsePcaResults } from '../src/demos/sparse-pca/experiment';
 
 test.describe('sparse PCA on WebGPU (software adapter here)', () => {
@@ -14,7 +14,7 @@ test.describe('sparse PCA on WebGPU (software adapter here)', () => {
     expect(results.params).toMatchObject({ seed: 1, p: 50, s: 5, k: 1, n: 1000, omega: 2, cLambda: 2, mcpB: 1.2, replicates: 20 });
     expect(results.backend.path).toBe('webgpu-software');
     expect(results.backend.software).toBe(true);
-    for (const id of PAPER_CLAIMS) {
+    for (const id of SPARSE_PCA_CLAIMS) {
       const claim = results.claims.find((c) => c.id === id)!;
       expect(claim.passed, `${id}: ${claim.value} vs ${claim.threshold}`).toBe(true);
     }
@@ -32,7 +32,7 @@ test.describe('sparse PCA on WebGPU (software adapter here)', () => {
     await expect(page.getByTestId('backend-banner')).toHaveAttribute('data-path', 'webgpu-software');
     await expect(page.getByTestId('backend-banner')).toContainText('software adapter');
     await waitForRunDone(page);
-    for (const id of PAPER_CLAIMS) await expect(page.getByTestId(`claim-${id}`)).toHaveAttribute('data-passed', /true|false/);
+    for (const id of SPARSE_PCA_CLAIMS) await expect(page.getByTestId(`claim-${id}`)).toHaveAttribute('data-passed', /true|false/);
     await expect(page.getByTestId('chart-error-vs-n')).toBeVisible();
     await expect(page.getByTestId('chart-support-vs-lambda')).toBeVisible();
     await expect(page.locator('.heatmap canvas')).toHaveCount(8);
