@@ -15,6 +15,7 @@ import {
   priceClaim,
   weightsCapClaim,
   wrongBudgetClaim,
+  wrongBudgetNarrowClaim,
 } from './claims';
 import { runCrJob, type OfflineInstance } from './jobs';
 import type { OfflineMethod } from './offline';
@@ -54,6 +55,14 @@ describe('the claims’ statistics', () => {
     expect(claim.passed).toBe(false);
     expect(claim.spread?.replicates).toBe(4);
     expect(claim.note).toContain('told 40: 1/2 (worst 400)');
+  });
+
+  it('the narrow side counts the seeds still within the bound, and holds when few are', () => {
+    const narrow = wrongBudgetNarrowClaim([run(11), run(12), run(9), run(13)]);
+    expect(narrow.kind).toBe('limit');
+    expect(narrow.value).toBe(0.25);
+    expect(narrow.passed).toBe(true);
+    expect(wrongBudgetNarrowClaim([run(9), run(8), run(11)]).passed).toBe(false);
   });
 
   it('the clean-data cost is the mean extra regret paired by seed', () => {

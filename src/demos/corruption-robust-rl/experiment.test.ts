@@ -18,6 +18,7 @@ describe('the corruption-robust RL demo run', () => {
       ['cr-omle-regret-bounded', 'paper', true],
       ['omle-regret-linear', 'paper', true],
       ['wrong-budget-graceful', 'paper', true],
+      ['wrong-budget-narrow', 'limit', true],
       ['weights-cap-corruption', 'paper', true],
       ['no-corruption-no-cost', 'paper', true],
       ['known-c-ties', 'limit', true],
