@@ -6,6 +6,7 @@ const CLAIMS = [
   'cr-omle-regret-bounded',
   'omle-regret-linear',
   'wrong-budget-graceful',
+  'wrong-budget-narrow',
   'weights-cap-corruption',
   'no-corruption-no-cost',
   'known-c-ties',

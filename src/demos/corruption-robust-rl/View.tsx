@@ -177,7 +177,7 @@ export function CorruptionRobustView({ results }: DemoViewProps<CorruptionRobust
           <h3 id="right-optimal-title">Offline where caution is wrong: θ* = {PRICE_THETA} (right optimal), c right moves reported from θ = 0.1</h3>
           <DataTable
             rows={rightOptimalTable(rightOptimal)}
-            caption="Share of seeds that pick a policy more than 0.05 below the optimum. Here the corruption pushes toward pessimism’s own choice (left), so PMLE needs no protection and CR-PMLE’s wider set only costs until n ≫ c: the O(C/n) of the bound. On this one-parameter chain every right move carries the same information, so the offline weights are uniform and the radius does the work."
+            caption="Share of seeds that pick a policy more than 0.05 below the optimum. Here the corruption pushes toward pessimism’s own choice (left), so PMLE needs no protection and CR-PMLE’s wider set only costs until n ≳ 13c: the O(C/n) of the bound. CR-PMLE never beats PMLE here, and on a two-action chain it cannot: corruption toward the wrong action always pushes toward pessimism’s safe default. The offline win over PMLE is shown only on the left-optimal instance above; a richer MDP (three policies) would be needed to show more, and is not built. On this one-parameter chain every right move carries the same information, so the offline weights are uniform and the radius does the work."
           />
         </section>
       )}

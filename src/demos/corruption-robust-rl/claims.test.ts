@@ -15,6 +15,7 @@ import {
   priceClaim,
   weightsCapClaim,
   wrongBudgetClaim,
+  wrongBudgetNarrowClaim,
 } from './claims';
 import { runCrJob, type OfflineInstance } from './jobs';
 import type { OfflineMethod } from './offline';
@@ -56,6 +57,14 @@ describe('the claims’ statistics', () => {
     expect(claim.note).toContain('told 40: 1/2 (worst 400)');
   });
 
+  it('the narrow side counts the seeds still within the bound, and holds when few are', () => {
+    const narrow = wrongBudgetNarrowClaim([run(11), run(12), run(9), run(13)]);
+    expect(narrow.kind).toBe('limit');
+    expect(narrow.value).toBe(0.25);
+    expect(narrow.passed).toBe(true);
+    expect(wrongBudgetNarrowClaim([run(9), run(8), run(11)]).passed).toBe(false);
+  });
+
   it('the clean-data cost is the mean extra regret paired by seed', () => {
     const omle = [run(1), run(2), run(0)];
     const claim = cleanCostClaim(omle, { 'cr-omle': [run(3), run(4), run(5)], 'known-c': [run(1), run(2), run(0)] });
@@ -88,7 +97,11 @@ describe('the claims’ statistics', () => {
     expect(pmle.value).toBe(0.85);
     expect(pmle.passed).toBe(false);
     expect(pmle.spread?.replicates).toBe(20);
-    expect(crPmleRecoversClaim({ n: 400, c: 10, failures: { 'plug-in': 0, pmle: 0, 'cr-pmle': 1 } }, 10).value).toBe(0.9);
+    const noCost = crPmleRecoversClaim({ n: 400, c: 10, failures: { 'plug-in': 0, pmle: 0, 'cr-pmle': 1 } }, 10);
+    expect(noCost.value).toBe(0.9);
+    // no win over PMLE on the right-optimal instance: a limit row, with PMLE's numbers beside it
+    expect(noCost.kind).toBe('limit');
+    expect(noCost.note).toContain('PMLE 10/10');
     const price = priceClaim({ budgets: [0, 32], n: 100, outcomes: [{ pmle: false, crPmle: [false, true] }, { pmle: false, crPmle: [false, false] }] });
     expect(price.value).toBe(0.5);
     expect(price.passed).toBe(true);
@@ -123,8 +136,27 @@ describe('each paper claim fails where theory says it should', () => {
     expect(claim.passed).toBe(false);
   });
 
+  // The bound ≤ 10 is fixed while the gap shrinks: just below the default θ* = 0.6, told double the
+  // budget, CR-OMLE's regret creeps past it (seed roots 1–2 × 10 seeds: 1/20 within, mean 11.7) while
+  // told half it stays low, so the pooled rate is about one half.
+  it('just below the calibrated θ* (0.55), told double the budget, CR-OMLE’s regret passes 10: the wrong-budget claim fails', () => {
+    const below = { thetaStar: 0.55 };
+    const cases = [40, 160].map((told) => ({ C: CLAIM_C, told, runs: { 'cr-omle': online(below, CLAIM_C, told, 'cr-omle', 4), 'known-c': online(below, CLAIM_C, told, 'known-c', 4) } }));
+    const claim = wrongBudgetClaim(cases);
+    expect(claim.passed).toBe(false);
+    expect(claim.value).toBeLessThanOrEqual(0.625);
+    expect(claim.note).toContain('told 40: 4/4');
+  });
+
   it('an adversary whose θ still makes right look worth it (0.5) does not fool unweighted OMLE', () => {
-    expect(omleRegretLinearClaim(online({ badTheta: 0.5 }, CLAIM_C, CLAIM_C, 'omle', 3)).passed).toBe(false);
+    expect(omleRegretLinearClaim(online({ badTheta: 0.5 }, CLAIM_C, CLAIM_C, 'omle', 3), 0.5).passed).toBe(false);
+  });
+
+  it('unweighted OMLE’s linear regret needs first-C timing and a strong adversary: random timing and θ = 0.3 break it, and the row says so', () => {
+    expect(omleRegretLinearClaim(online({ timing: 'random' }, CLAIM_C, CLAIM_C, 'omle', 4)).passed).toBe(false);
+    const weak = omleRegretLinearClaim(online({ badTheta: 0.3 }, CLAIM_C, CLAIM_C, 'omle', 4), 0.3);
+    expect(weak.passed).toBe(false);
+    expect(weak.note).toContain('Expected to fail here');
   });
 
   it('with κ = 0.5 the weights shrink too little to cap the corruption', () => {
@@ -132,8 +164,13 @@ describe('each paper claim fails where theory says it should', () => {
     expect(weightsCapClaim([[160, { 'cr-omle': online(weak, 160, 160, 'cr-omle', 2) }]]).passed).toBe(false);
   });
 
-  it('offline: below PMLE’s break point (c/n = 0.8) PMLE holds; at c/n = 0.1 on the right-optimal instance CR-PMLE’s radius still makes it go left', () => {
+  it('offline: below PMLE’s break point (c/n = 0.8) PMLE holds, so the paper claim fails', () => {
     expect(pmleBreaksClaim([offline('left-optimal', 100, 80, 3)], 3).passed).toBe(false);
-    expect(crPmleRecoversClaim(offline('right-optimal', 400, 40, 3), 3).passed).toBe(false);
+  });
+
+  it('offline, right optimal: at c/n = 0.1 CR-PMLE’s radius still makes it go left while PMLE is right (the no-cost limit row fails there)', () => {
+    const point = offline('right-optimal', 400, 40, 3);
+    expect(crPmleRecoversClaim(point, 3).passed).toBe(false);
+    expect(point.failures.pmle).toBe(0);
   });
 });
