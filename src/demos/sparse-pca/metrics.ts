@@ -67,3 +67,11 @@ export function maxSupportEntryError(pi: Matrix, truth: Matrix, p: number, suppo
   for (const i of support) for (const j of support) m = Math.max(m, Math.abs(pi[i * p + j] - truth[i * p + j]));
   return m;
 }
+
+/** (Π̂ − Π*)ᵢⱼ for i ≤ j in S: the scatter of the on-support entries around the truth. */
+export function supportEntryErrors(pi: Matrix, truth: Matrix, p: number, support: readonly number[]): number[] {
+  const errors: number[] = [];
+  for (const i of support) for (const j of support) if (i <= j) errors.push(pi[i * p + j] - truth[i * p + j]);
+  return errors;
+}
+

@@ -5,7 +5,7 @@ export const sparsePcaSchema = {
   seed: seedSpec,
   p: { kind: 'int', default: 50, min: 8, max: 256, label: 'Dimension p', help: 'Number of variables.' },
   s: { kind: 'int', default: 5, min: 1, max: 64, label: 'Support size s', help: 'Number of variables the leading subspace loads on.' },
-  k: { kind: 'int', default: 1, min: 1, max: 3, label: 'Rank k', help: 'Dimension of the principal subspace (the Fantope’s trace).' },
+  k: { kind: 'int', default: 1, min: 1, max: 3, label: 'Rank k', help: 'Dimension of the principal subspace (the Fantope’s trace). For k ≥ 2 the basis U is random on S, so some entries of Π* = UUᵀ are near zero: min|Π*ᵢⱼ| is tiny, the magnitude condition cannot hold, and MCP is not expected to equal the oracle.' },
   n: { kind: 'int', default: 1000, min: 20, max: 20000, label: 'Samples n', help: 'Sample size behind Σ̂.' },
   omega: { kind: 'float', default: 2, min: 0.1, max: 20, step: 0.1, label: 'Spike ω', help: 'Signal strength: Σ = I + ω·UUᵀ.' },
   cLambda: { kind: 'float', default: 2, min: 0.1, max: 8, step: 0.1, label: 'c_λ', help: 'Regularisation λ = c_λ·√(log p / n), shared by FPS, MCP and SCAD.' },
