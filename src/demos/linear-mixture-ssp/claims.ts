@@ -259,7 +259,7 @@ function slopeClaim(points: SlopePoints): Claim {
 /** The learners told only an upper bound B = 2·B*; the note gives the wrong hint's (B < B*) numbers when it ran. */
 function looseBoundClaim(loose: BoundPoint, episodes: number, radiusScale: number, wrong?: BoundPoint): Claim {
   const { ratio, spread } = ratioOfMeans(loose.varianceAware, loose.hoeffding);
-  const commonNote = `A common-scale comparison, not a tuned one: the values are normalised by B, so for the Hoeffding set B = ${loose.factor}·B* is its radius scale times ${loose.factor} (${radiusScale * loose.factor} at B*), further from its own best scale.`;
+  const commonNote = `A common-scale comparison, not a tuned one: the values are normalised by B, so for the Hoeffding set B = ${loose.factor}·B* acts about like its radius scale times ${loose.factor} (${radiusScale * loose.factor} at B*), further from its own best scale; no tuned comparison was run with the loose bound.`;
   const wrongNote = wrong
     ? ` With a wrong hint B = ${wrong.factor}·B* (below B*, against the paper’s assumption) the pseudo-regrets are ${mean(wrong.varianceAware).toFixed(0)} (variance-aware) and ${mean(wrong.hoeffding).toFixed(0)} (Hoeffding): ratio ${f2(mean(wrong.varianceAware) / mean(wrong.hoeffding))}. A smaller B shrinks both radii relative to the values, like a smaller radius scale, so a wrong hint can even lower the regret here; no guarantee covers it.`
     : '';
