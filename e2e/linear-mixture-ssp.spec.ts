@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { runDemo, trackErrors, waitForRunDone } from './helpers';
 import type { LinearMixtureSspResults } from '../src/demos/linear-mixture-ssp/experiment';
 
-const CLAIMS = ['variance-aware-beats-hoeffding', 'variance-aware-beats-hoeffding-loose-bound', 'regret-sublinear', 'slope-gap', 'no-advantage-at-theory-scale', 'no-advantage-with-full-radius', 'optimal-cost-matches'];
+const CLAIMS = ['variance-aware-beats-hoeffding', 'variance-aware-beats-hoeffding-loose-bound', 'regret-sublinear', 'slope-gap', 'no-advantage-at-theory-scale', 'optimal-cost-matches'];
 
 test.describe('linear-mixture SSP', () => {
   test('window.playground.run("linear-mixture-ssp", {}) returns the regret curves and the B* sweep, and every claim passes', async ({ page }) => {

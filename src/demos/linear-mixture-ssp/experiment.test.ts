@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runLinearMixtureSsp, type LinearMixtureSspResults } from './experiment';
+import { FULL_RADIUS_SCALES, runLinearMixtureSsp, TUNING_SCALES, TUNING_SEEDS, type LinearMixtureSspResults } from './experiment';
 import { parseParams } from '../../lib/params';
 import { linearMixtureSspSchema, refineLinearMixtureSspParams } from './params';
 import { tutorial } from './tutorial';
@@ -27,30 +27,26 @@ describe('the linear-mixture SSP demo run', () => {
     expect(r.metrics.randomRegret).toBeGreaterThan(r.metrics.hoeffdingRegret);
     expect(r.metrics.cappedEpisodes).toBe(0);
     expect(r.metrics.bStar).toBeCloseTo(1 / 0.035, 8);
-    expect(r.series.ratioVsScale).toBeUndefined();
+    expect(r.series.tuningVsScale).toBeUndefined();
   }, 240_000);
 
-  it('the radius-scale sweep: both learners at every scale, the other Bernstein radius at the run’s scale and 1, and the rows that read them', async () => {
+  it('the tuning sweep: each learner on its own grid with its own seeds, then at its chosen scale on the run’s seeds, and the rows that read them', async () => {
     const r = await runLinearMixtureSsp(params({ sweep: 'off', episodes: 200, seeds: 2 }), env);
-    expect(r.series.ratioVsScale?.map((row) => [row.scale, row.ratioOther !== undefined])).toEqual([
-      [0.03, false],
-      [0.1, true],
-      [0.3, false],
-      [1, true],
-    ]);
+    const rows = r.series.tuningVsScale ?? [];
+    expect(rows.filter((row) => row.hoeffding !== undefined).map((row) => row.scale)).toEqual([...TUNING_SCALES]);
+    expect(rows.filter((row) => row.varianceAwareLeading !== undefined).map((row) => row.scale)).toEqual([...TUNING_SCALES]);
+    expect(rows.filter((row) => row.varianceAwareFull !== undefined).map((row) => row.scale)).toEqual([...FULL_RADIUS_SCALES]);
     expect(r.claims.map((c) => [c.id, c.kind])).toEqual([
-      ['variance-aware-beats-hoeffding', 'paper'],
       ['variance-aware-beats-tuned-hoeffding', 'paper'],
+      ['variance-aware-beats-hoeffding', 'paper'],
       ['variance-aware-beats-hoeffding-loose-bound', 'paper'],
       ['regret-sublinear', 'paper'],
       ['no-advantage-at-theory-scale', 'limit'],
-      ['no-advantage-with-full-radius', 'limit'],
       ['optimal-cost-matches', 'sanity'],
     ]);
-    // the run's own scale joins the grid; its runs are the shown ones
-    const off = await runLinearMixtureSsp(params({ sweep: 'off', episodes: 200, seeds: 2, radiusScale: 0.2 }), env);
-    expect(off.series.ratioVsScale?.map((row) => row.scale)).toEqual([0.03, 0.1, 0.2, 0.3, 1]);
-    expect(off.series.ratioVsScale?.find((row) => row.scale === 0.2)?.varianceAware).toBe(off.metrics.varianceAwarePseudoRegret);
+    const tuned = r.claims[0];
+    expect(tuned.spread?.replicates).toBe(2);
+    expect(tuned.statement).toContain(`chosen on ${TUNING_SEEDS} separate tuning seeds`);
     expect(r.series.ratioVsBoundHint?.map((row) => row.factor)).toEqual([0.5, 1, 2]);
   }, 240_000);
 
@@ -64,7 +60,7 @@ describe('the linear-mixture SSP demo run', () => {
 
   it('the gridworld: the perturbed-cost baseline runs beside the two sets, the general checks pass, and a wrong d is named', async () => {
     const r = await runLinearMixtureSsp(params({ instance: 'gridworld', episodes: 300, seeds: 2 }), env);
-    expect(r.series.ratioVsScale).toBeUndefined();
+    expect(r.series.tuningVsScale).toBeUndefined();
     expect(r.series.regretVsK[0]).toHaveProperty('hoeffding-perturbedMean');
     expect(r.claims.map((c) => c.id)).toEqual(['regret-sublinear', 'optimal-cost-matches']);
     expect(r.claims.find((c) => c.id === 'optimal-cost-matches')?.passed).toBe(true);

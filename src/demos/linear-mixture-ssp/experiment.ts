@@ -8,7 +8,7 @@ import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
 import { bandColumns, type BandColumns, type DemoResults } from '../../lib/results';
 import { mean } from '../../lib/stats';
-import { buildClaims, OPTIMAL_CHECK_EPISODES, pseudoOf, THEORY_SCALE, slopeGaps, type BoundPoint, type ScalePoint, type SlopePoints } from './claims';
+import { bestScale, buildClaims, OPTIMAL_CHECK_EPISODES, pseudoOf, THEORY_SCALE, slopeGaps, type BoundPoint, type ScaleRuns, type SlopePoints, type TunedRuns, type TuningSweep } from './claims';
 import { canUseWorkers, runJobs, workerCount } from '../../lib/workerPool';
 import { runSsp, type SspPolicy, type SspRun } from './episodes';
 import { CAP_FACTOR, instanceOf, runSspJob, sspSettings, type InstanceSpec, type SspJob } from './jobs';
@@ -24,8 +24,8 @@ export type LinearMixtureSspSeries = {
   regretVsBStar?: RegretVsBStarRow[];
   /** With the d sweep; absent while the sweeps run. */
   regretVsD?: RegretVsDRow[];
-  /** With the radius-scale sweep (hard instance); absent while the sweeps run. */
-  ratioVsScale?: RatioVsScaleRow[];
+  /** With the tuning sweep (hard instance, tuning seeds); absent while the sweeps run. */
+  tuningVsScale?: TuningVsScaleRow[];
   /** With the same sweep: the learners told B = factor·B*. */
   ratioVsBoundHint?: RatioVsBoundHintRow[];
   /** Absent while the sweeps run. */
@@ -61,8 +61,8 @@ type RunsByPolicy = Record<EveryInstancePolicy, SspRun[]> & Partial<Record<Pertu
 export type RegretVsKRow = { episode: number } & BandColumns<EveryInstancePolicy> & Partial<BandColumns<PerturbedPolicy>>;
 /** One δ of the B* sweep: mean pseudo-regret over seeds, divided by √K. */
 export type RegretVsBStarRow = { delta: number; bStar: number; hoeffdingPerSqrtK: number; varianceAwarePerSqrtK: number };
-/** One common radius scale: mean final pseudo-regret over seeds of each learner, and the variance-aware / Hoeffding ratios. */
-export type RatioVsScaleRow = { scale: number; hoeffding: number; varianceAware: number; ratio: number; varianceAwareOther?: number; ratioOther?: number };
+/** One radius scale of the tuning sweep: mean final pseudo-regret over the tuning seeds of each learner whose grid has it. */
+export type TuningVsScaleRow = { scale: number; hoeffding?: number; varianceAwareLeading?: number; varianceAwareFull?: number };
 /** One B hint: mean final pseudo-regret over seeds of each learner told B = factor·B*, and their ratio. */
 export type RatioVsBoundHintRow = { factor: number; hoeffding: number; varianceAware: number; ratio: number };
 /** One d of the d sweep: mean final pseudo-regret over seeds. */
@@ -83,8 +83,16 @@ export const SWEEP_DELTAS: readonly number[] = [0.2, 0.1, 0.05, 0.025];
 /** In the B* sweep Δ = 0.4·δ, as in the research notes' table. */
 export const SWEEP_GAP_RATIO = 0.4;
 export const SWEEP_DIMS: readonly number[] = [2, 3, 4, 5, 6];
-/** The common radius scales of the scale sweep (fixed before looking; 1 is the radii's own constants). */
-export const SWEEP_SCALES: readonly number[] = [0.03, 0.1, 0.3, 1];
+/**
+ * The tuning grid of radius scales of the Hoeffding set and of the variance-aware set with the
+ * leading-term radius: ×√2 steps (rounded), fixed before looking, wide enough to hold each one's best.
+ */
+export const TUNING_SCALES: readonly number[] = [0.025, 0.035, 0.05, 0.07, 0.1, 0.14, 0.2, 0.28];
+/** The full Bernstein-type radius is ~500× the Hoeffding one at equal scale: its own grid (fixed before looking). */
+export const FULL_RADIUS_SCALES: readonly number[] = [0.0001, 0.0002, 0.0003, 0.0005, 0.001];
+/** Tuning seeds per scale and learner, from their own stream: as many as the run's (fewer let one lucky seed hide a scale's lock-ins). */
+export const TUNING_SEEDS = 5;
+const gridOf = (kind: LinearMixtureSspParams['bernstein']) => (kind === 'leading' ? TUNING_SCALES : FULL_RADIUS_SCALES);
 /** The B hints of the robustness sweep, as multiples of B*: an upper bound loose by 2 (the paper's assumption B ≥ B*), and a wrong one, half B*. */
 export const SWEEP_BOUND_FACTORS: readonly number[] = [0.5, 2];
 const otherBernstein = (kind: LinearMixtureSspParams['bernstein']) => (kind === 'leading' ? 'full' : 'leading');
@@ -94,24 +102,22 @@ export { CAP_FACTOR } from './jobs';
 const finalOf = (r: SspRun) => r.cumulativeRegret[r.cumulativeRegret.length - 1];
 
 /** Jobs for every policy × seed on one instance; each seed's environment stream is shared by the policies (common random numbers). */
-function seedJobs(params: LinearMixtureSspParams, spec: InstanceSpec, policies: readonly SspPolicy[], stream: readonly (string | number)[]): SspJob[] {
-  return policies.flatMap((policy) => Array.from({ length: params.seeds }, (_, seed) => ({ params, spec, policy, stream: [...stream, 'seeds', seed] })));
+function seedJobs(params: LinearMixtureSspParams, spec: InstanceSpec, policies: readonly SspPolicy[], stream: readonly (string | number)[], seeds = params.seeds): SspJob[] {
+  return policies.flatMap((policy) => Array.from({ length: seeds }, (_, seed) => ({ params, spec, policy, stream: [...stream, 'seeds', seed] })));
 }
 
-/**
- * The scale sweep's jobs at one common radius scale, on the shown instance with the shown seeds'
- * streams: both learners (unless this is the run's own scale, already run) and the variance-aware
- * learner with the other Bernstein radius.
- */
-function scaleJobs(params: LinearMixtureSspParams, spec: InstanceSpec, scale: number): SspJob[] {
-  const at = { ...params, radiusScale: scale };
-  const both = scale === params.radiusScale ? [] : seedJobs(at, spec, SSP_METHODS, []);
-  const other = otherRadiusScales(params).includes(scale) ? seedJobs({ ...at, bernstein: otherBernstein(params.bernstein) }, spec, ['variance-aware'], []) : [];
-  return [...both, ...other];
-}
+/** The tuning seeds' streams split off 'tuning' first: disjoint from the run's seeds ('seeds', i). */
+const TUNING_STREAM = ['tuning'];
 
-/** The other Bernstein radius runs at the run's own scale and the theory's only: it is what the limit row compares, and each run costs as much as the shown learners. */
-const otherRadiusScales = (params: LinearMixtureSspParams) => [params.radiusScale, THEORY_SCALE];
+/** The tuning sweep's jobs, on the shown instance: Hoeffding on its grid, then the run's variance-aware radius and the other one, each on the grid of its kind. */
+function tuningJobs(params: LinearMixtureSspParams, spec: InstanceSpec): SspJob[] {
+  const other = otherBernstein(params.bernstein);
+  return [
+    ...TUNING_SCALES.flatMap((radiusScale) => seedJobs({ ...params, radiusScale }, spec, ['hoeffding'], TUNING_STREAM, TUNING_SEEDS)),
+    ...gridOf(params.bernstein).flatMap((radiusScale) => seedJobs({ ...params, radiusScale }, spec, ['variance-aware'], TUNING_STREAM, TUNING_SEEDS)),
+    ...gridOf(other).flatMap((radiusScale) => seedJobs({ ...params, radiusScale, bernstein: other }, spec, ['variance-aware'], TUNING_STREAM, TUNING_SEEDS)),
+  ];
+}
 
 /**
  * The slopes are fitted where the bounds' leading terms can show: B* ≥ this. With B* ≈ 3.6 an
@@ -182,27 +188,32 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
   const shownSpec: InstanceSpec = hard ? { kind: 'hard', dim: params.dim, delta: params.delta, gap: params.gap } : { kind: 'gridworld', dim: params.dim };
   const shown = instanceOf(params, shownSpec);
   const policies: SspPolicy[] = hard ? ['hoeffding', 'variance-aware', 'optimal', 'random'] : ['hoeffding', 'hoeffding-perturbed', 'variance-aware', 'optimal', 'random'];
-  const sweepDeltas = hard && params.sweep === 'on' ? SWEEP_DELTAS.filter((d) => d !== params.delta) : [];
+  // every fitted point has Δ = 0.4·δ: the shown instance is one of the sweep's only when its Δ is
+  const shownOnSweep = Math.abs(params.gap - SWEEP_GAP_RATIO * params.delta) < 1e-9;
+  const sweepDeltas = hard && params.sweep === 'on' ? SWEEP_DELTAS.filter((d) => !(shownOnSweep && d === params.delta)) : [];
   const bSpecs: InstanceSpec[] = sweepDeltas.map((d) => ({ kind: 'hard', dim: params.dim, delta: d, gap: SWEEP_GAP_RATIO * d }));
   const dSpecs: InstanceSpec[] = params.dSweep === 'on' ? SWEEP_DIMS.map((d) => ({ kind: 'hard', dim: d, delta: params.delta, gap: params.gap })) : [];
-  // the run's own scale is always one of the sweep's (its runs are the shown ones)
-  const scales = hard && params.scaleSweep === 'on' ? [...new Set([...SWEEP_SCALES, params.radiusScale])].sort((x, y) => x - y) : [];
-  const boundFactors = hard && params.scaleSweep === 'on' ? SWEEP_BOUND_FACTORS.filter((f) => f !== params.boundFactor) : [];
+  const tune = hard && params.scaleSweep === 'on';
+  const theoryRerun = tune && params.radiusScale !== THEORY_SCALE;
+  const boundFactors = tune ? SWEEP_BOUND_FACTORS.filter((f) => f !== params.boundFactor) : [];
   // validate every instance before starting (a bad δ/Δ is named at once)
   for (const spec of [...bSpecs, ...dSpecs]) instanceOf(params, spec);
   const ticker = new Ticker(control);
   const createWorker = params.parallel === 'workers' && canUseWorkers() ? () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) : null;
 
   // every run of every seed, policy and instance is one job: first the shown instance (its curves
-  // appear while the sweeps run), then all the sweeps' jobs at once
+  // appear while the sweeps run), then all the sweeps' jobs at once, then each learner at the scale
+  // its tuning chose, on the run's seeds
   const shownJobs = seedJobs(params, shownSpec, policies, []);
   const sweepJobs: SspJob[] = [
     ...bSpecs.flatMap((spec) => seedJobs(params, spec, SSP_METHODS, ['b-sweep', instanceOf(params, spec).label])),
     ...dSpecs.flatMap((spec) => seedJobs(params, spec, SSP_METHODS, ['d-sweep', instanceOf(params, spec).label])),
-    ...scales.flatMap((scale) => scaleJobs(params, shownSpec, scale)),
+    ...(tune ? tuningJobs(params, shownSpec) : []),
+    ...(theoryRerun ? seedJobs({ ...params, radiusScale: THEORY_SCALE }, shownSpec, SSP_METHODS, []) : []),
     ...boundFactors.flatMap((boundFactor) => seedJobs({ ...params, boundFactor }, shownSpec, SSP_METHODS, [])),
   ];
-  const total = shownJobs.length + sweepJobs.length;
+  // the evaluation runs are at most three learners × seeds; counted in the total from the start
+  const total = shownJobs.length + sweepJobs.length + (tune ? 3 * params.seeds : 0);
   const report = (offset: number) => (done: number) => ticker.progress((0.95 * (offset + done)) / total, `${offset + done} of ${total} runs (${params.seeds} seeds each)`);
   const results = await runJobs(shownJobs, runSspJob, ticker, createWorker, report(0));
   if (sweepJobs.length > 0) {
@@ -211,7 +222,7 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
   }
   const runs = byPolicy(policies, results, params.seeds);
   let next = policies.length * params.seeds;
-  const take = () => results.slice(next, (next += params.seeds));
+  const take = (n = params.seeds) => results.slice(next, (next += n));
   const meanPseudo = () => {
     const perMethod = {} as Record<SspMethod, number>;
     for (const m of SSP_METHODS) perMethod[m] = mean(take().map((r) => r.pseudoRegret));
@@ -224,11 +235,25 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
   };
   const bSwept = bSpecs.map(perSeedPseudo);
   const dSwept = dSpecs.map(meanPseudo);
-  const scalePoints = scales.map((scale): ScalePoint => {
-    const rerun = scale !== params.radiusScale;
-    const [hoeffding, varianceAware] = rerun ? [pseudoOf(take()), pseudoOf(take())] : [pseudoOf(runs.hoeffding), pseudoOf(runs['variance-aware'])];
-    return { scale, hoeffding, varianceAware, ...(otherRadiusScales(params).includes(scale) && { varianceAwareOther: pseudoOf(take()) }) };
-  });
+  const other = otherBernstein(params.bernstein);
+  const takeGrid = (grid: readonly number[]): ScaleRuns[] => grid.map((scale) => ({ scale, values: pseudoOf(take(TUNING_SEEDS)) }));
+  const tuning: TuningSweep | undefined = tune ? { seeds: TUNING_SEEDS, hoeffding: takeGrid(TUNING_SCALES), varianceAware: takeGrid(gridOf(params.bernstein)), other: takeGrid(gridOf(other)) } : undefined;
+  const theoryRuns = theoryRerun ? perSeedPseudo() : tune ? { hoeffding: pseudoOf(runs.hoeffding), 'variance-aware': pseudoOf(runs['variance-aware']) } : undefined;
+  let tuned: TunedRuns | undefined;
+  if (tuning) {
+    // each learner at the scale its tuning seeds chose; the shown runs where that is the run's own
+    const chosen: { policy: SspMethod; bernstein: LinearMixtureSspParams['bernstein']; scale: number }[] = [
+      { policy: 'hoeffding', bernstein: params.bernstein, scale: bestScale(tuning.hoeffding) },
+      { policy: 'variance-aware', bernstein: params.bernstein, scale: bestScale(tuning.varianceAware) },
+      { policy: 'variance-aware', bernstein: other, scale: bestScale(tuning.other) },
+    ];
+    const isShown = (c: (typeof chosen)[number]) => c.scale === params.radiusScale && c.bernstein === params.bernstein;
+    const evalJobs = chosen.filter((c) => !isShown(c)).flatMap((c) => seedJobs({ ...params, radiusScale: c.scale, bernstein: c.bernstein }, shownSpec, [c.policy], []));
+    const evaluated = await runJobs(evalJobs, runSspJob, ticker, createWorker, report(shownJobs.length + sweepJobs.length));
+    let at = 0;
+    const [h, va, o] = chosen.map((c): ScaleRuns => ({ scale: c.scale, values: isShown(c) ? pseudoOf(runs[c.policy]) : pseudoOf(evaluated.slice(at, (at += params.seeds))) }));
+    tuned = { hoeffding: h, varianceAware: va, other: o };
+  }
 
   const regretVsK = regretCurves(params, runs);
 
@@ -255,14 +280,17 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
     series.ratioVsBoundHint = [{ factor: params.boundFactor, hoeffding: pseudoOf(runs.hoeffding), varianceAware: pseudoOf(runs['variance-aware']) }, ...boundPoints]
       .sort((a, b) => a.factor - b.factor)
       .map((p) => ({ factor: p.factor, hoeffding: mean(p.hoeffding), varianceAware: mean(p.varianceAware), ratio: mean(p.varianceAware) / mean(p.hoeffding) }));
-  if (scalePoints.length > 0)
-    series.ratioVsScale = scalePoints.map((p) => ({
-      scale: p.scale,
-      hoeffding: mean(p.hoeffding),
-      varianceAware: mean(p.varianceAware),
-      ratio: mean(p.varianceAware) / mean(p.hoeffding),
-      ...(p.varianceAwareOther && { varianceAwareOther: mean(p.varianceAwareOther), ratioOther: mean(p.varianceAwareOther) / mean(p.hoeffding) }),
-    }));
+  if (tuning) {
+    const leading = params.bernstein === 'leading' ? tuning.varianceAware : tuning.other;
+    const full = params.bernstein === 'leading' ? tuning.other : tuning.varianceAware;
+    const meanAt = (grid: readonly ScaleRuns[], scale: number) => {
+      const p = grid.find((q) => q.scale === scale);
+      return p ? mean(p.values) : undefined;
+    };
+    series.tuningVsScale = [...new Set([...TUNING_SCALES, ...FULL_RADIUS_SCALES])]
+      .sort((x, y) => x - y)
+      .map((scale) => ({ scale, hoeffding: meanAt(tuning.hoeffding, scale), varianceAwareLeading: meanAt(leading, scale), varianceAwareFull: meanAt(full, scale) }));
+  }
   if (dSpecs.length > 0) series.regretVsD = SWEEP_DIMS.map((d, i) => ({ d, actions: 2 ** (d - 1), hoeffding: dSwept[i].hoeffding, varianceAware: dSwept[i]['variance-aware'] }));
 
   await ticker.tick();
@@ -305,7 +333,8 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
       radiusScale: params.radiusScale,
       bernstein: params.bernstein,
       ...(slopePoints && { slopePoints }),
-      ...(scalePoints.length > 0 && { scales: scalePoints }),
+      ...(tuning && tuned && { tuning, tuned }),
+      ...(theoryRuns && { theory: { hoeffding: theoryRuns.hoeffding, varianceAware: theoryRuns['variance-aware'], random: pseudoOf(runs.random) } }),
       ...(boundPoints.length > 0 && { bounds: [{ factor: params.boundFactor, hoeffding: pseudoOf(runs.hoeffding), varianceAware: pseudoOf(runs['variance-aware']) }, ...boundPoints] }),
     }),
     matrices: {},
@@ -317,9 +346,9 @@ export async function runLinearMixtureSsp(params: LinearMixtureSspParams, env: P
       hard
         ? `The learners are told B = ${params.boundFactor === 1 ? 'B* exactly (the paper assumes a known B ≥ B*)' : `${params.boundFactor} × B* = ${(params.boundFactor * shown.bStar).toFixed(1)}${params.boundFactor < 1 ? ': a wrong hint, below B*' : ''}`}; change the B hint to see a wrong one.`
         : `On the gridworld the learners are told B = ⌈max V*⌉ + 1 = ${shown.bound}.`,
-      ...(scalePoints.length > 0
+      ...(tuned
         ? [
-            `Where the advantage holds (variance-aware / Hoeffding pseudo-regret at each common radius scale): ${scalePoints.map((p) => `${p.scale}: ${(mean(p.varianceAware) / mean(p.hoeffding)).toFixed(2)}${p.varianceAwareOther ? ` (${otherBernstein(params.bernstein)} radius ${(mean(p.varianceAwareOther) / mean(p.hoeffding)).toFixed(2)})` : ''}`).join('; ')}. Below 0.8 is the claim's margin.`,
+            `Tuning (fair baselines): each learner’s radius scale is chosen on ${TUNING_SEEDS} tuning seeds of their own (a stream disjoint from the run’s seeds, same instance), over grids fixed before looking — ${TUNING_SCALES.join(', ')} (Hoeffding, leading-term radius) and ${FULL_RADIUS_SCALES.join(', ')} (full Bernstein-type radius) — then run on the run’s ${params.seeds} seeds. Chosen: Hoeffding ${tuned.hoeffding.scale}, variance-aware ${tuned.varianceAware.scale}, ${other} radius ${tuned.other.scale}.`,
           ]
         : []),
       `The sweeps (regret vs B*, vs d) use the pseudo-regret Σ Q*(s, a) − V*(s) over the actions taken: the regret without its zero-mean sampling noise, so that a few seeds give clean slopes. Regret vs K shows the sampled regret: one episode's cost has a standard deviation of about B*, so the optimal policy's own "regret" wanders around 0 by about B*·√K/√seeds; compare means over seeds.${capped > 0 ? ` ${capped} episode(s) hit the cap of ${CAP_FACTOR}·B* steps and were cut: their regret counts only the cost paid until the cut (a lower bound).` : ''}`,

@@ -33,10 +33,10 @@ export const linearMixtureSspSchema = {
   scaleSweep: {
     kind: 'toggle',
     default: 'on',
-    label: 'Ratio vs radius scale and B hint',
-    help: 'Both learners again at common radius scales 0.03, 0.1, 0.3, 1 (the variance-aware one with the other Bernstein radius too), and told B = 0.5·B* (wrong) and 2·B* (a loose bound): where the variance-aware advantage holds.',
+    label: 'Tuned radius scales and B hint',
+    help: 'Each learner tuned on its own: its radius scale chosen on 5 separate tuning seeds from a fixed grid (0.025 … 0.28 in ×√2 steps; 0.0001 … 0.001 for the full Bernstein radius), then run on the run’s seeds; both at scale 1 (the radii’s own constants); and both told B = 0.5·B* (wrong) and 2·B* (a loose bound).',
   },
-  radiusScale: { kind: 'float', default: 0.1, min: 0.02, max: 1, step: 0.01, label: 'Radius scale', help: 'Both confidence radii are multiplied by this: the theory’s constants are conservative, so experiments use a fraction, the same for both methods.', advanced: true },
+  radiusScale: { kind: 'float', default: 0.1, min: 0.02, max: 1, step: 0.01, label: 'Radius scale', help: 'Both confidence radii are multiplied by this common scale: the theory’s constants are conservative, so experiments use a fraction. One scale for both is not a fair comparison; the tuning sweep gives each learner its own.', advanced: true },
   bernstein: {
     kind: 'enum',
     default: 'leading',
@@ -45,7 +45,7 @@ export const linearMixtureSspSchema = {
       { value: 'full', label: 'Full Bernstein-type radius (Zhou & Gu 2022 form, with its 30·log/γ² term)' },
     ],
     label: 'Variance-aware radius',
-    help: 'The full radius is hundreds of times wider than the Hoeffding one at the same scale: with it the variance-aware learner keeps exploring and its advantage disappears (see the radius-scale chart).',
+    help: 'The full radius is hundreds of times wider than the Hoeffding one at the same scale: at a common scale it keeps exploring; it needs its own, far smaller scale (the tuning sweep gives it one).',
     advanced: true,
   },
   boundFactor: {
