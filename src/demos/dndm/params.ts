@@ -15,8 +15,8 @@ export const dndmSchema = {
     label: 'Transition-time schedule',
     help: 'The distribution of each token’s transition time τ over the T steps.',
   },
-  alpha: { kind: 'float', default: 3, min: 1, max: 20, step: 0.5, label: 'α', help: 'Beta schedule: larger α moves transition times toward the end of the reverse process (t near 0).' },
-  beta: { kind: 'float', default: 3, min: 1, max: 20, step: 0.5, label: 'β', help: 'Beta schedule: larger β moves transition times toward its start (t near T).' },
+  alpha: { kind: 'float', default: 3, min: 1, max: 20, step: 0.5, label: 'α', help: 'Beta schedule: τ/T ~ Beta(α, β), so larger α moves transition times toward t = T, the start of the reverse process: tokens are revealed early (Beta(17, 4) reveals most tokens in the first steps).' },
+  beta: { kind: 'float', default: 3, min: 1, max: 20, step: 0.5, label: 'β', help: 'Beta schedule: larger β moves transition times toward t = 0, the end of the reverse process: tokens are revealed late.' },
   pair: {
     kind: 'enum',
     default: 'topk',
