@@ -38,9 +38,15 @@ export function sweepGrid(params: DndmParams): number[] {
 }
 
 
-function samplerNames(params: DndmParams, T: number): { baseline: SamplerName | null; dndm: SamplerName } {
-  if (!Number.isFinite(T)) return { baseline: null, dndm: 'dndm-c' };
-  return params.pair === 'topk' ? { baseline: 'rdm-k', dndm: 'dndm-k' } : { baseline: 'ancestral', dndm: 'dndm' };
+/** Which sampler pair runs at T (T = ∞: DNDM-C alone, with the pair's reveal rule). */
+export function samplerNames(pair: DndmParams['pair'], T: number): { baseline: SamplerName | null; dndm: SamplerName } {
+  const names: Record<DndmParams['pair'], { baseline: SamplerName; dndm: SamplerName; continuous: SamplerName }> = {
+    topk: { baseline: 'rdm-k-remask', dndm: 'dndm-k-remask', continuous: 'dndm-c-k-remask' },
+    'topk-keep': { baseline: 'rdm-k', dndm: 'dndm-k', continuous: 'dndm-c-k' },
+    random: { baseline: 'ancestral', dndm: 'dndm', continuous: 'dndm-c' },
+  };
+  const chosen = names[pair];
+  return Number.isFinite(T) ? { baseline: chosen.baseline, dndm: chosen.dndm } : { baseline: null, dndm: chosen.continuous };
 }
 
 function score(result: SampleResult, B: number, L: number, judge: Judge): { quality: SampleQuality; texts: string[]; sequenceNll: number[] } {
@@ -134,7 +140,7 @@ async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: Run
     const reference = referenceRuns(assets.judge, params, L, root.split('reference'));
     const sweepStart = performance.now();
     for (const T of grid) {
-      const names = samplerNames(params, T);
+      const names = samplerNames(params.pair, T);
       for (let seed = 0; seed < params.seeds; seed++) {
         const stream = root.split('sweep').split(tLabel(T)).split(seed);
         const keep = seed === 0 && T === params.steps;
