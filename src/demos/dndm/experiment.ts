@@ -168,7 +168,7 @@ async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: Run
         backend: env.info,
         metrics: { ...metrics, parameters: parameterCount(modelConfig), ...(typeof heldOut === 'number' ? { heldOutLoss: heldOut } : {}) },
         series,
-        claims: [...buildClaims({ records, grid, schedule, length: L, seeds: params.seeds }), ...claimsExtra],
+        claims: [...buildClaims({ records, grid, schedule, length: L, seeds: params.seeds, reference }), ...claimsExtra],
         matrices: {},
         notes,
         timing: {
