@@ -2,17 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { RngStream } from '../../lib/rng';
 import { mean, sampleVariance } from '../../lib/stats';
 import { expectedNfe } from '../../models/diffusion/transitionTimes';
-import { bigramClaim, BIGRAM_MARGIN_SHARE, buildClaims, fusedStepClaim, QUALITY_MARGIN, qualityClaim, SPEEDUP_MIN } from './claims';
-import type { SampleQuality } from './quality';
+import { CHAR_ALPHABET } from '../../models/charVocab';
+import { bigramClaim, BIGRAM_GROUP, BIGRAM_MARGIN_SHARE, buildClaims, fusedStepClaim, groupBigramKl, QUALITY_MARGIN, qualityClaim, SPEEDUP_MIN, type BigramReference } from './claims';
+import { countBigrams, klFromCounts } from './quality';
 import type { RunRecord } from './records';
 
 const schedule = { kind: 'beta', alpha: 3, beta: 3 } as const;
 const SEEDS = 5;
 const PER_SEED = 13;
 
-function record(T: number, role: 'baseline' | 'dndm', seed: number, nfe: number, wallMs: number, nll: number[], bigramKl = 0.5): RunRecord {
-  return { T, role, sampler: role === 'dndm' ? 'dndm-k-remask' : 'rdm-k-remask', seed, nfe, wallMs, judgeNll: mean(nll), realWordShare: 0, unigramKl: 0, bigramKl, sequenceNll: nll, texts: [] };
+function record(T: number, role: 'baseline' | 'dndm', seed: number, nfe: number, wallMs: number, nll: number[], texts: string[]): RunRecord {
+  return { T, role, sampler: role === 'dndm' ? 'dndm-k-remask' : 'rdm-k-remask', seed, nfe, wallMs, judgeNll: mean(nll), realWordShare: 0, unigramKl: 0, bigramKl: 0, sequenceNll: nll, texts };
 }
+
+/** 64-character texts with characters drawn uniformly from `alphabet`: the test's "corpus" is uniform over all 27. */
+function texts(alphabet: string, stream: RngStream, count: number): string[] {
+  return Array.from({ length: count }, () => Array.from({ length: 64 }, () => alphabet[stream.int(alphabet.length)]).join(''));
+}
+const corpus = new Float64Array(CHAR_ALPHABET.length ** 2).fill(1 / CHAR_ALPHABET.length ** 2);
+/** Real text of the test: uniform characters, 16 groups. */
+const bigram: BigramReference = { corpus, realGroups: groupBigramKl(texts(CHAR_ALPHABET, RngStream.fromSeed(99), 16 * BIGRAM_GROUP), corpus) };
 
 /** Per-sequence NLLs around `centre` with spread ≈ `sd` (seeded, so the tests are exact). */
 function nlls(centre: number, sd: number, stream: RngStream, count = PER_SEED): number[] {
@@ -26,22 +35,20 @@ interface Setting {
   baselineNll?: number;
   sd?: number;
   perSeed?: number;
-  dndmBigram?: (seed: number) => number;
+  /** The alphabet DNDM's texts are drawn from, per seed (the corpus and the T-call sampler use all 27 characters). */
+  dndmAlphabet?: (seed: number) => string;
 }
 
-/** Five seeds at T = 1000: the T-call sampler (1000 calls, 1000 ms, NLL 3.6, bigram KL 0.5) and DNDM as chosen. */
-function runs({ dndmNfe = [61, 60, 62, 61, 60], dndmMs = 60, dndmNll = 3.6, baselineNll = 3.6, sd = 0.4, perSeed = PER_SEED, dndmBigram = () => 0.5 }: Setting = {}): RunRecord[] {
+/** Five seeds at T = 1000: the T-call sampler (1000 calls, 1000 ms, NLL 3.6, uniform characters) and DNDM as chosen. */
+function runs({ dndmNfe = [61, 60, 62, 61, 60], dndmMs = 60, dndmNll = 3.6, baselineNll = 3.6, sd = 0.4, perSeed = PER_SEED, dndmAlphabet = () => CHAR_ALPHABET }: Setting = {}): RunRecord[] {
   const rng = RngStream.fromSeed(7);
   return Array.from({ length: SEEDS }, (_, seed) => [
-    record(1000, 'baseline', seed, 1000, 1000, nlls(baselineNll, sd, rng.split(`b${seed}`), perSeed), 0.5 + 0.02 * Math.sin(seed)),
-    record(1000, 'dndm', seed, dndmNfe[seed], dndmMs, nlls(dndmNll, sd, rng.split(`d${seed}`), perSeed), dndmBigram(seed) + 0.02 * Math.cos(seed)),
+    record(1000, 'baseline', seed, 1000, 1000, nlls(baselineNll, sd, rng.split(`b${seed}`), perSeed), texts(CHAR_ALPHABET, rng.split(`bt${seed}`), perSeed)),
+    record(1000, 'dndm', seed, dndmNfe[seed], dndmMs, nlls(dndmNll, sd, rng.split(`d${seed}`), perSeed), texts(dndmAlphabet(seed), rng.split(`dt${seed}`), perSeed)),
   ]).flat();
 }
 
-/** Real text of each seed's size: bigram KL 0.4 (the floor), so the bigram margin is 0.1. */
-const reference: SampleQuality[] = Array.from({ length: SEEDS }, () => ({ judgeNll: 1.25, realWordShare: 1, unigramKl: 0.02, bigramKl: 0.4 }));
-
-const claim = (records: RunRecord[], id: string) => buildClaims({ records, grid: [1000], schedule, length: 64, seeds: SEEDS, reference }).find((c) => c.id === id)!;
+const claim = (records: RunRecord[], id: string) => buildClaims({ records, grid: [1000], schedule, length: 64, seeds: SEEDS, bigram }).find((c) => c.id === id)!;
 
 describe('DNDM claim checks', () => {
   it('pass on numbers like the paper’s', () => {
@@ -89,18 +96,32 @@ describe('DNDM claim checks', () => {
     expect(few.note).toMatch(/Too few sequences/);
   });
 
-  it('the bigram check: mean ± 1.96 s.e. over seeds of the KL difference, against a quarter of the real-text floor', () => {
-    const records = runs({ dndmBigram: () => 0.53 });
-    const c = bigramClaim(records.filter((r) => r.role === 'dndm'), records.filter((r) => r.role === 'baseline'), reference);
-    const differences = Array.from({ length: SEEDS }, (_, s) => records.find((r) => r.seed === s && r.role === 'dndm')!.bigramKl - records.find((r) => r.seed === s && r.role === 'baseline')!.bigramKl);
+  it('the bigram check: groups of 8 sequences, mean ± 1.96 s.e. of the KL difference, against a quarter of the real-text floor', () => {
+    const records = runs();
+    const dndm = records.filter((r) => r.role === 'dndm');
+    const baseline = records.filter((r) => r.role === 'baseline');
+    const c = bigramClaim(dndm, baseline, bigram);
+    const groupKl = (runs: RunRecord[], g: number) => {
+      const group = runs.flatMap((r) => r.texts).slice(g * BIGRAM_GROUP, (g + 1) * BIGRAM_GROUP);
+      return klFromCounts(group.map(countBigrams).reduce((a, b) => a.map((v, i) => v + b[i])), corpus);
+    };
+    const groups = Math.floor((SEEDS * PER_SEED) / BIGRAM_GROUP);
+    const differences = Array.from({ length: groups }, (_, g) => groupKl(dndm, g) - groupKl(baseline, g));
+    expect(c.spread!.replicates).toBe(groups);
     expect(c.spread!.estimate).toBeCloseTo(mean(differences), 12);
-    expect(c.threshold).toBeCloseTo(BIGRAM_MARGIN_SHARE * 0.4, 12);
+    expect(c.threshold).toBeCloseTo(BIGRAM_MARGIN_SHARE * mean(bigram.realGroups), 12);
     expect(c.value).toBeCloseTo(c.spread!.high, 12);
     expect(c.passed).toBe(true);
-    // DNDM's bigrams 0.2 nats further from the corpus than the T-call sampler's: fails
-    expect(claim(runs({ dndmBigram: () => 0.7 }), 'bigram-kl-not-worse').passed).toBe(false);
-    // a gap that varies wildly over seeds: the interval is too wide to pass
-    expect(claim(runs({ dndmBigram: (s) => 0.5 + (s % 2 === 0 ? 0.4 : -0.3) }), 'bigram-kl-not-worse').passed).toBe(false);
+  });
+
+  it('the bigram check fails when DNDM’s letter pairs are off, and on too few sequences', () => {
+    // DNDM writes with 20 of the 27 characters: its bigrams are far from the corpus
+    expect(claim(runs({ dndmAlphabet: () => CHAR_ALPHABET.slice(0, 20) }), 'bigram-kl-not-worse').passed).toBe(false);
+    // only some seeds degenerate: the interval is wide and its upper end too high
+    expect(claim(runs({ dndmAlphabet: (s) => (s % 2 === 0 ? CHAR_ALPHABET.slice(0, 14) : CHAR_ALPHABET) }), 'bigram-kl-not-worse').passed).toBe(false);
+    const few = claim(runs({ perSeed: 2 }), 'bigram-kl-not-worse');
+    expect(few.passed).toBe(false);
+    expect(few.note).toMatch(/Too few sequences/);
   });
 
   it('the fused-step check fails on one differing token or a confidence off by more than 1e-4', () => {

@@ -13,7 +13,7 @@ import { parameterCount } from '../../models/maskedDiffusionTransformer';
 import { sample, type SampleResult, type SamplerConfig, type SamplerName, type StepDecoder } from '../../models/diffusion/samplers';
 import { expectedNfe, type TransitionSchedule } from '../../models/diffusion/transitionTimes';
 import { loadDndmAssets, type DndmAssets } from './assets';
-import { buildClaims, fusedStepClaim } from './claims';
+import { BIGRAM_GROUP, buildClaims, fusedStepClaim, groupBigramKl, type BigramReference } from './claims';
 import type { DndmParams } from './params';
 import { scoreSamples, type Judge, type SampleQuality } from './quality';
 import { SAMPLER_LABELS, tLabel, type Role, type RunRecord } from './records';
@@ -65,6 +65,17 @@ function referenceRuns(judge: Judge, params: DndmParams, L: number, rng: RngStre
     });
     return scoreSamples(windows, judge);
   });
+}
+
+/** The bigram-check floor: REAL_BIGRAM_GROUPS groups of BIGRAM_GROUP real held-out windows, each group's bigram KL to the corpus. */
+const REAL_BIGRAM_GROUPS = 16;
+function realBigramGroups(judge: Judge, L: number, rng: RngStream): number[] {
+  const text = judge.referenceText;
+  const windows = Array.from({ length: REAL_BIGRAM_GROUPS * BIGRAM_GROUP }, () => {
+    const start = rng.int(text.length - L);
+    return text.slice(start, start + L);
+  });
+  return groupBigramKl(windows, judge.bigram);
 }
 
 async function makeDecoder(params: DndmParams, device: GPUDevice | null, assets: DndmAssets, config: SamplerConfig): Promise<DisposableDecoder & { fused: boolean }> {
@@ -138,6 +149,7 @@ async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: Run
       return decoder.decode(x, t, key);
     };
     const reference = referenceRuns(assets.judge, params, L, root.split('reference'));
+    const bigram: BigramReference = { corpus: assets.judge.bigram, realGroups: realBigramGroups(assets.judge, L, root.split('bigram-floor')) };
     const sweepStart = performance.now();
     for (const T of grid) {
       const names = samplerNames(params.pair, T);
@@ -168,7 +180,7 @@ async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: Run
         backend: env.info,
         metrics: { ...metrics, parameters: parameterCount(modelConfig), ...(typeof heldOut === 'number' ? { heldOutLoss: heldOut } : {}) },
         series,
-        claims: [...buildClaims({ records, grid, schedule, length: L, seeds: params.seeds, reference }), ...claimsExtra],
+        claims: [...buildClaims({ records, grid, schedule, length: L, seeds: params.seeds, bigram }), ...claimsExtra],
         matrices: {},
         notes,
         timing: {
