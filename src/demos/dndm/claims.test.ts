@@ -3,7 +3,7 @@ import { RngStream } from '../../lib/rng';
 import { mean, sampleVariance } from '../../lib/stats';
 import { expectedNfe } from '../../models/diffusion/transitionTimes';
 import { CHAR_ALPHABET } from '../../models/charVocab';
-import { bigramClaim, BIGRAM_GROUP, BIGRAM_MARGIN_SHARE, buildClaims, fusedStepClaim, groupBigramKl, QUALITY_MARGIN, qualityClaim, SPEEDUP_MIN, type BigramReference } from './claims';
+import { bigramClaim, BIGRAM_GROUP, BIGRAM_MARGIN_SHARE, buildClaims, fusedStepClaim, groupBigramKl, QUALITY_MARGIN, qualityClaim, smallTClaim, SPEEDUP_MIN, type BigramReference } from './claims';
 import { countBigrams, klFromCounts } from './quality';
 import type { RunRecord } from './records';
 
@@ -122,6 +122,16 @@ describe('DNDM claim checks', () => {
     const few = claim(runs({ perSeed: 2 }), 'bigram-kl-not-worse');
     expect(few.passed).toBe(false);
     expect(few.note).toMatch(/Too few sequences/);
+  });
+
+  it('the small-T limit row: NFE ratio ≤ 2 at T = 25, and it fails (the saving is large) when DNDM calls far less', () => {
+    const at25 = (dndmNfe: number) => [0, 1].flatMap((seed) => [record(25, 'baseline', seed, 25, 25, [3.6], []), record(25, 'dndm', seed, dndmNfe, dndmNfe, [3.6], [])]);
+    const limit = smallTClaim(at25(18))!;
+    expect(limit.kind).toBe('limit');
+    expect(limit.value).toBeCloseTo(25 / 18, 12);
+    expect(limit.passed).toBe(true);
+    expect(smallTClaim(at25(10))!.passed).toBe(false);
+    expect(smallTClaim(runs())).toBeNull();
   });
 
   it('the fused-step check fails on one differing token or a confidence off by more than 1e-4', () => {
