@@ -13,7 +13,7 @@ import { parameterCount } from '../../models/maskedDiffusionTransformer';
 import { sample, type SampleResult, type SamplerConfig, type SamplerName, type StepDecoder } from '../../models/diffusion/samplers';
 import { expectedNfe, type TransitionSchedule } from '../../models/diffusion/transitionTimes';
 import { loadDndmAssets, type DndmAssets } from './assets';
-import { BIGRAM_GROUP, buildClaims, fusedStepClaim, groupBigramKl, type BigramReference } from './claims';
+import { BIGRAM_GROUP, QUALITY_MIN_SEQUENCES, SPEEDUP_T, buildClaims, fusedStepClaim, groupBigramKl, type BigramReference } from './claims';
 import type { DndmParams } from './params';
 import { scoreSamples, type Judge, type SampleQuality } from './quality';
 import { SAMPLER_LABELS, tLabel, type Role, type RunRecord } from './records';
@@ -196,12 +196,21 @@ async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: Run
       `Model: ${describeModel(assets)} masked-diffusion transformer trained on KJV text (public/weights/dndm-kjv); a teaching model, so its samples are word-like strings, not scripture.`,
       `Network: ${where.label}. Denoising step: ${decoder.fused ? 'fused WGSL kernel reading the tfjs logits in place (zero-copy)' : 'logits read back, step in TypeScript'}.`,
       'One transition-time vector τ per batch (as in the authors’ code): NFE counts network calls for the whole batch.',
+      revealRuleNote(params.pair),
+      `“Same quality” at T = ${SPEEDUP_T} is an equivalence test on single sequences (${params.seeds} seeds × ${params.samples} = ${params.seeds * params.samples} per sampler; it needs at least ${QUALITY_MIN_SEQUENCES}). ` +
+        'The sequences of one batch share τ, which under top-k only fixes how many positions are masked per call, so they are treated as independent.',
     );
     ticker.progress(1, 'Done');
     return assemble();
   } finally {
     decoder.dispose();
   }
+}
+
+function revealRuleNote(pair: DndmParams['pair']): string {
+  if (pair === 'topk') return 'Top-k as in the authors’ code: after each call the least confident positions among all 64 are masked, so a decoded token can go back to the mask; at T = ∞ the same rule in continuous time (DNDM-C-k, one position fewer masked per call).';
+  if (pair === 'topk-keep') return 'Top-k keeping decoded tokens (not the authors’ rule, which can re-mask): only still-masked positions compete; at T = ∞ the same rule in continuous time (DNDM-C-k).';
+  return 'Random order: each token is revealed at its own τ (DNDM) or by a 1/t coin (ancestral); at T = ∞ DNDM-C reveals tokens in the order of their continuous τ.';
 }
 
 function describeModel(assets: DndmAssets): string {
