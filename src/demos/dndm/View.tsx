@@ -71,7 +71,8 @@ export function DndmView({ results }: DemoViewProps<DndmResults>) {
           caption={
             <>
               Scored by a 5-gram judge trained on held-out text the diffusion model never saw, by corpus words, and by character-frequency KL; the green line is real held-out text cut to the same
-              sizes (its KL is not 0: that is the sampling noise of {params.samples} × 64 characters). Same quality at far fewer calls is the claim.{' '}
+              sizes (its KL is not 0: that is the sampling noise of {params.samples} × 64 characters). Same quality at far fewer calls is the claim; at T = {SPEEDUP_T} it is tested on single sequences (judge NLL, an equivalence test with margin ln 1.25) and on letter pairs in groups of 8
+              sequences (bigram KL, against real text of the same size).{' '}
               <label>
                 Show{' '}
                 <select value={metric} onChange={(e) => setMetric(e.target.value as QualityMetric)} data-testid="quality-metric">
