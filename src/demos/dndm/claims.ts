@@ -150,8 +150,16 @@ export function qualityClaim(dndm: readonly RunRecord[], baseline: readonly RunR
     value: farthest,
     threshold: QUALITY_MARGIN,
     spread: { replicates: a.length + b.length, estimate: tost.difference, low: tost.low, high: tost.high, method: `difference of means, 90% interval (TOST), ${a.length} vs ${b.length} sequences` },
-    ...(enough ? {} : { note: `Too few sequences for the equivalence test: it needs ${QUALITY_MIN_SEQUENCES} per sampler (seeds × sequences per seed).` }),
+    ...(qualityNote(enough, tost) ? { note: qualityNote(enough, tost) } : {}),
   };
+}
+
+/** Why the equivalence test did not pass, in words, when the numbers say which way. */
+function qualityNote(enough: boolean, tost: { difference: number; low: number; equivalent: boolean }): string | undefined {
+  if (!enough) return `Too few sequences for the equivalence test: it needs ${QUALITY_MIN_SEQUENCES} per sampler (seeds × sequences per seed).`;
+  if (!tost.equivalent && tost.low > 0)
+    return 'DNDM’s text is measurably worse here. Under top-k decoding the T-call sampler revises its text at every one of its T calls (with re-masking it can also undo a token), DNDM only at its NFE calls: fewer calls also means fewer chances to correct.';
+  return undefined;
 }
 
 /** The bigram KL to the corpus of consecutive groups of BIGRAM_GROUP texts (a last, shorter group is dropped). */
