@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { DemoViewProps } from '../../ui/defineDemo';
-import type { DndmResults } from './experiment';
+import { samplerNames, type DndmResults } from './experiment';
 import { ChartCard, DataTable } from '../../ui/ChartCard';
 import { NfeChart, QUALITY_METRICS, QualityChart, TauHistogram, TimeChart } from './charts';
 import { SPEEDUP_T } from './claims';
@@ -12,7 +12,7 @@ export function DndmView({ results }: DemoViewProps<DndmResults>) {
   const [metric, setMetric] = useState<QualityMetric>('Ppl');
   if (!results) return null;
   const { series, params, metrics } = results;
-  const [baselineName, dndmName] = params.pair === 'topk' ? (['rdm-k', 'dndm-k'] as const) : (['ancestral', 'dndm'] as const);
+  const { baseline: baselineName, dndm: dndmName } = samplerNames(params.pair, params.steps);
   const schedule = params.schedule === 'beta' ? `Beta(${params.alpha}, ${params.beta})` : params.schedule;
   const atSpeedupT = series.time.find((r) => r.steps === SPEEDUP_T);
   return (
@@ -24,10 +24,13 @@ export function DndmView({ results }: DemoViewProps<DndmResults>) {
           </h3>
           <p className="caption">
             Dots are masked positions. Drag the slider or press Play: the T-call sampler calls the network at every one of the {params.steps} steps; DNDM draws every token’s
-            transition time τ first ({schedule}) and calls the network only at the {metrics.shownNfeDndm} distinct τ’s (expected {metrics.shownExpectedNfe?.toFixed(1)}). A token
-            appears at its τ and never changes afterwards.
+            transition time τ first ({schedule}) and calls the network only at the {metrics.shownNfeDndm} distinct τ’s (expected {metrics.shownExpectedNfe?.toFixed(1)}). {params.pair === 'random'
+              ? 'A token appears at its τ and never changes afterwards.'
+              : params.pair === 'topk'
+                ? 'The τ’s decide how many positions stay masked after each call; which ones is the network’s choice (least confident), and a decoded token it now doubts can go back to the mask.'
+                : 'The τ’s decide how many positions stay masked after each call; which ones is the network’s choice (least confident); a decoded token is kept.'}
           </p>
-          <DenoisingPlayer steps={params.steps} dndm={series.trajectory} baseline={series.baselineTrajectory ?? []} dndmLabel={SAMPLER_LABELS[dndmName]} baselineLabel={SAMPLER_LABELS[baselineName]} />
+          <DenoisingPlayer steps={params.steps} dndm={series.trajectory} baseline={series.baselineTrajectory ?? []} dndmLabel={SAMPLER_LABELS[dndmName]} baselineLabel={SAMPLER_LABELS[baselineName!]} />
         </section>
       )}
       {series.tau && (
@@ -68,7 +71,8 @@ export function DndmView({ results }: DemoViewProps<DndmResults>) {
           caption={
             <>
               Scored by a 5-gram judge trained on held-out text the diffusion model never saw, by corpus words, and by character-frequency KL; the green line is real held-out text cut to the same
-              sizes (its KL is not 0: that is the sampling noise of {params.samples} × 64 characters). Same quality at far fewer calls is the claim.{' '}
+              sizes (its KL is not 0: that is the sampling noise of {params.samples} × 64 characters). Same quality at far fewer calls is the claim; at T = {SPEEDUP_T} it is tested on single sequences (judge NLL, an equivalence test with margin ln 1.25) and on letter pairs in groups of 8
+              sequences (bigram KL, against real text of the same size).{' '}
               <label>
                 Show{' '}
                 <select value={metric} onChange={(e) => setMetric(e.target.value as QualityMetric)} data-testid="quality-metric">

@@ -1,41 +1,139 @@
 import { describe, expect, it } from 'vitest';
+import { RngStream } from '../../lib/rng';
+import { mean, sampleVariance } from '../../lib/stats';
 import { expectedNfe } from '../../models/diffusion/transitionTimes';
-import { buildClaims, fusedStepClaim, SPEEDUP_MIN } from './claims';
+import { CHAR_ALPHABET } from '../../models/charVocab';
+import { bigramClaim, BIGRAM_GROUP, BIGRAM_MARGIN_SHARE, buildClaims, fusedStepClaim, groupBigramKl, QUALITY_MARGIN, qualityClaim, smallTClaim, SPEEDUP_MIN, type BigramReference } from './claims';
+import { countBigrams, klFromCounts } from './quality';
 import type { RunRecord } from './records';
 
 const schedule = { kind: 'beta', alpha: 3, beta: 3 } as const;
+const SEEDS = 4;
+const PER_SEED = 16;
 
-function record(T: number, role: 'baseline' | 'dndm', seed: number, nfe: number, wallMs: number, nll: number[]): RunRecord {
-  return { T, role, sampler: role === 'dndm' ? 'dndm-k' : 'rdm-k', seed, nfe, wallMs, judgeNll: nll[0], realWordShare: 0, unigramKl: 0, bigramKl: 0, sequenceNll: nll, texts: [] };
+function record(T: number, role: 'baseline' | 'dndm', seed: number, nfe: number, wallMs: number, nll: number[], texts: string[]): RunRecord {
+  return { T, role, sampler: role === 'dndm' ? 'dndm-k-remask' : 'rdm-k-remask', seed, nfe, wallMs, judgeNll: mean(nll), realWordShare: 0, unigramKl: 0, bigramKl: 0, sequenceNll: nll, texts };
 }
 
-/** Three seeds at T = 1000 with chosen DNDM NFEs, times and per-sequence NLLs. */
-function runs(dndmNfe: number[], dndmMs: number, dndmNll: number[]): RunRecord[] {
-  return [0, 1, 2].flatMap((seed) => [
-    record(1000, 'baseline', seed, 1000, 1000, [4.2, 4.3, 4.1, 4.25]),
-    record(1000, 'dndm', seed, dndmNfe[seed], dndmMs, dndmNll),
-  ]);
+/** 64-character texts with characters drawn uniformly from `alphabet`: the test's "corpus" is uniform over all 27. */
+function texts(alphabet: string, stream: RngStream, count: number): string[] {
+  return Array.from({ length: count }, () => Array.from({ length: 64 }, () => alphabet[stream.int(alphabet.length)]).join(''));
+}
+const corpus = new Float64Array(CHAR_ALPHABET.length ** 2).fill(1 / CHAR_ALPHABET.length ** 2);
+/** Real text of the test: uniform characters, 16 groups. */
+const bigram: BigramReference = { corpus, realGroups: groupBigramKl(texts(CHAR_ALPHABET, RngStream.fromSeed(99), 16 * BIGRAM_GROUP), corpus) };
+
+/** Per-sequence NLLs around `centre` with spread ≈ `sd` (seeded, so the tests are exact). */
+function nlls(centre: number, sd: number, stream: RngStream, count = PER_SEED): number[] {
+  return Array.from({ length: count }, () => centre + sd * stream.normal());
 }
 
-const claim = (records: RunRecord[], id: string) => buildClaims({ records, grid: [1000], schedule, length: 64, seeds: 3 }).find((c) => c.id === id)!;
+interface Setting {
+  dndmNfe?: number[];
+  dndmMs?: number;
+  dndmNll?: number;
+  baselineNll?: number;
+  sd?: number;
+  perSeed?: number;
+  /** The alphabet DNDM's texts are drawn from, per seed (the corpus and the T-call sampler use all 27 characters). */
+  dndmAlphabet?: (seed: number) => string;
+}
+
+/** Four seeds at T = 1000: the T-call sampler (1000 calls, 1000 ms, NLL 3.6, uniform characters) and DNDM as chosen. */
+function runs({ dndmNfe = [61, 60, 62, 61, 60], dndmMs = 60, dndmNll = 3.6, baselineNll = 3.6, sd = 0.4, perSeed = PER_SEED, dndmAlphabet = () => CHAR_ALPHABET }: Setting = {}): RunRecord[] {
+  const rng = RngStream.fromSeed(7);
+  return Array.from({ length: SEEDS }, (_, seed) => [
+    record(1000, 'baseline', seed, 1000, 1000, nlls(baselineNll, sd, rng.split(`b${seed}`), perSeed), texts(CHAR_ALPHABET, rng.split(`bt${seed}`), perSeed)),
+    record(1000, 'dndm', seed, dndmNfe[seed], dndmMs, nlls(dndmNll, sd, rng.split(`d${seed}`), perSeed), texts(dndmAlphabet(seed), rng.split(`dt${seed}`), perSeed)),
+  ]).flat();
+}
+
+const claim = (records: RunRecord[], id: string) => buildClaims({ records, grid: [1000], schedule, length: 64, seeds: SEEDS, bigram }).find((c) => c.id === id)!;
 
 describe('DNDM claim checks', () => {
-  it('pass on numbers like the paper’s, and each fails when its number is off', () => {
-    const good = runs([61, 60, 62], 60, [4.15, 4.3, 4.2, 4.2]);
+  it('pass on numbers like the paper’s', () => {
+    const good = runs();
     expect(expectedNfe(schedule, 64, 1000)).toBeCloseTo(61.2, 1);
-    expect(claim(good, 'nfe-matches-formula').passed).toBe(true);
-    expect(claim(good, 'speedup-at-1000').passed).toBe(true);
-    expect(claim(good, 'quality-within-noise').passed).toBe(true);
+    for (const id of ['nfe-matches-formula', 'speedup-at-1000', 'quality-equivalent', 'bigram-kl-not-worse']) expect(claim(good, id).passed, id).toBe(true);
+  });
 
-    // NFE far from E[NFE] (sd of one draw ≈ 1.6 at T = 1000)
-    expect(claim(runs([52, 53, 52], 60, [4.2, 4.2, 4.2, 4.2]), 'nfe-matches-formula').passed).toBe(false);
-    // a DNDM that is only 5× faster
-    const slow = claim(runs([61, 60, 62], 1000 / 5, [4.2, 4.2, 4.2, 4.2]), 'speedup-at-1000');
+  it('NFE far from E[NFE] fails (sd of one draw ≈ 1.6 at T = 1000)', () => {
+    expect(claim(runs({ dndmNfe: [52, 53, 52, 53, 52] }), 'nfe-matches-formula').passed).toBe(false);
+  });
+
+  it('a DNDM that is only 5× faster fails the speed-up claim', () => {
+    const slow = claim(runs({ dndmMs: 1000 / 5 }), 'speedup-at-1000');
     expect(slow.value).toBeCloseTo(5, 6);
     expect(slow.threshold).toBe(SPEEDUP_MIN);
     expect(slow.passed).toBe(false);
-    // clearly worse text
-    expect(claim(runs([61, 60, 62], 60, [5.1, 5.3, 5.2, 5.0]), 'quality-within-noise').passed).toBe(false);
+  });
+
+  it('the equivalence test is the TOST: 90% interval of the mean difference inside ±ln 1.25', () => {
+    const records = runs({ dndmNll: 3.65 });
+    const c = qualityClaim(records.filter((r) => r.role === 'dndm'), records.filter((r) => r.role === 'baseline'));
+    const a = records.filter((r) => r.role === 'dndm').flatMap((r) => r.sequenceNll);
+    const b = records.filter((r) => r.role === 'baseline').flatMap((r) => r.sequenceNll);
+    const se = Math.sqrt(sampleVariance(a) / a.length + sampleVariance(b) / b.length);
+    expect(c.spread!.estimate).toBeCloseTo(mean(a) - mean(b), 12);
+    expect(c.spread!.high - c.spread!.estimate).toBeCloseTo(1.6448536269514722 * se, 12);
+    expect(c.value).toBeCloseTo(Math.max(Math.abs(c.spread!.low), Math.abs(c.spread!.high)), 12);
+    expect(c.threshold).toBeCloseTo(Math.log(1.25), 12);
+    expect(c.passed).toBe(c.value < QUALITY_MARGIN);
+  });
+
+  it('the equivalence test fails on clearly worse text, on clearly better text, and when noise hides the difference', () => {
+    // the paper's own weak spot is small T, where DNDM can trail RDM; here DNDM is 0.4 nats/char worse
+    const worse = claim(runs({ dndmNll: 4.0 }), 'quality-equivalent');
+    expect(worse.passed).toBe(false);
+    expect(worse.note).toMatch(/measurably worse/);
+    // equivalence is two-sided: much better text is not "the same" either
+    expect(claim(runs({ dndmNll: 3.2 }), 'quality-equivalent').passed).toBe(false);
+    // equal means but per-sequence spread 1.5 nats: 64 vs 64 sequences cannot rule out a 0.22 gap
+    expect(claim(runs({ sd: 1.5 }), 'quality-equivalent').passed).toBe(false);
+  });
+
+  it('the equivalence test refuses fewer than 32 sequences per sampler, however close', () => {
+    const few = claim(runs({ perSeed: 4, sd: 0.01 }), 'quality-equivalent');
+    expect(few.passed).toBe(false);
+    expect(few.note).toMatch(/Too few sequences/);
+  });
+
+  it('the bigram check: groups of 8 sequences, mean ± 1.96 s.e. of the KL difference, against a quarter of the real-text floor', () => {
+    const records = runs();
+    const dndm = records.filter((r) => r.role === 'dndm');
+    const baseline = records.filter((r) => r.role === 'baseline');
+    const c = bigramClaim(dndm, baseline, bigram);
+    const groupKl = (runs: RunRecord[], g: number) => {
+      const group = runs.flatMap((r) => r.texts).slice(g * BIGRAM_GROUP, (g + 1) * BIGRAM_GROUP);
+      return klFromCounts(group.map(countBigrams).reduce((a, b) => a.map((v, i) => v + b[i])), corpus);
+    };
+    const groups = Math.floor((SEEDS * PER_SEED) / BIGRAM_GROUP);
+    const differences = Array.from({ length: groups }, (_, g) => groupKl(dndm, g) - groupKl(baseline, g));
+    expect(c.spread!.replicates).toBe(groups);
+    expect(c.spread!.estimate).toBeCloseTo(mean(differences), 12);
+    expect(c.threshold).toBeCloseTo(BIGRAM_MARGIN_SHARE * mean(bigram.realGroups), 12);
+    expect(c.value).toBeCloseTo(c.spread!.high, 12);
+    expect(c.passed).toBe(true);
+  });
+
+  it('the bigram check fails when DNDM’s letter pairs are off, and on too few sequences', () => {
+    // DNDM writes with 20 of the 27 characters: its bigrams are far from the corpus
+    expect(claim(runs({ dndmAlphabet: () => CHAR_ALPHABET.slice(0, 20) }), 'bigram-kl-not-worse').passed).toBe(false);
+    // only some seeds degenerate: the interval is wide and its upper end too high
+    expect(claim(runs({ dndmAlphabet: (s) => (s % 2 === 0 ? CHAR_ALPHABET.slice(0, 14) : CHAR_ALPHABET) }), 'bigram-kl-not-worse').passed).toBe(false);
+    const few = claim(runs({ perSeed: 2 }), 'bigram-kl-not-worse');
+    expect(few.passed).toBe(false);
+    expect(few.note).toMatch(/Too few sequences/);
+  });
+
+  it('the small-T limit row: NFE ratio ≤ 2 at T = 25, and it fails (the saving is large) when DNDM calls far less', () => {
+    const at25 = (dndmNfe: number) => [0, 1].flatMap((seed) => [record(25, 'baseline', seed, 25, 25, [3.6], []), record(25, 'dndm', seed, dndmNfe, dndmNfe, [3.6], [])]);
+    const limit = smallTClaim(at25(18))!;
+    expect(limit.kind).toBe('limit');
+    expect(limit.value).toBeCloseTo(25 / 18, 12);
+    expect(limit.passed).toBe(true);
+    expect(smallTClaim(at25(10))!.passed).toBe(false);
+    expect(smallTClaim(runs())).toBeNull();
   });
 
   it('the fused-step check fails on one differing token or a confidence off by more than 1e-4', () => {

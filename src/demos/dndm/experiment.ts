@@ -13,7 +13,7 @@ import { parameterCount } from '../../models/maskedDiffusionTransformer';
 import { sample, type SampleResult, type SamplerConfig, type SamplerName, type StepDecoder } from '../../models/diffusion/samplers';
 import { expectedNfe, type TransitionSchedule } from '../../models/diffusion/transitionTimes';
 import { loadDndmAssets, type DndmAssets } from './assets';
-import { buildClaims, fusedStepClaim } from './claims';
+import { BIGRAM_GROUP, QUALITY_MIN_SEQUENCES, SPEEDUP_T, buildClaims, fusedStepClaim, groupBigramKl, type BigramReference } from './claims';
 import type { DndmParams } from './params';
 import { scoreSamples, type Judge, type SampleQuality } from './quality';
 import { SAMPLER_LABELS, tLabel, type Role, type RunRecord } from './records';
@@ -38,9 +38,15 @@ export function sweepGrid(params: DndmParams): number[] {
 }
 
 
-function samplerNames(params: DndmParams, T: number): { baseline: SamplerName | null; dndm: SamplerName } {
-  if (!Number.isFinite(T)) return { baseline: null, dndm: 'dndm-c' };
-  return params.pair === 'topk' ? { baseline: 'rdm-k', dndm: 'dndm-k' } : { baseline: 'ancestral', dndm: 'dndm' };
+/** Which sampler pair runs at T (T = ∞: DNDM-C alone, with the pair's reveal rule). */
+export function samplerNames(pair: DndmParams['pair'], T: number): { baseline: SamplerName | null; dndm: SamplerName } {
+  const names: Record<DndmParams['pair'], { baseline: SamplerName; dndm: SamplerName; continuous: SamplerName }> = {
+    topk: { baseline: 'rdm-k-remask', dndm: 'dndm-k-remask', continuous: 'dndm-c-k-remask' },
+    'topk-keep': { baseline: 'rdm-k', dndm: 'dndm-k', continuous: 'dndm-c-k' },
+    random: { baseline: 'ancestral', dndm: 'dndm', continuous: 'dndm-c' },
+  };
+  const chosen = names[pair];
+  return Number.isFinite(T) ? { baseline: chosen.baseline, dndm: chosen.dndm } : { baseline: null, dndm: chosen.continuous };
 }
 
 function score(result: SampleResult, B: number, L: number, judge: Judge): { quality: SampleQuality; texts: string[]; sequenceNll: number[] } {
@@ -59,6 +65,17 @@ function referenceRuns(judge: Judge, params: DndmParams, L: number, rng: RngStre
     });
     return scoreSamples(windows, judge);
   });
+}
+
+/** The bigram-check floor: REAL_BIGRAM_GROUPS groups of BIGRAM_GROUP real held-out windows, each group's bigram KL to the corpus. */
+const REAL_BIGRAM_GROUPS = 16;
+function realBigramGroups(judge: Judge, L: number, rng: RngStream): number[] {
+  const text = judge.referenceText;
+  const windows = Array.from({ length: REAL_BIGRAM_GROUPS * BIGRAM_GROUP }, () => {
+    const start = rng.int(text.length - L);
+    return text.slice(start, start + L);
+  });
+  return groupBigramKl(windows, judge.bigram);
 }
 
 async function makeDecoder(params: DndmParams, device: GPUDevice | null, assets: DndmAssets, config: SamplerConfig): Promise<DisposableDecoder & { fused: boolean }> {
@@ -132,9 +149,10 @@ async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: Run
       return decoder.decode(x, t, key);
     };
     const reference = referenceRuns(assets.judge, params, L, root.split('reference'));
+    const bigram: BigramReference = { corpus: assets.judge.bigram, realGroups: realBigramGroups(assets.judge, L, root.split('bigram-floor')) };
     const sweepStart = performance.now();
     for (const T of grid) {
-      const names = samplerNames(params, T);
+      const names = samplerNames(params.pair, T);
       for (let seed = 0; seed < params.seeds; seed++) {
         const stream = root.split('sweep').split(tLabel(T)).split(seed);
         const keep = seed === 0 && T === params.steps;
@@ -162,7 +180,7 @@ async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: Run
         backend: env.info,
         metrics: { ...metrics, parameters: parameterCount(modelConfig), ...(typeof heldOut === 'number' ? { heldOutLoss: heldOut } : {}) },
         series,
-        claims: [...buildClaims({ records, grid, schedule, length: L, seeds: params.seeds }), ...claimsExtra],
+        claims: [...buildClaims({ records, grid, schedule, length: L, seeds: params.seeds, bigram }), ...claimsExtra],
         matrices: {},
         notes,
         timing: {
@@ -178,12 +196,21 @@ async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: Run
       `Model: ${describeModel(assets)} masked-diffusion transformer trained on KJV text (public/weights/dndm-kjv); a teaching model, so its samples are word-like strings, not scripture.`,
       `Network: ${where.label}. Denoising step: ${decoder.fused ? 'fused WGSL kernel reading the tfjs logits in place (zero-copy)' : 'logits read back, step in TypeScript'}.`,
       'One transition-time vector τ per batch (as in the authors’ code): NFE counts network calls for the whole batch.',
+      revealRuleNote(params.pair),
+      `“Same quality” at T = ${SPEEDUP_T} is an equivalence test on single sequences (${params.seeds} seeds × ${params.samples} = ${params.seeds * params.samples} per sampler; it needs at least ${QUALITY_MIN_SEQUENCES}). ` +
+        'The sequences of one batch share τ, which under top-k only fixes how many positions are masked per call, so they are treated as independent.',
     );
     ticker.progress(1, 'Done');
     return assemble();
   } finally {
     decoder.dispose();
   }
+}
+
+function revealRuleNote(pair: DndmParams['pair']): string {
+  if (pair === 'topk') return 'Top-k as in the authors’ code: after each call the least confident positions among all 64 are masked, so a decoded token can go back to the mask; at T = ∞ the same rule in continuous time (DNDM-C-k, one position fewer masked per call).';
+  if (pair === 'topk-keep') return 'Top-k keeping decoded tokens (not the authors’ rule, which can re-mask): only still-masked positions compete; at T = ∞ the same rule in continuous time (DNDM-C-k).';
+  return 'Random order: each token is revealed at its own τ (DNDM) or by a 1/t coin (ancestral); at T = ∞ DNDM-C reveals tokens in the order of their continuous τ.';
 }
 
 function describeModel(assets: DndmAssets): string {

@@ -6,10 +6,14 @@ import type { SampleQuality } from './quality';
 
 export const SAMPLER_LABELS: Record<SamplerName, string> = {
   ancestral: 'Absorbing ancestral (T calls)',
-  'rdm-k': 'RDM-k (T calls)',
-  dndm: 'DNDM',
-  'dndm-k': 'DNDM-k',
-  'dndm-c': 'DNDM-C (continuous τ)',
+  'rdm-k': 'RDM-k, decoded kept (T calls)',
+  'rdm-k-remask': 'RDM-k, re-masking as the authors (T calls)',
+  dndm: 'DNDM (random order)',
+  'dndm-k': 'DNDM-k, decoded kept',
+  'dndm-k-remask': 'DNDM-k, re-masking as the authors',
+  'dndm-c': 'DNDM-C (continuous τ, random order)',
+  'dndm-c-k': 'DNDM-C-k (continuous τ, top-k, decoded kept)',
+  'dndm-c-k-remask': 'DNDM-C-k (continuous τ, top-k re-masking as the authors)',
 };
 
 export type Role = 'baseline' | 'dndm';

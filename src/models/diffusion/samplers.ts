@@ -3,9 +3,13 @@
 // DNDM's de-randomised samplers (DNDM, DNDM-k: one call per distinct transition time; DNDM-C:
 // continuous times, one call per token). Shared by the DNDM and DPLM demos.
 //
-// Deliberate simplifications, stated where they differ from the authors' code (docs/research/discrete_diffusion.md §2.3):
-// - a position never returns to the mask once decoded in RDM-k and DNDM-k here (the code's
-//   top-k can re-mask); the count of masked positions per step is the code's.
+// Two top-k rules (docs/research/discrete_diffusion.md §2.3), named by the sampler:
+// - `…-remask` is the authors' rule: after each call the K lowest-confidence positions among ALL
+//   positions are masked, so a decoded token whose position the network is now unsure of goes back
+//   to the mask; K is the code's count (RDM: ⌊L·(t−1)/T⌋; DNDM: #{n : τ_n < t}).
+// - without the suffix a decoded token is kept: only still-masked positions compete for the K.
+// Where we differ from the code: exactly K positions stay masked (the code's topk_masking cutoff
+// adds 1e-10 and can keep K + 1); there are no special tokens (N = L).
 // As in the code, one τ vector is shared by the whole batch, so NFE = |{τ_n}| over N = L tokens.
 
 import type { RngStream } from '../../lib/rng';
@@ -23,7 +27,10 @@ export type Denoiser = (x: Int32Array, tFraction: number) => Promise<Float32Arra
  */
 export type StepDecoder = (x: Int32Array, tFraction: number, stepKey: number) => Promise<DenoiseStepOutput>;
 
-export type SamplerName = 'ancestral' | 'rdm-k' | 'dndm' | 'dndm-k' | 'dndm-c';
+export type SamplerName = 'ancestral' | 'rdm-k' | 'rdm-k-remask' | 'dndm' | 'dndm-k' | 'dndm-k-remask' | 'dndm-c' | 'dndm-c-k' | 'dndm-c-k-remask';
+
+/** How a sampler decides which positions stay masked: its own τ (random order), or top-k by confidence (keeping decoded tokens, or re-masking as the authors). */
+export type RevealRule = 'tau' | 'topk-keep' | 'topk-remask';
 
 export interface SamplerConfig {
   batch: number;
@@ -106,6 +113,23 @@ function unmask(state: RunState, i: number, token: number): void {
   state.masked[i] = 0;
 }
 
+/**
+ * The top-k update after one call: per sequence, `stayMasked` positions of lowest confidence are
+ * (or go back to being) the mask; every other masked position takes its proposed token.
+ * topk-remask ranks all positions (the authors' rule), topk-keep only the still-masked ones.
+ */
+function topKUpdate(state: RunState, step: { tokens: Int32Array; confidence: Float64Array }, stayMasked: number, rule: 'topk-keep' | 'topk-remask', config: SamplerConfig): void {
+  const { batch, length, maskToken } = config;
+  const eligible = rule === 'topk-remask' ? new Uint8Array(state.x.length).fill(1) : state.masked;
+  const stay = selectLowestConfidence(step.confidence, eligible, new Array<number>(batch).fill(stayMasked), batch, length);
+  for (let i = 0; i < state.x.length; i++) {
+    if (stay[i]) {
+      state.x[i] = maskToken;
+      state.masked[i] = 1;
+    } else if (state.masked[i]) unmask(state, i, step.tokens[i]);
+  }
+}
+
 /** Absorbing ancestral sampling: at step t each masked token is revealed with probability 1/t. */
 export function sampleAncestral(config: SamplerConfig, decoder: StepDecoder, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
   const coin = rng.split('reveal');
@@ -118,37 +142,29 @@ export function sampleAncestral(config: SamplerConfig, decoder: StepDecoder, rng
 }
 
 /** RDM-k: T calls; after step t, ⌊L·(t−1)/T⌋ positions per sequence stay masked, the least confident. */
-export function sampleRdmK(config: SamplerConfig, decoder: StepDecoder, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
-  const { batch, length, steps } = config;
+export function sampleRdmK(config: SamplerConfig, decoder: StepDecoder, rng: RngStream, rule: 'topk-keep' | 'topk-remask', ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
+  const { length, steps } = config;
   return withState(config, decoder, rng, ticker, keepTrajectory, async (state, decode) => {
-    for (let t = steps; t >= 1; t--) {
-      const { tokens, confidence } = await decode(t / steps);
-      const keep = Array.from({ length: batch }, () => Math.floor((length * (t - 1)) / steps));
-      const stay = selectLowestConfidence(confidence, state.masked, keep, batch, length);
-      for (let i = 0; i < state.x.length; i++) if (state.masked[i] && !stay[i]) unmask(state, i, tokens[i]);
-    }
+    for (let t = steps; t >= 1; t--) topKUpdate(state, await decode(t / steps), Math.floor((length * (t - 1)) / steps), rule, config);
   });
 }
 
 /**
- * DNDM (topK = false): token n is revealed at its transition time τ_n; the network is called
- * only at the distinct τ's, latest first. DNDM-k (topK = true): at time t, #{n : τ_n < t}
- * positions stay masked, chosen by lowest confidence.
+ * DNDM (rule tau): token n is revealed at its transition time τ_n; the network is called only at
+ * the distinct τ's, latest first. DNDM-k (top-k rules): at time t, #{n : τ_n < t} positions stay
+ * masked, chosen by lowest confidence.
  */
-export async function sampleDndm(config: SamplerConfig, decoder: StepDecoder, rng: RngStream, topK: boolean, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
+export async function sampleDndm(config: SamplerConfig, decoder: StepDecoder, rng: RngStream, rule: RevealRule, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
   const { batch, length, steps, schedule } = config;
   const tau = sampleTransitionTimes(schedule, length, steps, rng.split('tau'));
   const times = distinctTimesDescending(tau);
   const result = await withState(config, decoder, rng, ticker, keepTrajectory, async (state, decode) => {
     for (const t of times) {
-      const { tokens, confidence } = await decode(t / steps);
-      if (topK) {
-        const stillNoise = tau.reduce((count, tn) => count + (tn < t ? 1 : 0), 0);
-        const stay = selectLowestConfidence(confidence, state.masked, new Array<number>(batch).fill(stillNoise), batch, length);
-        for (let i = 0; i < state.x.length; i++) if (state.masked[i] && !stay[i]) unmask(state, i, tokens[i]);
-      } else {
+      const step = await decode(t / steps);
+      if (rule !== 'tau') topKUpdate(state, step, tau.reduce((count, tn) => count + (tn < t ? 1 : 0), 0), rule, config);
+      else {
         for (let b = 0; b < batch; b++) {
-          for (let n = 0; n < length; n++) if (tau[n] === t) unmask(state, b * length + n, tokens[b * length + n]);
+          for (let n = 0; n < length; n++) if (tau[n] === t) unmask(state, b * length + n, step.tokens[b * length + n]);
         }
       }
     }
@@ -156,16 +172,22 @@ export async function sampleDndm(config: SamplerConfig, decoder: StepDecoder, rn
   return { ...result, tau };
 }
 
-/** DNDM-C: continuous τ ~ Beta(α, β); one call per token, latest τ first (NFE = L). */
-export async function sampleDndmContinuous(config: SamplerConfig, decoder: StepDecoder, rng: RngStream, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
+/**
+ * DNDM-C: continuous τ ~ Beta(α, β); one call per token, latest τ first (NFE = L). Rule tau
+ * reveals token n at τ_n (a random order); the top-k rules reveal, at the k-th call, whichever
+ * positions are most confident so that L − k stay masked (the authors' continuous-time top-k).
+ */
+export async function sampleDndmContinuous(config: SamplerConfig, decoder: StepDecoder, rng: RngStream, rule: RevealRule, ticker?: Ticker, keepTrajectory = false): Promise<SampleResult> {
   const { batch, length, schedule } = config;
   const [alpha, beta] = schedule.kind === 'beta' ? [schedule.alpha, schedule.beta] : [1, 1];
   const tau = sampleContinuousTransitionTimes(alpha, beta, length, rng.split('tau'));
   const order = Array.from({ length }, (_, n) => n).sort((i, j) => tau[j] - tau[i]);
   const result = await withState(config, decoder, rng, ticker, keepTrajectory, async (state, decode) => {
-    for (const n of order) {
-      const { tokens } = await decode(tau[n]);
-      for (let b = 0; b < batch; b++) unmask(state, b * length + n, tokens[b * length + n]);
+    for (let k = 0; k < length; k++) {
+      const n = order[k];
+      const step = await decode(tau[n]);
+      if (rule !== 'tau') topKUpdate(state, step, length - (k + 1), rule, config);
+      else for (let b = 0; b < batch; b++) unmask(state, b * length + n, step.tokens[b * length + n]);
     }
   });
   return { ...result, tau };
@@ -176,12 +198,20 @@ export function sample(name: SamplerName, config: SamplerConfig, decoder: StepDe
     case 'ancestral':
       return sampleAncestral(config, decoder, rng, ticker, keepTrajectory);
     case 'rdm-k':
-      return sampleRdmK(config, decoder, rng, ticker, keepTrajectory);
+      return sampleRdmK(config, decoder, rng, 'topk-keep', ticker, keepTrajectory);
+    case 'rdm-k-remask':
+      return sampleRdmK(config, decoder, rng, 'topk-remask', ticker, keepTrajectory);
     case 'dndm':
-      return sampleDndm(config, decoder, rng, false, ticker, keepTrajectory);
+      return sampleDndm(config, decoder, rng, 'tau', ticker, keepTrajectory);
     case 'dndm-k':
-      return sampleDndm(config, decoder, rng, true, ticker, keepTrajectory);
+      return sampleDndm(config, decoder, rng, 'topk-keep', ticker, keepTrajectory);
+    case 'dndm-k-remask':
+      return sampleDndm(config, decoder, rng, 'topk-remask', ticker, keepTrajectory);
     case 'dndm-c':
-      return sampleDndmContinuous(config, decoder, rng, ticker, keepTrajectory);
+      return sampleDndmContinuous(config, decoder, rng, 'tau', ticker, keepTrajectory);
+    case 'dndm-c-k':
+      return sampleDndmContinuous(config, decoder, rng, 'topk-keep', ticker, keepTrajectory);
+    case 'dndm-c-k-remask':
+      return sampleDndmContinuous(config, decoder, rng, 'topk-remask', ticker, keepTrajectory);
   }
 }
