@@ -5,13 +5,14 @@
 // (scripts/claimsTable.ts). A complete run of a demo (roots 1–5, all settings) is saved as
 // docs/claims/<slug>.json with the demo's code version; `npm run claims -- --table` (and every
 // complete run) writes docs/claims.md from those files, marking any whose code has changed since.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { createServer } from 'vite';
 import { chromiumArgs, ensureBrowser } from './browser.mjs';
 import { claimTable, formatClaimTable, robust, type ClaimRun } from './claimsTable';
 import { codeVersion } from './codeVersion';
+import { CLAIMS_TABLE_PATH, claimsFilePath, claimsMarkdown, type ClaimsFile } from './claimsFiles';
 import { claimSettings, runClaims } from './claimsRun';
 import { readyMetas } from './precomputedFiles';
 
@@ -28,32 +29,11 @@ if (unknown.length > 0) throw new Error(`not a ready demo: ${unknown.join(', ')}
 const slugs = asked.length > 0 ? asked : ready;
 const complete = !defaultsOnly && seeds.join() === '1,2,3,4,5';
 
-/** A demo's complete run, kept so that the table can be written from runs made at different times. */
-interface ClaimsFile {
-  slug: string;
-  codeVersion: string;
-  createdAt: string;
-  machine: string;
-  minutes: number;
-  runs: ClaimRun[];
-}
-const claimsFile = (slug: string) => join(root, 'docs/claims', `${slug}.json`);
-
 /** docs/claims.md from every ready demo's saved complete run. */
 function writeTable(): void {
-  const files = ready.filter((s) => existsSync(claimsFile(s))).map((s) => JSON.parse(readFileSync(claimsFile(s), 'utf8')) as ClaimsFile);
-  const missing = ready.filter((s) => !existsSync(claimsFile(s)));
-  const stale = files.filter((f) => f.codeVersion !== codeVersion(root, f.slug).hash).map((f) => f.slug);
-  const rows = claimTable(files.flatMap((f) => f.runs));
-  const fragile = rows.filter((r) => r.kind === 'paper' && !robust(r)).map((r) => `${r.slug}/${r.id}`);
-  const provenance = files.map((f) => `${f.slug}: ${f.createdAt.slice(0, 10)}, ${f.machine}, ${f.runs.length} runs in ${f.minutes.toFixed(0)} min${stale.includes(f.slug) ? ' — **stale: the code has changed since**' : ''}`);
-  writeFileSync(
-    join(root, 'docs/claims.md'),
-    `# Claims over seed roots and nearby settings\n\nWritten by \`npm run claims\` (docs/DESIGN.md §8): every ready demo's claims at seed roots 1–5, at its defaults and at the two nearby settings named in its params.ts (\`nearbySettings\`). ` +
-      `Each cell: passes/runs · the claim's measured value, mean ± s.d. over the roots; the last column pools the three settings.\n\n${table(rows)}\n\n` +
-      `Paper claims below the bar (≥ 80% of roots at every setting): ${fragile.length === 0 ? 'none' : fragile.join(', ')}.${missing.length > 0 ? ` Not run: ${missing.join(', ')}.` : ''}\n\nRuns:\n${provenance.map((p) => `- ${p}`).join('\n')}\n`,
-  );
-  console.log(`[claims] wrote docs/claims.md${stale.length > 0 ? ` (stale: ${stale.join(', ')})` : ''}`);
+  const { text, stale, missing } = claimsMarkdown(root, ready);
+  writeFileSync(join(root, CLAIMS_TABLE_PATH), text);
+  console.log(`[claims] wrote ${CLAIMS_TABLE_PATH}${stale.length > 0 ? ` (stale: ${stale.join(', ')})` : ''}${missing.length > 0 ? ` (not run: ${missing.join(', ')})` : ''}`);
 }
 const table = (rows: ReturnType<typeof claimTable>) => formatClaimTable(rows);
 
@@ -85,7 +65,7 @@ try {
     if (complete) {
       const file: ClaimsFile = { slug, codeVersion: codeVersion(root, slug).hash, createdAt: new Date().toISOString(), machine, minutes: (Date.now() - slugStarted) / 60000, runs: mine };
       mkdirSync(join(root, 'docs/claims'), { recursive: true });
-      writeFileSync(claimsFile(slug), `${JSON.stringify(file)}\n`);
+      writeFileSync(claimsFilePath(root, slug), `${JSON.stringify(file)}\n`);
     }
   }
 } finally {

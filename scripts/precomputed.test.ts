@@ -1,9 +1,10 @@
 // The shipped first screens can never go stale silently: each ready demo's precomputed run must
 // have been made by the code that is here (its code version) at the parameters that are the
 // defaults now, and the gallery's pictures must be what those runs give.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../src/registry';
+import { CLAIMS_TABLE_PATH, claimsMarkdown } from './claimsFiles';
 import { codeVersion } from './codeVersion';
 import { GALLERY_PATH, galleryFromFiles, readPrecomputed, readyMetas } from './precomputedFiles';
 
@@ -24,6 +25,24 @@ describe.each(slugs)('public/precomputed/%s.json', (slug) => {
     expect(file.results.params, `the defaults changed; ${regenerate(slug)}`).toEqual(module.parse({}).values);
     expect(file.results.claims.length).toBeGreaterThan(0);
     expect(file.results.claims.every((c) => ['paper', 'sanity', 'limit'].includes(c.kind))).toBe(true);
+  });
+
+  it('states each paper claim as a statistic over ≥ 5 replicates with its spread (docs/DESIGN.md §8)', () => {
+    for (const claim of file.results.claims.filter((c) => c.kind === 'paper')) {
+      expect(claim.spread, `${slug}/${claim.id} has no spread`).toBeDefined();
+      const { replicates, estimate, low, high } = claim.spread!;
+      expect(replicates, `${slug}/${claim.id}`).toBeGreaterThanOrEqual(5);
+      expect(low <= estimate && estimate <= high, `${slug}/${claim.id}: ${low} ≤ ${estimate} ≤ ${high}`).toBe(true);
+    }
+  });
+});
+
+// The README quotes docs/claims.md: it must be the table the saved complete runs make with the code
+// that is here, so a run made before a demo's code changed shows as stale and a demo not run as such.
+describe('docs/claims.md', () => {
+  it('is what the saved `npm run claims` runs give now', () => {
+    expect(existsSync(CLAIMS_TABLE_PATH), 'run `npm run claims -- --table`').toBe(true);
+    expect(readFileSync(CLAIMS_TABLE_PATH, 'utf8'), 'run `npm run claims -- --table` (or a complete `npm run claims -- <slug>`) and commit docs/claims.md').toBe(claimsMarkdown(root, slugs).text);
   });
 });
 
