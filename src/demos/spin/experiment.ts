@@ -13,6 +13,7 @@ import { initialParameters, MaskedDiffusionTransformer, type TransformerConfig }
 import { createSequenceLogProbOp, type SequenceLogProbOp } from '../../models/sequenceLogProbOp';
 import { sequenceLogProbTfjs } from '../../models/sequenceLogProbTfjs';
 import { CLAIM_ITERATIONS, fusedLogProbClaim, lmClaims, LM_REPLICATES, MLE_TEMPER, REPLICATE_ITERATIONS, TABULAR_REPLICATES, tabularClaims, type TabularReplicate } from './claims';
+import { lmSearchNote } from './lmSearch';
 import { lmConfig, runLmTier, type LmIterationRecord, type LmSample, type LmTierOptions } from './lmTier';
 import type { SpinParams } from './params';
 import { encodeBatch, drawTaskPairs } from './task';
@@ -297,6 +298,8 @@ export async function computeSpin(params: SpinParams, env: SpinEnv, control: Run
   const o = lmOptions(params);
   notes.push(
     `Language-model tier: a ${o.layers}-layer causal transformer (width ${o.width}) reverses words of 3–5 letters a–h; SFT on ${o.sftPairs} pairs for ${o.sftSteps} steps, then ${o.iterations} SPIN iterations of ${o.stepsPerIteration} steps (β = ${o.beta}, Adam rate ${o.spinLearningRate}) vs SFT continued for as many steps (rate ${o.learningRate}); exact match on ${o.heldOutPairs} held-out words by near-greedy decoding.`,
+    `The language-model claim is over ${LM_REPLICATES} replicates of this recipe (the chart shows the first); SPIN's learning rate is its own (the best it reached in the search below), SFT continued keeps the SFT rate, and both take the same steps on the same SFT pairs.`,
+    lmSearchNote(),
     `Language model ran on ${lm.label}; sequence log-probabilities by ${lm.fused ? 'the fused WGSL kernel (forward and backward)' : 'the tfjs op chain (log-softmax, gather, sum)'}.`,
   );
   ticker.progress(1, 'Done');
