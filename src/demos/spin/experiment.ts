@@ -75,8 +75,8 @@ export function lmOptions(params: SpinParams): LmTierOptions {
     spinLearningRate: params.lmSpinLearningRate,
     batch: 32,
     mixPrevious: params.mix === 'previous',
-    width: 32,
-    layers: 2,
+    width: params.lmWidth,
+    layers: params.lmLayers,
   };
 }
 
