@@ -49,7 +49,7 @@ export const PLATEAU_URL = '#/spin?lmWidth=16&lmLayers=1&lmSftPairs=256&lmSftSte
 const pct = (v: number) => `${Math.round(100 * v)}%`;
 const points = (v: number) => (100 * v).toFixed(1);
 
-/** The search grouped by setting: each setting's runs, and SPIN − SFT continued over its seeds (mean [95% interval] from two seeds on). */
+/** The search grouped by setting: each setting's runs, and SPIN − SFT continued over its seeds (mean [95% interval], shown in the note from three seeds on). */
 export function lmSearchBySetting(runs: readonly LmSearchRun[] = LM_SEARCH): { setting: string; runs: LmSearchRun[]; advantage: ClaimSpread }[] {
   const settings = Array.from(new Set(runs.map((r) => r.setting)));
   return settings.map((setting) => {
@@ -63,7 +63,7 @@ export function lmSearchNote(): string {
   const wins = LM_SEARCH.filter((r) => r.spin > r.sftContinued).length;
   const settings = lmSearchBySetting().map(({ setting, runs, advantage }) => {
     const each = runs.map((r) => `seed ${r.seed}: SFT ${pct(r.sftModel)} → SPIN ${pct(r.spin)} vs SFT continued ${pct(r.sftContinued)}, opponent already right on ${pct(r.alreadyRight)}`).join('; ');
-    const summary = runs.length >= 2 ? ` — SPIN − SFT continued ${points(advantage.estimate)} [${points(advantage.low)}, ${points(advantage.high)}] points` : '';
+    const summary = runs.length >= 3 ? ` — SPIN − SFT continued ${points(advantage.estimate)} [${points(advantage.low)}, ${points(advantage.high)}] points` : '';
     return `${setting} (${each})${summary}`;
   });
   return (
