@@ -111,7 +111,7 @@ export function SpinView({ results }: DemoViewProps<SpinResults>) {
           name="lm-exact-match"
           title="Language model: held-out exact match per iteration"
           rows={lm}
-          caption={`Reversing 128 held-out words (never in the SFT data), near-greedy decoding. Iteration 0 is the SFT model; then SPIN (red) vs SFT continued for as many steps (green).${lmLast && lm.length > 1 ? ` Last iteration: SPIN ${pct(lmLast.spinExactMatch)}, SFT continued ${pct(lmLast.sftExactMatch)}.` : ''} Whether SPIN wins here is reported as measured, in the claim list.`}
+          caption={`Reversing ${params.lmHeldOut} held-out words (never in the SFT data), near-greedy decoding. Iteration 0 is the SFT model; then SPIN (red) vs SFT continued for as many steps (green). This is the first of the claim’s replicates.${lmLast && lm.length > 1 ? ` Last iteration: SPIN ${pct(lmLast.spinExactMatch)}, SFT continued ${pct(lmLast.sftExactMatch)}.` : ''} Whether SPIN wins over the replicates is reported as measured, in the claim list.`}
         >
           <LinesChart
             rows={lm}

@@ -5,6 +5,7 @@ import { runSpin, type SpinEnv } from './experiment';
 import { parseParams } from '../../lib/params';
 import { spinSchema } from './params';
 import { tutorial } from './tutorial';
+import { LM_REPLICATES, TABULAR_REPLICATES } from './claims';
 
 const env = (): SpinEnv => ({ device: null, info: { path: 'cpu', tfBackend: tf.getBackend(), adapter: null, software: false, reason: 'unit test' } });
 const params = (raw: Record<string, unknown>) => {
@@ -18,37 +19,42 @@ beforeAll(async () => {
 });
 
 describe('the SPIN demo run', () => {
-  it('at the defaults the tabular claims pass, and the views get their series', async () => {
+  it('at the defaults the tabular claims come out as measured, and the views get their series', async () => {
     const r = await runSpin(params({ lm: 'off' }), env());
-    expect(r.claims.map((c) => [c.id, c.passed])).toEqual([
-      ['tabular-ll-gain', true],
-      ['tabular-discriminability-drop', true],
-      ['tabular-kl-beta1', true],
-      ['tabular-overshoot-beta01', true],
-      ['tabular-loss-log2', true],
+    expect(r.claims.map((c) => [c.id, c.kind, c.passed])).toEqual([
+      ['tabular-ll-gain', 'paper', true],
+      ['tabular-discriminability-drop', 'paper', true],
+      ['tabular-kl-beta1', 'paper', true],
+      // the paper's own comparison fails here: from the tempered start SFT continued gains as much (the tie row)
+      ['tabular-spin-beats-sft-continued', 'paper', false],
+      ['tabular-sft-continued-ties', 'limit', true],
+      ['tabular-mle-start-no-gain', 'limit', true],
+      ['tabular-overshoot-beta01', 'limit', true],
+      ['tabular-loss-log2', 'sanity', true],
     ]);
+    for (const c of r.claims.filter((c) => c.kind === 'paper')) expect(c.spread?.replicates, c.id).toBe(TABULAR_REPLICATES);
     expect(r.series.tabularIterations).toHaveLength(4);
     expect(r.series.tabularBars).toHaveLength(3 * 8 * 12);
     expect(r.series.betaSweep[0]).toHaveProperty(['β = 0.1']);
     // each prompt's bars are distributions
     const row0 = r.series.tabularBars.filter((b) => b.iteration === 0 && b.prompt === 0);
     for (const key of ['data', 'model', 'closedForm', 'learnt'] as const) expect(row0.reduce((s, b) => s + b[key], 0)).toBeCloseTo(1, 9);
-  });
+  }, 600_000);
 
-  it('the tabular claims are not one lucky seed: they hold on seeds 2–5 too', async () => {
-    for (const seed of [2, 3, 4, 5]) {
-      const r = await runSpin(params({ lm: 'off', seed, iterations: 2 }), env());
-      expect(r.claims.filter((c) => !c.passed).map((c) => `${seed}: ${c.id}`)).toEqual([]);
-    }
-  });
-
-  it('the claims can fail: a maximum-likelihood SFT model leaves SPIN at β = 2 little to gain', async () => {
+  it('the claims can fail: a maximum-likelihood SFT model leaves SPIN at β = 2 nothing to gain or to make less discriminable', async () => {
     const r = await runSpin(params({ lm: 'off', temper: 1 }), env());
-    expect(r.claims.find((c) => c.id === 'tabular-ll-gain')?.passed).toBe(false);
-  });
+    const passed = (id: string) => r.claims.find((c) => c.id === id)?.passed;
+    expect(passed('tabular-ll-gain')).toBe(false);
+    expect(passed('tabular-discriminability-drop')).toBe(false);
+  }, 600_000);
+
+  it('the β = 1 jump to the data is a statement about the optimum: with 10 Adam steps per iteration it fails', async () => {
+    const r = await runSpin(params({ lm: 'off', adamSteps: 10 }), env());
+    expect(r.claims.find((c) => c.id === 'tabular-kl-beta1')?.passed).toBe(false);
+  }, 600_000);
 
   it('runs the language-model tier on the CPU path with the op chain, reproducibly, and reports it', async () => {
-    const small = params({ iterations: 1, lmSftPairs: 16, lmSftSteps: 10, lmSteps: 5 });
+    const small = params({ iterations: 1, lmSftPairs: 16, lmSftSteps: 10, lmSteps: 5, lmHeldOut: 16 });
     const progress: number[] = [];
     const a = await runSpin(small, env(), { onProgress: (f) => progress.push(f) });
     const b = await runSpin(small, env());
@@ -58,11 +64,13 @@ describe('the SPIN demo run', () => {
     expect(a.series.lmSamples).toHaveLength(12);
     expect(a.claims.find((c) => c.id === 'lm-loss-log2')?.passed).toBe(true);
     const report = a.claims.find((c) => c.id === 'lm-spin-beats-sft')!;
-    expect(report.value).toBeCloseTo(lm[1].spinExactMatch - lm[1].sftExactMatch, 12);
+    // the claim is over replicates; the shown run is the first of them
+    expect(report.spread?.replicates).toBe(LM_REPLICATES);
+    expect(report.note).toContain(`SPIN ${(100 * lm[1].spinExactMatch).toFixed(1)}%`);
     expect(a.timing.label).toMatch(/CPU path/);
     expect(progress.at(-1)).toBe(1);
     expect(progress.every((f, i) => i === 0 || f >= progress[i - 1])).toBe(true);
-  });
+  }, 600_000);
 
   it('every tutorial step states its parameters in the schema', () => {
     const keys = Object.keys(params({}));

@@ -12,7 +12,8 @@ import type { Claim, DemoResults } from '../../lib/results';
 import { initialParameters, MaskedDiffusionTransformer, type TransformerConfig } from '../../models/maskedDiffusionTransformer';
 import { createSequenceLogProbOp, type SequenceLogProbOp } from '../../models/sequenceLogProbOp';
 import { sequenceLogProbTfjs } from '../../models/sequenceLogProbTfjs';
-import { fusedLogProbClaim, lmClaims, tabularClaims } from './claims';
+import { CLAIM_ITERATIONS, fusedLogProbClaim, lmClaims, LM_REPLICATES, MLE_TEMPER, REPLICATE_ITERATIONS, TABULAR_REPLICATES, tabularClaims, type TabularReplicate } from './claims';
+import { lmSearchNote } from './lmSearch';
 import { lmConfig, runLmTier, type LmIterationRecord, type LmSample, type LmTierOptions } from './lmTier';
 import type { SpinParams } from './params';
 import { encodeBatch, drawTaskPairs } from './task';
@@ -74,8 +75,8 @@ export function lmOptions(params: SpinParams): LmTierOptions {
     spinLearningRate: params.lmSpinLearningRate,
     batch: 32,
     mixPrevious: params.mix === 'previous',
-    width: 32,
-    layers: 2,
+    width: params.lmWidth,
+    layers: params.lmLayers,
   };
 }
 
@@ -86,6 +87,17 @@ interface TabularTier {
   claims: Claim[];
 }
 
+/** One independent replicate of the tabular claims: a fresh problem at the run's settings, SPIN at β = 2 and β = 1, and β = 2 from the MLE start of the same data. */
+async function runTabularReplicate(params: SpinParams, rng: RngStream, ticker: Ticker): Promise<TabularReplicate> {
+  const optimiser = { learningRate: params.learningRate, steps: params.adamSteps };
+  const mixPrevious = params.mix === 'previous';
+  // the same stream for both problems: the same p_data, SFT pairs and held-out pairs, only the SFT model differs
+  const problem = makeTabularProblem({ ...TABULAR_SETUP, temper: params.temper }, rng.split('problem'));
+  const mleProblem = makeTabularProblem({ ...TABULAR_SETUP, temper: MLE_TEMPER }, rng.split('problem'));
+  const spin = (p: TabularProblem, beta: number, iterations: number) => runTabularSpin(p, { beta, iterations, optimiser, mixPrevious }, rng.split('spin'), ticker).then((r) => r.records);
+  return { beta2: await spin(problem, 2, REPLICATE_ITERATIONS), beta1: await spin(problem, 1, 1), mleStart: await spin(mleProblem, 2, CLAIM_ITERATIONS) };
+}
+
 async function runTabularTier(params: SpinParams, rng: RngStream, ticker: Ticker): Promise<TabularTier> {
   const problem = makeTabularProblem({ ...TABULAR_SETUP, temper: params.temper }, rng.split('problem'));
   const betas = Array.from(new Set<number>([...SWEEP_BETAS, params.beta])).sort((a, b) => a - b);
@@ -93,7 +105,7 @@ async function runTabularTier(params: SpinParams, rng: RngStream, ticker: Ticker
   const iterations = Math.max(params.iterations, 2);
   const runs = new Map<number, { records: IterationRecord[]; tables: Table[] }>();
   for (const [i, beta] of betas.entries()) {
-    ticker.progress((0.1 * i) / betas.length, `Tabular tier: SPIN at β = ${beta}`);
+    ticker.progress((0.05 * i) / betas.length, `Tabular tier: SPIN at β = ${beta}`);
     // every β sees the same synthetic draws at a given opponent (one stream): differences are β's
     const options = { beta, iterations, optimiser: { learningRate: params.learningRate, steps: params.adamSteps }, mixPrevious: params.mix === 'previous' };
     runs.set(beta, await runTabularSpin(problem, options, rng.split('spin'), ticker));
@@ -101,11 +113,17 @@ async function runTabularTier(params: SpinParams, rng: RngStream, ticker: Ticker
   const sft = probabilities(problem.sft);
   const draw = rng.split('log2-check');
   const selfPairs = mergePairs(problem.train.map(([x, y]) => ({ x, real: y, generated: sampleFrom(sft[x], draw) })));
+  const replicates: TabularReplicate[] = [];
+  const replicateRng = rng.split('replicates');
+  for (let r = 0; r < TABULAR_REPLICATES; r++) {
+    ticker.progress(0.05 + (0.05 * r) / TABULAR_REPLICATES, `Tabular tier: replicate ${r + 1} of ${TABULAR_REPLICATES}`);
+    replicates.push(await runTabularReplicate(params, replicateRng.split(r), ticker));
+  }
   const claims = tabularClaims({
-    beta2: runs.get(2)!.records,
-    beta1: runs.get(1)!.records,
+    replicates,
     beta01: runs.get(0.1)!.records,
     lossAtOpponent: spinLoss(problem.sft, sft, selfPairs, params.beta).loss,
+    temper: params.temper,
   });
   return { problem, runs, claims };
 }
@@ -200,8 +218,17 @@ async function runLanguageModelTier(params: SpinParams, where: TfPlacement, rng:
   const { op, fused } = params.logProb === 'chain' ? { op: sequenceLogProbTfjs, fused: false } : await createSequenceLogProbOp(where.device);
   const options = lmOptions(params);
   const claims: Claim[] = fused ? [await checkFusedOp(op, lmConfig(options), rng.split('fused-check'))] : [];
-  const { records, samples } = await runLmTier(options, op, rng, ticker.stage(0.1, 1), onRecord);
-  return { records, samples, claims: [...lmClaims(records), ...claims], label: where.label, fused, ms: performance.now() - started };
+  // replicate 0 is the run shown on the page; the others only feed the claim
+  const share = 0.9 / LM_REPLICATES;
+  const { records, samples } = await runLmTier(options, op, rng, ticker.stage(0.1, 0.1 + share), onRecord);
+  const replicates: LmIterationRecord[][] = [records];
+  for (let r = 1; r < LM_REPLICATES; r++) {
+    const stage = ticker.stage(0.1 + r * share, 0.1 + (r + 1) * share);
+    stage.progress(0, `Language model: replicate ${r + 1} of ${LM_REPLICATES}`);
+    replicates.push((await runLmTier(options, op, rng.split(`replicate-${r}`), stage)).records);
+  }
+  const rates = { sft: options.learningRate, spin: options.spinLearningRate };
+  return { records, samples, claims: [...lmClaims(replicates, rates), ...claims], label: where.label, fused, ms: performance.now() - started };
 }
 
 function lmSeries(outcome: LmTierOutcome | null, partial: LmIterationRecord[]): LmSeries {
@@ -271,6 +298,8 @@ export async function computeSpin(params: SpinParams, env: SpinEnv, control: Run
   const o = lmOptions(params);
   notes.push(
     `Language-model tier: a ${o.layers}-layer causal transformer (width ${o.width}) reverses words of 3–5 letters a–h; SFT on ${o.sftPairs} pairs for ${o.sftSteps} steps, then ${o.iterations} SPIN iterations of ${o.stepsPerIteration} steps (β = ${o.beta}, Adam rate ${o.spinLearningRate}) vs SFT continued for as many steps (rate ${o.learningRate}); exact match on ${o.heldOutPairs} held-out words by near-greedy decoding.`,
+    `The language-model claim is over ${LM_REPLICATES} replicates of this recipe (the chart shows the first); SPIN's learning rate is its own (the best it reached in the search below), SFT continued keeps the SFT rate, and both take the same steps on the same SFT pairs.`,
+    lmSearchNote(),
     `Language model ran on ${lm.label}; sequence log-probabilities by ${lm.fused ? 'the fused WGSL kernel (forward and backward)' : 'the tfjs op chain (log-softmax, gather, sum)'}.`,
   );
   ticker.progress(1, 'Done');

@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RngStream } from '../../lib/rng';
 import { sequenceLogProbTfjs } from '../../models/sequenceLogProbTfjs';
+import { lmClaims } from './claims';
 import { runLmTier, type LmTierOptions } from './lmTier';
 
 const SMALL: LmTierOptions = { sftPairs: 16, heldOutPairs: 16, sftSteps: 4, iterations: 2, stepsPerIteration: 3, beta: 1, learningRate: 3e-3, spinLearningRate: 1e-3, batch: 8, mixPrevious: true, width: 16, layers: 1 };
@@ -31,4 +32,14 @@ describe('SPIN language-model tier', () => {
     expect(samples).toHaveLength(12);
     expect(samples[0].correct).toBe(Array.from(samples[0].prompt).reverse().join(''));
   });
+
+  it('the SPIN-beats-SFT-continued claim can fail: SPIN at a rate too small to move it does not beat SFT continued from an under-trained SFT model', async () => {
+    const options: LmTierOptions = { ...SMALL, sftPairs: 48, heldOutPairs: 32, sftSteps: 80, iterations: 1, stepsPerIteration: 60, learningRate: 5e-3, spinLearningRate: 1e-7 };
+    const replicates = [];
+    for (const seed of [1, 2, 3]) replicates.push((await runLmTier(options, sequenceLogProbTfjs, RngStream.fromSeed(seed))).records);
+    const [claim] = lmClaims(replicates, { sft: options.learningRate, spin: options.spinLearningRate });
+    console.log(claim.value, claim.note);
+    expect(claim.passed).toBe(false);
+    expect(claim.value).toBeLessThanOrEqual(0);
+  }, 600_000);
 });

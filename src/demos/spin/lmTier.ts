@@ -94,6 +94,14 @@ function nllStep(model: MaskedDiffusionTransformer, optimizer: tf.Optimizer, pai
   tf.dispose(optimizer.minimize(() => tf.neg(tf.mean(rowLogProbs(model, rows, op))) as tf.Scalar) ?? []);
 }
 
+/** The opponent's sequence log-probabilities of every pair's real and generated response, computed once per iteration (it is frozen). */
+async function opponentLogProbs(opponent: MaskedDiffusionTransformer, pairs: readonly { real: TaskPair; generated: TaskPair }[], op: SequenceLogProbOp): Promise<{ real: Float32Array; generated: Float32Array }> {
+  const [real, generated] = tf.tidy(() => [rowLogProbs(opponent, encodeBatch(pairs.map((p) => p.real)), op), rowLogProbs(opponent, encodeBatch(pairs.map((p) => p.generated)), op)]);
+  const out = { real: (await real.data()) as Float32Array, generated: (await generated.data()) as Float32Array };
+  tf.dispose([real, generated]);
+  return out;
+}
+
 const pick = <T>(items: readonly T[], count: number, rng: RngStream): T[] => Array.from({ length: count }, () => items[rng.int(items.length)]);
 
 export async function runLmTier(options: LmTierOptions, op: SequenceLogProbOp, rng: RngStream, ticker?: Ticker, onRecord?: (r: LmIterationRecord) => void): Promise<LmTierResult> {
@@ -126,63 +134,65 @@ export async function runLmTier(options: LmTierOptions, op: SequenceLogProbOp, r
 
     let previous: { real: TaskPair; generated: TaskPair }[] = [];
     for (let t = 1; t <= options.iterations; t++) {
-      const opponent = await cloneModel(policy);
-      try {
-        ticker?.progress((options.sftSteps + (t - 1) * options.stepsPerIteration) / totalSteps, `Language model: iteration ${t} of ${options.iterations}, the opponent answers the ${sftData.length} SFT prompts`);
-        const generated = await responses(opponent, sftData, 1, rng.split(`generate-${t}`));
-        const current = sftData.map((real, i) => ({ real, generated: { prompt: real.prompt, response: generated[i] } }));
-        const pairs = options.mixPrevious ? [...current, ...previous] : current;
-        let last = { rewardsReal: 0, rewardsGenerated: 0, accuracy: 0 };
-        let firstStepLoss = NaN;
-        for (let step = 0; step < options.stepsPerIteration; step++) {
-          await ticker?.tick();
-          if (step % 10 === 0) ticker?.progress((options.sftSteps + (t - 1) * options.stepsPerIteration + step) / totalSteps, `Language model: iteration ${t} of ${options.iterations}, SPIN and SFT-continued step ${step + 1} of ${options.stepsPerIteration}`);
-          const chosen = pick(pairs, options.batch, batches);
-          const realRows = encodeBatch(chosen.map((p) => p.real));
-          const genRows = encodeBatch(chosen.map((p) => p.generated));
-          const reference = tf.tidy(() => [rowLogProbs(opponent, realRows, op), rowLogProbs(opponent, genRows, op)]);
-          const logged: { stats?: tf.Tensor } = {};
-          const cost = spinOptimizer.minimize(() => {
-            const terms = { policyChosen: rowLogProbs(policy, realRows, op), policyRejected: rowLogProbs(policy, genRows, op), referenceChosen: reference[0] as tf.Tensor1D, referenceRejected: reference[1] as tf.Tensor1D };
-            if (step === options.stepsPerIteration - 1) {
-              const r = preferenceRewards(terms, options.beta);
-              // kept past the step and read asynchronously (a synchronous read stalls a GPU backend)
-              logged.stats = tf.keep(tf.stack([tf.mean(r.chosen), tf.mean(r.rejected), r.accuracy]));
-            }
-            return preferenceLoss(terms, { beta: options.beta });
-          }, step === 0);
-          if (cost) firstStepLoss = (await cost.data())[0];
-          tf.dispose(cost ?? []);
-          if (logged.stats) {
-            const [rewardsReal, rewardsGenerated, accuracy] = await logged.stats.data();
-            logged.stats.dispose();
-            last = { rewardsReal, rewardsGenerated, accuracy };
+      // the opponent is the policy as it stands now: it answers every SFT prompt and scores every pair
+      // before the first step changes the policy, so it needs no copy of its own
+      ticker?.progress((options.sftSteps + (t - 1) * options.stepsPerIteration) / totalSteps, `Language model: iteration ${t} of ${options.iterations}, the opponent answers the ${sftData.length} SFT prompts`);
+      const generated = await responses(policy, sftData, 1, rng.split(`generate-${t}`));
+      const current = sftData.map((real, i) => ({ real, generated: { prompt: real.prompt, response: generated[i] } }));
+      const pairs = options.mixPrevious ? [...current, ...previous] : current;
+      const reference = await opponentLogProbs(policy, pairs, op);
+      const indices = pairs.map((_, i) => i);
+      let last = { rewardsReal: 0, rewardsGenerated: 0, accuracy: 0 };
+      let firstStepLoss = NaN;
+      for (let step = 0; step < options.stepsPerIteration; step++) {
+        await ticker?.tick();
+        if (step % 10 === 0) ticker?.progress((options.sftSteps + (t - 1) * options.stepsPerIteration + step) / totalSteps, `Language model: iteration ${t} of ${options.iterations}, SPIN and SFT-continued step ${step + 1} of ${options.stepsPerIteration}`);
+        const chosen = pick(indices, options.batch, batches);
+        const realRows = encodeBatch(chosen.map((i) => pairs[i].real));
+        const genRows = encodeBatch(chosen.map((i) => pairs[i].generated));
+        const logged: { stats?: tf.Tensor } = {};
+        const cost = spinOptimizer.minimize(() => {
+          const terms = {
+            policyChosen: rowLogProbs(policy, realRows, op),
+            policyRejected: rowLogProbs(policy, genRows, op),
+            referenceChosen: tf.tensor1d(chosen.map((i) => reference.real[i])),
+            referenceRejected: tf.tensor1d(chosen.map((i) => reference.generated[i])),
+          };
+          if (step === options.stepsPerIteration - 1) {
+            const r = preferenceRewards(terms, options.beta);
+            // kept past the step and read asynchronously (a synchronous read stalls a GPU backend)
+            logged.stats = tf.keep(tf.stack([tf.mean(r.chosen), tf.mean(r.rejected), r.accuracy]));
           }
-          tf.dispose(reference);
-          nllStep(continued, continuedOptimizer, pick(sftData, options.batch, batches), op);
+          return preferenceLoss(terms, { beta: options.beta });
+        }, step === 0);
+        if (cost) firstStepLoss = (await cost.data())[0];
+        tf.dispose(cost ?? []);
+        if (logged.stats) {
+          const [rewardsReal, rewardsGenerated, accuracy] = await logged.stats.data();
+          logged.stats.dispose();
+          last = { rewardsReal, rewardsGenerated, accuracy };
         }
-        const spin = await evaluate(policy, heldOut, op, evalRng.split(t));
-        const sft = await evaluate(continued, heldOut, op, evalRng.split(t));
-        const record = {
-          iteration: t,
-          spinExactMatch: spin.exact,
-          spinHeldOutLogLikelihood: spin.logLikelihood,
-          sftExactMatch: sft.exact,
-          sftHeldOutLogLikelihood: sft.logLikelihood,
-          rewardsReal: last.rewardsReal,
-          rewardsGenerated: last.rewardsGenerated,
-          margin: last.rewardsReal - last.rewardsGenerated,
-          rewardAccuracy: last.accuracy,
-          generatedCorrect: current.filter((p) => p.generated.response === p.real.response).length / current.length,
-          firstStepLoss,
-        };
-        if (t === options.iterations) samples = heldOut.slice(0, 12).map((p, i) => ({ prompt: p.prompt, correct: p.response, spin: spin.outputs[i], sft: sft.outputs[i] }));
-        records.push(record);
-        onRecord?.(record);
-        previous = current;
-      } finally {
-        opponent.dispose();
+        nllStep(continued, continuedOptimizer, pick(sftData, options.batch, batches), op);
       }
+      const spin = await evaluate(policy, heldOut, op, evalRng.split(t));
+      const sft = await evaluate(continued, heldOut, op, evalRng.split(t));
+      const record = {
+        iteration: t,
+        spinExactMatch: spin.exact,
+        spinHeldOutLogLikelihood: spin.logLikelihood,
+        sftExactMatch: sft.exact,
+        sftHeldOutLogLikelihood: sft.logLikelihood,
+        rewardsReal: last.rewardsReal,
+        rewardsGenerated: last.rewardsGenerated,
+        margin: last.rewardsReal - last.rewardsGenerated,
+        rewardAccuracy: last.accuracy,
+        generatedCorrect: current.filter((p) => p.generated.response === p.real.response).length / current.length,
+        firstStepLoss,
+      };
+      if (t === options.iterations) samples = heldOut.slice(0, 12).map((p, i) => ({ prompt: p.prompt, correct: p.response, spin: spin.outputs[i], sft: sft.outputs[i] }));
+      records.push(record);
+      onRecord?.(record);
+      previous = current;
     }
     return { records, samples };
   } finally {

@@ -32,6 +32,8 @@ export const spinSchema = {
   lmSftPairs: { kind: 'int', default: 128, min: 16, max: 1024, label: 'SFT pairs', help: 'Prompt–response pairs of the SFT data; SPIN reuses exactly these prompts and responses.', advanced: true },
   lmSftSteps: { kind: 'int', default: 200, min: 1, max: 2000, label: 'SFT steps', help: 'Training steps of the initial SFT model.', advanced: true },
   lmHeldOut: { kind: 'int', default: 128, min: 8, max: 512, label: 'Held-out words', help: 'Words never in the SFT data, on which exact match and log-likelihood are measured each iteration (decoding them is most of the tier’s time on a slow device).', advanced: true },
+  lmWidth: { kind: 'int', default: 32, min: 8, max: 64, step: 8, label: 'LM width', help: 'The transformer’s width (four heads). Narrower models plateau below a perfect score: the regime search tried width 16.', advanced: true },
+  lmLayers: { kind: 'int', default: 2, min: 1, max: 3, label: 'LM layers', help: 'Transformer layers.', advanced: true },
   lmSteps: { kind: 'int', default: 100, min: 1, max: 1000, label: 'Steps per iteration', help: 'Steps of each SPIN iteration, and of SFT continued over the same span.', advanced: true },
   lmLearningRate: { kind: 'float', default: 0.001, min: 0.0001, max: 0.01, step: 0.0001, label: 'LM learning rate (SFT)', help: 'Adam, for the initial SFT and for SFT continued.', advanced: true },
   lmSpinLearningRate: { kind: 'float', default: 0.0001, min: 0.00001, max: 0.01, step: 0.00001, label: 'LM learning rate (SPIN)', help: 'Adam, for the SPIN steps: the paper trains SPIN at a far smaller rate than SFT.', advanced: true },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RngStream } from '../../lib/rng';
-import { makeTabularProblem, mergePairs, nllLoss, pairCounts, probabilities, runTabularSpin, spinLoss, theoreticalNextIterate, type TabularSetup } from './tabular';
+import { makeTabularProblem, mergePairs, nllLoss, pairCounts, probabilities, runTabularSpin, spinGradient, spinLoss, theoreticalNextIterate, type TabularSetup } from './tabular';
 
 // The research notes' tabular setting (docs/research/alignment.md §1c): K = 8 prompts, V = 12 responses, N = 2000 SFT pairs.
 const SETUP: TabularSetup = { prompts: 8, responses: 12, samples: 2000, dataSharpness: 1.5, temper: 0.4 };
@@ -37,6 +37,9 @@ describe('tabular SPIN', () => {
     expect(b.loss).toBeCloseTo(a.loss, 12);
     expect(b.accuracy).toBeCloseTo(a.accuracy, 12);
     b.gradient.forEach((row, x) => row.forEach((g, y) => expect(g).toBeCloseTo(a.gradient[x][y], 12)));
+    // the fast gradient Adam uses is the same gradient
+    const fast = spinGradient(theta, opponent.map((row) => row.map(Math.log)), merged, 1.5);
+    fast.forEach((row, x) => row.forEach((g, y) => expect(g).toBeCloseTo(a.gradient[x][y], 12)));
 
     const counts = pairCounts(problem.train, SETUP.prompts, SETUP.responses);
     const { loss, gradient } = nllLoss(theta, counts);

@@ -155,6 +155,31 @@ export function spinLoss(theta: Table, opponent: Table, pairs: readonly SpinPair
   return { loss: loss / n, gradient, rewardsReal: rewardsReal / n, rewardsGenerated: rewardsGenerated / n, accuracy: correct / n };
 }
 
+/** log softmax of each row. */
+const logProbabilities = (theta: Table): Table =>
+  theta.map((row) => {
+    const p = softmaxRow(row);
+    return Float64Array.from(p, Math.log);
+  });
+
+/**
+ * The SPIN loss's gradient alone (what Adam needs), with the log-probabilities taken once per row
+ * instead of four logarithms per pair: the same numbers as spinLoss(…).gradient, several times faster.
+ */
+export function spinGradient(theta: Table, logOpponent: Table, pairs: readonly SpinPair[], beta: number): Table {
+  const logP = logProbabilities(theta);
+  const gradient = theta.map((row) => new Float64Array(row.length));
+  let n = 0;
+  for (const p of pairs) n += p.count ?? 1;
+  for (const { x, real, generated, count = 1 } of pairs) {
+    const margin = beta * (logP[x][real] - logOpponent[x][real] - (logP[x][generated] - logOpponent[x][generated]));
+    const g = (count * beta) / (1 + Math.exp(margin)) / n;
+    gradient[x][real] -= g;
+    gradient[x][generated] += g;
+  }
+  return gradient;
+}
+
 /** Counts of each (x, y) among the pairs: [K][V]. */
 export function pairCounts(pairs: readonly [number, number][], prompts: number, responses: number): Table {
   const counts = Array.from({ length: prompts }, () => new Float64Array(responses));
@@ -231,7 +256,8 @@ export async function runTabularSpin(problem: TabularProblem, options: SpinRunOp
     const gen = rng.split(`generate-${t}`);
     const current: SpinPair[] = train.map(([x, y]) => ({ x, real: y, generated: sampleFrom(opponent[x], gen) }));
     const pairs = mergePairs(options.mixPrevious ? [...current, ...previous] : current);
-    theta = adam(theta, (th) => spinLoss(th, opponent, pairs, options.beta).gradient, options.optimiser);
+    const logOpponent = opponent.map((row) => Float64Array.from(row, Math.log));
+    theta = adam(theta, (th) => spinGradient(th, logOpponent, pairs, options.beta), options.optimiser);
     sftTheta = adam(sftTheta, (th) => nllLoss(th, counts).gradient, options.optimiser);
     const end = spinLoss(theta, opponent, mergePairs(current), options.beta);
     const p = probabilities(theta);
