@@ -2,21 +2,30 @@ import { expect, test } from '@playwright/test';
 import { runDemo, trackErrors, waitForRunDone } from './helpers';
 import type { DndmResults } from '../src/demos/dndm/experiment';
 
-const DNDM_CLAIMS = ['nfe-matches-formula', 'speedup-at-1000', 'quality-equivalent', 'bigram-kl-not-worse'];
+/** Pass at any seed: the formula and the speed-up. The quality claims are reported, pass or fail (docs/claims.md). */
+const DNDM_CLAIMS = ['nfe-matches-formula', 'speedup-at-1000'];
+const QUALITY_CLAIMS = ['quality-equivalent', 'bigram-kl-not-worse'];
 
 test.describe('DNDM (software WebGPU adapter here)', () => {
-  test('window.playground.run("dndm", {}) returns NFE, timing and quality series, and its claims pass', async ({ page }) => {
-    // the default run is ≈ 3× what it was before issue 11: the equivalence test needs 64 sequences per sampler at T = 1000
-    test.setTimeout(1_200_000);
+  test('window.playground.run("dndm", { seeds: 2 }) returns NFE, timing and quality series, and its claims', async ({ page }) => {
+    // the defaults' 5 seeds × 16 sequences take minutes on a CPU (the precomputed first screen is that
+    // run, tied to the code by scripts/precomputed.test.ts); half of it still gives the equivalence
+    // test its minimum of 32 sequences per sampler
+    test.setTimeout(600_000);
     const errors = trackErrors(page);
     await page.goto('/');
-    const results = await runDemo<DndmResults>(page, 'dndm');
+    const results = await runDemo<DndmResults>(page, 'dndm', { seeds: 2 });
     expect(results.slug).toBe('dndm');
-    expect(results.params).toMatchObject({ seed: 1, steps: 50, schedule: 'beta', alpha: 3, beta: 3, samples: 16, seeds: 4, sweep: 'full', pair: 'topk' });
+    expect(results.params).toMatchObject({ seed: 1, steps: 50, schedule: 'beta', alpha: 3, beta: 3, samples: 16, seeds: 2, sweep: 'full', pair: 'topk' });
     for (const id of DNDM_CLAIMS) {
       const claim = results.claims.find((c) => c.id === id);
       expect(claim, id).toBeDefined();
       expect(claim!.passed, `${id}: ${claim!.value} vs ${claim!.threshold} — ${claim!.statement}`).toBe(true);
+    }
+    for (const id of QUALITY_CLAIMS) {
+      const claim = results.claims.find((c) => c.id === id);
+      expect(claim?.kind, id).toBe('paper');
+      expect(claim?.spread, `${id} carries its spread`).toBeDefined();
     }
     // steps null: T = ∞ (continuous time)
     expect(results.series.nfe.map((r) => r.steps)).toEqual([25, 50, 100, 1000, null]);
@@ -28,7 +37,7 @@ test.describe('DNDM (software WebGPU adapter here)', () => {
     expect(results.series.nfe.find((r) => r.steps === null)!.dndmMean).toBe(64);
     expect(results.series.time.find((r) => r.steps === 1000)!.speedup).toBeGreaterThanOrEqual(8);
     expect(results.series.quality).toHaveLength(5);
-    expect(results.series.runs).toHaveLength(4 * (4 * 2 + 1));
+    expect(results.series.runs).toHaveLength(2 * (4 * 2 + 1));
     // a software adapter only emulates the GPU: auto ran the network on the CPU and says so
     expect(results.backend.path).toBe('webgpu-software');
     expect(results.timing.label).toMatch(/CPU \(tfjs (wasm|cpu)\): this WebGPU adapter is a software emulation/);

@@ -2,9 +2,9 @@ import { networkSpec, seedSpec, threadSpec, type NearbySetting, type ParamValues
 
 /**
  * The demo's whole state; the defaults are the paper-claim check (Beta(3, 3), N = 64, T up to 1000):
- * 4 seeds of 16 sequences give the quality equivalence test 64 sequences per sampler (power ≈ 0.8
- * at no true difference, for the per-sequence NLL s.d. ≈ 0.42 we measured) and the bigram check 8
- * groups of 8 sequences.
+ * 5 seeds of 16 sequences give the quality equivalence test 80 sequences per sampler (power ≈ 0.9
+ * at no true difference, for the per-sequence NLL s.d. ≈ 0.42 we measured), the bigram check 10
+ * groups of 8 sequences, and the speed-up 5 per-seed replicates (docs/DESIGN.md §8: ≥ 5).
  */
 export const dndmSchema = {
   seed: seedSpec,
@@ -34,7 +34,7 @@ export const dndmSchema = {
     help: 'The T-call Markov sampler and the DNDM sampler that decides the same way which tokens to reveal. Top-k: after each call the least confident positions stay masked; in the authors’ rule all positions compete, so a decoded token the network now doubts goes back to the mask; “kept” never re-masks. At T = ∞ the same rule runs in continuous time (DNDM-C).',
   },
   samples: { kind: 'int', default: 16, min: 1, max: 32, label: 'Sequences per seed', help: 'Batch size B: sequences generated together per seed (one transition-time vector per batch, as in the authors’ code).' },
-  seeds: { kind: 'int', default: 4, min: 1, max: 10, label: 'Seeds', help: 'Independent repetitions per point: the bands on the charts.' },
+  seeds: { kind: 'int', default: 5, min: 1, max: 10, label: 'Seeds', help: 'Independent repetitions per point: the bands on the charts.' },
   sweep: {
     kind: 'enum',
     default: 'full',
