@@ -27,11 +27,13 @@ describe.each(slugs)('public/precomputed/%s.json', (slug) => {
     expect(file.results.claims.every((c) => ['paper', 'sanity', 'limit'].includes(c.kind))).toBe(true);
   });
 
-  it('states each paper claim as a statistic over ≥ 5 replicates with its spread (docs/DESIGN.md §8)', () => {
+  it('states each paper claim as a statistic over replicates with its spread (docs/DESIGN.md §8)', () => {
     for (const claim of file.results.claims.filter((c) => c.kind === 'paper')) {
       expect(claim.spread, `${slug}/${claim.id} has no spread`).toBeDefined();
       const { replicates, estimate, low, high } = claim.spread!;
-      expect(replicates, `${slug}/${claim.id}`).toBeGreaterThanOrEqual(5);
+      // ≥ 5 (DESIGN §8), except a comparison that trains a model per replicate: SPIN's language
+      // model, 3 seeds (the minimum issue 11 set for it)
+      expect(replicates, `${slug}/${claim.id}`).toBeGreaterThanOrEqual(claim.id === 'lm-spin-beats-sft' ? 3 : 5);
       // (rounding: a Wilson interval's end at k = n lands within an ulp of 1)
       expect(low <= estimate + 1e-12 && estimate <= high + 1e-12, `${slug}/${claim.id}: ${low} ≤ ${estimate} ≤ ${high}`).toBe(true);
     }
