@@ -27,8 +27,9 @@ describe('claims table', () => {
 
   it('a claim is robust only when it passes on ≥ 80% of roots at every setting', () => {
     const [p, s] = claimTable(runs);
-    expect(robust(p)).toBe(false); // 4/5 at the defaults but 2/5 nearby
-    expect(robust(s)).toBe(true);
+    expect(robust(p, 2)).toBe(false); // 4/5 at the defaults but 2/5 nearby
+    expect(robust(s, 2)).toBe(true);
+    expect(robust(s)).toBe(false); // checked at two settings, not the three a demo names
   });
 
   it('prints one Markdown row per claim with a column per setting', () => {

@@ -91,6 +91,6 @@ export function formatClaimTable(rows: readonly ClaimTableRow[]): string {
 /** docs/DESIGN.md §8's bar for a paper claim: passes on ≥ 80% of seed roots at the defaults and at every nearby setting. */
 export const ROBUST_SHARE = 0.8;
 
-export function robust(row: ClaimTableRow): boolean {
-  return row.cells.every((c) => c.runs > 0 && c.passed >= ROBUST_SHARE * c.runs);
+export function robust(row: ClaimTableRow, settings = 3): boolean {
+  return row.cells.length >= settings && row.cells.every((c) => c.runs > 0 && c.passed >= ROBUST_SHARE * c.runs);
 }
