@@ -54,3 +54,13 @@ describe('public/precomputed/gallery.json', () => {
     expect(JSON.parse(readFileSync(GALLERY_PATH, 'utf8')), 'run `npm run precompute` (it rewrites the gallery file)').toEqual(await galleryFromFiles(root));
   });
 });
+
+describe('README.md', () => {
+  it('quotes docs/claims.md’s table as it stands', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const table = readFileSync(CLAIMS_TABLE_PATH, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('|') || line.startsWith('Paper claims below the bar'));
+    for (const line of table) expect(readme, `README.md lacks this line of ${CLAIMS_TABLE_PATH}; copy the table again`).toContain(line);
+  });
+});
