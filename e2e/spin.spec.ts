@@ -83,7 +83,9 @@ test.describe('SPIN (software WebGPU adapter here)', () => {
     await page.getByTestId('cancel').click();
     await expect(page.getByTestId('progress-label')).toHaveText('Cancelled.');
     const results = await runDemo<SpinResults>(page, 'spin', { lm: 'off', iterations: 2 });
-    expect(results.claims.every((c) => c.passed)).toBe(true);
+    // every tabular row holds but the paper's own comparison with SFT continued, which fails (docs/claims.md)
+    const failed = results.claims.filter((c) => !c.passed).map((c) => c.id);
+    expect(failed).toEqual(['tabular-spin-beats-sft-continued']);
     expect(errors).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ test('the SPIN tutorial plays end to end and every step’s check holds', async 
 test('the corruption-robust RL tutorial plays end to end and every step’s check holds', async ({ page }) => {
   test.setTimeout(600_000);
   const errors = trackErrors(page);
-  await playTutorial(page, '/#/corruption-robust-rl?offline=off', 6, 120_000);
+  await playTutorial(page, '/#/corruption-robust-rl?offline=off', 7, 120_000);
   expect(errors).toEqual([]);
 });
 
