@@ -8,9 +8,7 @@
 // any whose code has changed since and any run at the defaults only.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright';
-import { createServer } from 'vite';
-import { chromiumArgs, ensureBrowser } from './browser.mjs';
+import { withAppPage } from './appPage';
 import { claimTable, formatClaimTable, robust, type ClaimRun } from './claimsTable';
 import { codeVersion } from './codeVersion';
 import { CLAIMS_TABLE_PATH, claimsFilePath, claimsMarkdown, type ClaimsFile } from './claimsFiles';
@@ -43,18 +41,10 @@ if (args.includes('--table')) {
   process.exit(0);
 }
 
-const server = await createServer({ server: { host: '127.0.0.1', port: 0, hmr: false, watch: null }, logLevel: 'warn' });
-await server.listen();
-const address = server.httpServer!.address();
-const port = typeof address === 'object' && address ? address.port : 0;
-const browser = await chromium.launch({ executablePath: ensureBrowser(), args: chromiumArgs({ webgpu: false }) });
 const runs: ClaimRun[] = [];
-const machine = `headless Chromium ${browser.version()}, CPU path`;
 const started = Date.now();
-try {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => console.error(`[page] ${e.message}`));
-  await page.goto(`http://127.0.0.1:${port}/`);
+await withAppPage(async (page, browser) => {
+  const machine = `headless Chromium ${browser.version()}, CPU path`;
   for (const slug of slugs) {
     const slugStarted = Date.now();
     const settings = await claimSettings(root, slug);
@@ -69,10 +59,7 @@ try {
       writeFileSync(claimsFilePath(root, slug), `${JSON.stringify(file)}\n`);
     }
   }
-} finally {
-  await browser.close();
-  await server.close();
-}
+});
 
 const rows = claimTable(runs);
 const fragile = rows.filter((r) => r.kind === 'paper' && !robust(r)).map((r) => `${r.slug}/${r.id}`);

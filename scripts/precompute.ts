@@ -5,9 +5,7 @@
 // "precomputed", while the live run computes; scripts/precomputed.test.ts fails when a file no
 // longer matches the code or the defaults.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { chromium } from 'playwright';
-import { createServer } from 'vite';
-import { chromiumArgs, ensureBrowser } from './browser.mjs';
+import { withAppPage } from './appPage';
 import { codeVersion } from './codeVersion';
 import { GALLERY_PATH, galleryFromFiles, PRECOMPUTED_DIR, precomputedPath, readyMetas } from './precomputedFiles';
 import { PRECOMPUTED_FORMAT, type PrecomputedFile } from '../src/lib/precomputed';
@@ -20,17 +18,8 @@ const unknown = asked.filter((s) => !ready.includes(s));
 if (unknown.length > 0) throw new Error(`not a ready demo: ${unknown.join(', ')} (ready: ${ready.join(', ')})`);
 const slugs = asked.length > 0 ? asked : ready;
 
-// No file watching: an edit elsewhere in the tree must not reload the page mid-run.
-const server = await createServer({ server: { host: '127.0.0.1', port: 0, hmr: false, watch: null }, logLevel: 'warn' });
-await server.listen();
-const address = server.httpServer!.address();
-const port = typeof address === 'object' && address ? address.port : 0;
-const browser = await chromium.launch({ executablePath: ensureBrowser(), args: chromiumArgs({ webgpu: false }) });
 mkdirSync(PRECOMPUTED_DIR, { recursive: true });
-try {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => console.error(`[page] ${e.message}`));
-  await page.goto(`http://127.0.0.1:${port}/`);
+await withAppPage(async (page, browser) => {
   for (const slug of slugs) {
     const started = Date.now();
     const results = (await page.evaluate((s) => window.playground.run(s, {}), slug)) as DemoResults;
@@ -48,7 +37,4 @@ try {
   }
   writeFileSync(GALLERY_PATH, `${JSON.stringify(await galleryFromFiles(root))}\n`);
   console.log(`[precompute] wrote ${GALLERY_PATH}`);
-} finally {
-  await browser.close();
-  await server.close();
-}
+});
