@@ -1,10 +1,13 @@
 // Trains the DNDM demo's character masked-diffusion transformer on the KJV text (text8-style:
 // a–z and space), seeded and reproducible, in Node on tfjs' wasm backend (or cpu), and writes
-//   <out>/manifest.json  (format, config, parameter table, data, hyper-parameters, seed, losses, commit)
+//   <out>/manifest.json  (format, config, parameter table, data, hyper-parameters, seed, losses,
+//                         the sample check, commit)
 //   <out>/weights.bin    (little-endian Float32)
 //   <out>/loss.csv       (the loss curve)
+// every --checkpoint steps and at the end. The final weights' samples are checked with the demo's
+// samplers and judge (scripts/sample-dndm.ts) and the result goes into the manifest.
 // Usage: npx tsx scripts/train-dndm.ts [--steps 3000] [--batch 32] [--length 64] [--width 64]
-//        [--layers 2] [--heads 4] [--ffn 256] [--lr 2e-3] [--seed 1] [--time 1]
+//        [--layers 2] [--heads 4] [--ffn 256] [--lr 2e-3] [--seed 1] [--time 1] [--checkpoint 1000]
 //        [--data data/text/kjv_verses.txt] [--out public/weights/dndm-kjv] [--backend wasm]
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,6 +19,8 @@ import { corrupt, maskedDiffusionLoss } from '../src/models/maskedDiffusionLoss'
 import { initialParameters, MaskedDiffusionTransformer, parameterCount, type TransformerConfig } from '../src/models/maskedDiffusionTransformer';
 import { buildManifest, packWeights } from '../src/models/weightFile';
 import { HELD_OUT_WINDOWS, heldOutBatch, KJV_PATH, kjvText, sampleWindows, splitCorpus } from './kjvCorpus';
+import { registerPlainMatMulGradient } from './plainMatMulGrad';
+import { checkSamples } from './sample-dndm';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce<[string, string][]>((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
@@ -25,8 +30,10 @@ const steps = num('steps', 3000);
 const batch = num('batch', 32);
 const lr = num('lr', 2e-3);
 const seed = num('seed', 1);
+const checkpointEvery = num('checkpoint', 1000);
 const dataPath = args.data ?? KJV_PATH;
 const outDir = args.out ?? 'public/weights/dndm-kjv';
+const backend = args.backend ?? 'wasm';
 const config: TransformerConfig = {
   vocab: CHAR_VOCAB,
   length: num('length', 64),
@@ -36,17 +43,52 @@ const config: TransformerConfig = {
   ffn: num('ffn', 256),
   timeInput: num('time', 1) === 1,
 };
+/** The sampler check written into the manifest: the demo's default pair at its default T. */
+const SAMPLE_CHECK = { steps: 50, sequences: 64, temperature: 1, seed: 1 };
+
+/** Linear warm-up over 200 steps, then cosine decay to 10 %. */
+function learningRateAt(step: number): number {
+  if (step <= 200) return (lr * step) / 200;
+  const progress = (step - 200) / Math.max(1, steps - 200);
+  return lr * (0.1 + 0.45 * (1 + Math.cos(Math.PI * progress)));
+}
+
+/** The commit whose code is running (read at the start: HEAD may move while a long run trains). */
+function headCommit(): string {
+  try {
+    return execSync('git rev-parse HEAD', { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function writeFiles(model: MaskedDiffusionTransformer, rows: string[], training: Record<string, unknown>): Promise<void> {
+  const last = rows.at(-1)!.split(',');
+  const manifest = buildManifest(config, {
+    data: 'KJV Bible (public domain; Debian bible-kjv-text 4.38), verse references dropped, lower-cased a–z + space; first 95 % train, last 5 % held out',
+    objective: 'absorbing diffusion, t ~ U(0,1), mask prob t, masked cross-entropy / L, weight (1 − t)',
+    plannedSteps: steps,
+    batch,
+    learningRate: lr,
+    schedule: '200-step warm-up, cosine to 10 %',
+    optimizer: 'Adam(0.9, 0.98)',
+    seed,
+    finalTrainLoss: Number(last[1]),
+    finalHeldOutLoss: Number(last[2]),
+    script: 'scripts/train-dndm.ts',
+    backend,
+    ...training,
+  });
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(`${outDir}/manifest.json`, JSON.stringify(manifest, null, 2) + '\n');
+  writeFileSync(`${outDir}/weights.bin`, Buffer.from(packWeights(manifest, await model.exportValues()).buffer));
+  writeFileSync(`${outDir}/loss.csv`, rows.join('\n') + '\n');
+}
 
 async function main(): Promise<void> {
-  // the commit whose code is running (read now: HEAD may move while a long run trains)
-  let commit = 'unknown';
-  try {
-    commit = execSync('git rev-parse HEAD', { encoding: 'utf8' }).trim();
-  } catch {
-    /* not a git checkout */
-  }
-  const backend = args.backend ?? 'wasm';
+  const commit = headCommit();
   if (!(await tf.setBackend(backend))) throw new Error(`tfjs backend ${backend} did not start`);
+  registerPlainMatMulGradient();
   const { train, heldOut } = splitCorpus(kjvText(dataPath));
   const L = config.length;
   const root = RngStream.fromSeed(seed);
@@ -60,13 +102,12 @@ async function main(): Promise<void> {
   const rows = ['step,train_loss,held_out_loss'];
   let recent: number[] = [];
   const started = Date.now();
+  const seconds = () => Math.round((Date.now() - started) / 1000);
   console.log(`[train] ${parameterCount(config)} parameters, ${train.length} training characters, backend ${backend}`);
   for (let step = 1; step <= steps; step++) {
     const x0 = sampleWindows(train, L, batch, dataRng);
     const corrupted = corrupt(x0, batch, L, CHAR_MASK, maskRng.split(step));
-    // linear warm-up over 200 steps, then cosine decay to 10 %
-    const progress = Math.max(0, (step - 200) / Math.max(1, steps - 200));
-    (optimizer as unknown as { learningRate: number }).learningRate = step <= 200 ? (lr * step) / 200 : lr * (0.1 + 0.45 * (1 + Math.cos(Math.PI * progress)));
+    (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(step);
     const cost = optimizer.minimize(() => maskedDiffusionLoss(model, x0, corrupted, batch, L), true, [...model.params.values()])!;
     recent.push(cost.dataSync()[0]);
     cost.dispose();
@@ -75,30 +116,18 @@ async function main(): Promise<void> {
       recent = [];
       const heldOutLoss = heldLoss();
       rows.push(`${step},${trainLoss.toFixed(5)},${heldOutLoss.toFixed(5)}`);
-      console.log(`[train] step ${step}/${steps}  train ${trainLoss.toFixed(4)}  held-out ${heldOutLoss.toFixed(4)}  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      console.log(`[train] step ${step}/${steps}  train ${trainLoss.toFixed(4)}  held-out ${heldOutLoss.toFixed(4)}  (${seconds()} s)`);
     }
+    if (step % checkpointEvery === 0 && step < steps && rows.length > 1) await writeFiles(model, rows, { steps: step, commit, seconds: seconds(), checkpoint: true });
   }
-  const last = rows.at(-1)!.split(',');
-  const manifest = buildManifest(config, {
-    data: 'KJV Bible (public domain; Debian bible-kjv-text 4.38), verse references dropped, lower-cased a–z + space; first 95 % train, last 5 % held out',
-    objective: 'absorbing diffusion, t ~ U(0,1), mask prob t, masked cross-entropy / L, weight (1 − t)',
-    steps,
-    batch,
-    learningRate: lr,
-    schedule: '200-step warm-up, cosine to 10 %',
-    optimizer: 'Adam(0.9, 0.98)',
-    seed,
-    finalTrainLoss: Number(last[1]),
-    finalHeldOutLoss: Number(last[2]),
-    script: 'scripts/train-dndm.ts',
-    commit,
-    backend,
-    seconds: Math.round((Date.now() - started) / 1000),
-  });
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(`${outDir}/manifest.json`, JSON.stringify(manifest, null, 2) + '\n');
-  writeFileSync(`${outDir}/weights.bin`, Buffer.from(packWeights(manifest, await model.exportValues()).buffer));
-  writeFileSync(`${outDir}/loss.csv`, rows.join('\n') + '\n');
+  const trainingSeconds = seconds();
+  const samples = [];
+  for (const sampler of ['rdm-k-remask', 'dndm-k-remask'] as const) {
+    const check = await checkSamples(model, sampler, SAMPLE_CHECK);
+    console.log(`[train] ${sampler} T=${check.steps}: corpus words ${(100 * check.quality.realWordShare).toFixed(1)} %, judge perplexity ${Math.exp(check.quality.judgeNll).toFixed(1)}`);
+    samples.push({ sampler, ...SAMPLE_CHECK, realWordShare: check.quality.realWordShare, judgePerplexity: Math.exp(check.quality.judgeNll), bigramKl: check.quality.bigramKl });
+  }
+  await writeFiles(model, rows, { steps, commit, seconds: trainingSeconds, sampleCheck: samples });
   console.log(`[train] wrote ${outDir}/manifest.json, weights.bin, loss.csv`);
 }
 
