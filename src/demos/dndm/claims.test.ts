@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RngStream } from '../../lib/rng';
 import { mean, sampleVariance } from '../../lib/stats';
+import { studentQuantile } from '../../lib/studentT';
+import { decoderFromLogits, sampleDndm, sampleRdmK, type SamplerConfig } from '../../models/diffusion/samplers';
 import { expectedNfe } from '../../models/diffusion/transitionTimes';
 import { CHAR_ALPHABET } from '../../models/charVocab';
 import { bigramClaim, BIGRAM_GROUP, BIGRAM_MARGIN_SHARE, buildClaims, fusedStepClaim, groupBigramKl, QUALITY_MARGIN, qualityClaim, smallTClaim, SPEEDUP_MIN, type BigramReference } from './claims';
@@ -61,24 +63,64 @@ describe('DNDM claim checks', () => {
     expect(claim(runs({ dndmNfe: [52, 53, 52, 53, 52] }), 'nfe-matches-formula').passed).toBe(false);
   });
 
-  it('a DNDM that is only 5× faster fails the speed-up claim', () => {
+  it('a DNDM that is only 5× faster fails the speed-up claim; its value is the lower end of a t interval over seeds', () => {
     const slow = claim(runs({ dndmMs: 1000 / 5 }), 'speedup-at-1000');
     expect(slow.value).toBeCloseTo(5, 6);
     expect(slow.threshold).toBe(SPEEDUP_MIN);
     expect(slow.passed).toBe(false);
+    // per-seed ratios 1000/60, 1000/50, 1000/125, 1000/40: mean 16.6 but a wide interval
+    const records = runs().map((r) => (r.role === 'dndm' ? { ...r, wallMs: [60, 50, 125, 40][r.seed] } : r));
+    const ratios = [60, 50, 125, 40].map((ms) => 1000 / ms);
+    const spread = claim(records, 'speedup-at-1000').spread!;
+    expect(spread.estimate).toBeCloseTo(mean(ratios), 12);
+    expect(spread.low).toBeCloseTo(mean(ratios) - studentQuantile(0.975, 3) * Math.sqrt(sampleVariance(ratios) / 4), 10);
+    expect(claim(records, 'speedup-at-1000').passed).toBe(spread.low >= SPEEDUP_MIN);
   });
 
-  it('the equivalence test is the TOST: 90% interval of the mean difference inside ±ln 1.25', () => {
+  it('the speed-up fails where theory says it must: N = 256 tokens, uniform schedule, T = 1000 (E[NFE] ≈ 226, calls of equal cost)', async () => {
+    const config: SamplerConfig = { batch: 1, length: 256, vocab: 4, maskToken: 3, forbidden: [], steps: 1000, schedule: { kind: 'uniform' }, temperature: 1, noiseScale: 1 };
+    // every call costs the same: a stub network with flat logits, wall time = calls × 1 ms
+    const decoder = decoderFromLogits(async (x) => new Float32Array(x.length * config.vocab), config);
+    const rng = RngStream.fromSeed(3);
+    const records: RunRecord[] = [];
+    for (let seed = 0; seed < 3; seed++) {
+      const baseline = await sampleRdmK(config, decoder, rng.split(`b${seed}`), 'topk-remask');
+      const dndm = await sampleDndm(config, decoder, rng.split(`d${seed}`), 'topk-remask');
+      records.push(record(1000, 'baseline', seed, baseline.nfe, baseline.nfe, [3.6], []), record(1000, 'dndm', seed, dndm.nfe, dndm.nfe, [3.6], []));
+    }
+    expect(expectedNfe({ kind: 'uniform' }, 256, 1000)).toBeCloseTo(226, 0);
+    const c = buildClaims({ records, grid: [1000], schedule: { kind: 'uniform' }, length: 256, seeds: 3 }).find((x) => x.id === 'speedup-at-1000')!;
+    expect(c.spread!.estimate).toBeGreaterThan(4);
+    expect(c.spread!.estimate).toBeLessThan(5);
+    expect(c.passed).toBe(false);
+  });
+
+  it('the equivalence test is the TOST: 90% interval of the mean difference inside ±ln 1.25, with the larger of the sequence and seed standard errors', () => {
     const records = runs({ dndmNll: 3.65 });
-    const c = qualityClaim(records.filter((r) => r.role === 'dndm'), records.filter((r) => r.role === 'baseline'));
-    const a = records.filter((r) => r.role === 'dndm').flatMap((r) => r.sequenceNll);
-    const b = records.filter((r) => r.role === 'baseline').flatMap((r) => r.sequenceNll);
-    const se = Math.sqrt(sampleVariance(a) / a.length + sampleVariance(b) / b.length);
+    const dndm = records.filter((r) => r.role === 'dndm');
+    const baseline = records.filter((r) => r.role === 'baseline');
+    const c = qualityClaim(dndm, baseline);
+    const a = dndm.flatMap((r) => r.sequenceNll);
+    const b = baseline.flatMap((r) => r.sequenceNll);
+    const sequenceSe = Math.sqrt(sampleVariance(a) / a.length + sampleVariance(b) / b.length);
+    const seedMeans = (rs: RunRecord[]) => rs.map((r) => mean(r.sequenceNll));
+    const seedSe = Math.sqrt(sampleVariance(seedMeans(dndm)) / SEEDS + sampleVariance(seedMeans(baseline)) / SEEDS);
+    const half = seedSe > sequenceSe ? studentQuantile(0.95, 2 * SEEDS - 2) * seedSe : 1.6448536269514722 * sequenceSe;
     expect(c.spread!.estimate).toBeCloseTo(mean(a) - mean(b), 12);
-    expect(c.spread!.high - c.spread!.estimate).toBeCloseTo(1.6448536269514722 * se, 12);
+    expect(c.spread!.high - c.spread!.estimate).toBeCloseTo(half, 10);
     expect(c.value).toBeCloseTo(Math.max(Math.abs(c.spread!.low), Math.abs(c.spread!.high)), 12);
     expect(c.threshold).toBeCloseTo(Math.log(1.25), 12);
     expect(c.passed).toBe(c.value < QUALITY_MARGIN);
+  });
+
+  it('sequences that move together within a seed (a shared τ) widen the interval: the seeds’ spread decides', () => {
+    // tiny spread within a seed, but each seed's batch shifted: 64 "independent" sequences would overstate the evidence
+    const shift = [0.3, -0.3, 0.25, -0.2];
+    const records = runs({ sd: 0.05 }).map((r) => ({ ...r, sequenceNll: r.sequenceNll.map((x) => x + (r.role === 'dndm' ? shift[r.seed] : -shift[r.seed])) }));
+    const c = claim(records, 'quality-equivalent');
+    expect(c.spread!.method).toMatch(/s\.e\. from seeds/);
+    expect(c.passed).toBe(false);
+    expect(c.note).toMatch(/Inconclusive/);
   });
 
   it('the equivalence test fails on clearly worse text, on clearly better text, and when noise hides the difference', () => {
@@ -98,19 +140,19 @@ describe('DNDM claim checks', () => {
     expect(few.note).toMatch(/Too few sequences/);
   });
 
-  it('the bigram check: groups of 8 sequences, mean ± 1.96 s.e. of the KL difference, against a quarter of the real-text floor', () => {
+  it('the bigram check: per seed, the mean KL of its groups of 8 sequences; a t interval over seeds, against a quarter of the real-text floor', () => {
     const records = runs();
     const dndm = records.filter((r) => r.role === 'dndm');
     const baseline = records.filter((r) => r.role === 'baseline');
     const c = bigramClaim(dndm, baseline, bigram);
-    const groupKl = (runs: RunRecord[], g: number) => {
-      const group = runs.flatMap((r) => r.texts).slice(g * BIGRAM_GROUP, (g + 1) * BIGRAM_GROUP);
-      return klFromCounts(group.map(countBigrams).reduce((a, b) => a.map((v, i) => v + b[i])), corpus);
+    const seedKl = (r: RunRecord) => {
+      const groups = [0, 1].map((g) => r.texts.slice(g * BIGRAM_GROUP, (g + 1) * BIGRAM_GROUP));
+      return mean(groups.map((group) => klFromCounts(group.map(countBigrams).reduce((x, y) => x.map((v, i) => v + y[i])), corpus)));
     };
-    const groups = Math.floor((SEEDS * PER_SEED) / BIGRAM_GROUP);
-    const differences = Array.from({ length: groups }, (_, g) => groupKl(dndm, g) - groupKl(baseline, g));
-    expect(c.spread!.replicates).toBe(groups);
+    const differences = dndm.map((d, i) => seedKl(d) - seedKl(baseline[i]));
+    expect(c.spread!.replicates).toBe(SEEDS);
     expect(c.spread!.estimate).toBeCloseTo(mean(differences), 12);
+    expect(c.spread!.high).toBeCloseTo(mean(differences) + studentQuantile(0.975, SEEDS - 1) * Math.sqrt(sampleVariance(differences) / SEEDS), 10);
     expect(c.threshold).toBeCloseTo(BIGRAM_MARGIN_SHARE * mean(bigram.realGroups), 12);
     expect(c.value).toBeCloseTo(c.spread!.high, 12);
     expect(c.passed).toBe(true);

@@ -198,7 +198,11 @@ async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: Run
       'One transition-time vector τ per batch (as in the authors’ code): NFE counts network calls for the whole batch.',
       revealRuleNote(params.pair),
       `“Same quality” at T = ${SPEEDUP_T} is an equivalence test on single sequences (${params.seeds} seeds × ${params.samples} = ${params.seeds * params.samples} per sampler; it needs at least ${QUALITY_MIN_SEQUENCES}). ` +
-        'The sequences of one batch share τ, which under top-k only fixes how many positions are masked per call, so they are treated as independent.',
+        (params.pair === 'random'
+          ? 'The sequences of one batch share τ, which here decides which positions all of them reveal together; '
+          : 'The sequences of one batch share τ, which under top-k fixes how many positions stay masked at each call; ') +
+        'so the interval takes its standard error from the seeds’ means whenever they spread more than single sequences do.',
+      'DNDM-C (T = ∞) is in the charts but carries no claim: the notes call it better still at the paper’s scale (BLEU on translation); here its quality is shown at T = ∞ beside the others.',
     );
     ticker.progress(1, 'Done');
     return assemble();
@@ -208,7 +212,11 @@ async function runOnActiveBackend(params: DndmParams, env: DndmEnv, control: Run
 }
 
 function revealRuleNote(pair: DndmParams['pair']): string {
-  if (pair === 'topk') return 'Top-k as in the authors’ code: after each call the least confident positions among all 64 are masked, so a decoded token can go back to the mask; at T = ∞ the same rule in continuous time (DNDM-C-k, one position fewer masked per call).';
+  if (pair === 'topk')
+    return (
+      'Top-k as in the authors’ code: after each call the least confident positions among all 64 are masked, so a decoded token can go back to the mask; at T = ∞ the same rule in continuous time (DNDM-C-k, one position fewer masked per call). ' +
+      'RDM-k keeps ⌊L(t − 1)/T⌋ positions masked after step t: a linear rate, matching the training noise (the authors’ RDM runs used a cosine rate).'
+    );
   if (pair === 'topk-keep') return 'Top-k keeping decoded tokens (not the authors’ rule, which can re-mask): only still-masked positions compete; at T = ∞ the same rule in continuous time (DNDM-C-k).';
   return 'Random order: each token is revealed at its own τ (DNDM) or by a 1/t coin (ancestral); at T = ∞ DNDM-C reveals tokens in the order of their continuous τ.';
 }

@@ -56,11 +56,11 @@ export const tutorial: TutorialStep<DndmParams, DndmResults>[] = [
     },
   },
   {
-    title: 'T = 1000: an order of magnitude faster, same quality',
+    title: 'T = 1000: an order of magnitude faster; is the quality the same?',
     params: { sweep: 'full' },
     body:
       'Fine time grids are where Markov samplers are slowest (1000 calls) and where DNDM shines (about 61). This step runs the full sweep at the defaults (5 seeds of 16 sequences), so it takes a while: ' +
-      'the progress bar shows the T-call sampler working through its 1000 steps per seed. The claims compare wall time in this very run, and sample quality with a judge that never saw the samplers: ' +
+      'the progress bar shows the T-call sampler working through its 1000 steps per seed. The claims compare wall time in this very run, and sample quality with a judge that never saw the samplers (the claim rows say whether it held, with the numbers): ' +
       '“same quality” is an equivalence test (the judge’s per-character NLL of 80 sequences per sampler must differ by less than ln 1.25, i.e. perplexities within a factor 1.25, at 90% confidence) ' +
       'and a check that DNDM’s letter pairs are no further from the corpus than the T-call sampler’s, measured against the floor real text of the same size reaches.',
     expect: {
