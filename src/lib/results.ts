@@ -26,14 +26,14 @@ export const CLAIM_KINDS: readonly ClaimKind[] = ['paper', 'sanity', 'limit'];
 
 /**
  * A paper claim's statistic over independent replicates (docs/DESIGN.md §8): its estimate and a 95%
- * interval, e.g. a pass rate with its Wilson interval or a mean ± 1.96 s.e.
+ * interval, e.g. a pass rate with its Wilson interval or a mean ± t s.e.
  */
 export interface ClaimSpread {
   replicates: number;
   estimate: number;
   low: number;
   high: number;
-  /** How the interval was made, in words the page shows ("Wilson 95%", "mean ± 1.96 s.e."). */
+  /** How the interval was made, in words the page shows ("Wilson 95%", "mean ± t(0.975, 4) s.e."). */
   method: string;
 }
 

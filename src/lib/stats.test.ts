@@ -34,11 +34,13 @@ describe('intervals and equivalence', () => {
     expect(wilsonInterval(20, 20).low).toBeCloseTo(0.8389, 3);
   });
 
-  it('mean interval is mean ± 1.96 s.e.', () => {
+  it('mean interval is mean ± t(0.975, n − 1) s.e. (t = 3.182 for 4 values), or t(0.95, n − 1) at 90%', () => {
     const m = meanInterval([1, 2, 3, 6]);
     const se = Math.sqrt(14 / 3 / 4);
     expect(m.estimate).toBe(3);
-    expect(m.high - m.estimate).toBeCloseTo(1.959964 * se, 5);
+    expect(m.high - m.estimate).toBeCloseTo(3.182446 * se, 5);
+    expect(meanInterval([1, 2, 3, 6], 0.9).high - 3).toBeCloseTo(2.353363 * se, 5);
+    expect(meanInterval([4]).high).toBe(Infinity);
     expect(standardError([1, 2, 3, 6])).toBeCloseTo(se, 12);
   });
 

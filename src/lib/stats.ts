@@ -1,5 +1,7 @@
 // Small summaries used by several demos' claim checks and bands.
 
+import { studentQuantile } from './studentT';
+
 export function mean(xs: readonly number[]): number {
   return xs.length === 0 ? NaN : xs.reduce((a, b) => a + b, 0) / xs.length;
 }
@@ -37,7 +39,7 @@ export function standardError(xs: readonly number[]): number {
   return Math.sqrt(sampleVariance(xs) / xs.length);
 }
 
-const Z95 = 1.959963984540054;
+const Z95 = 1.959963984540054; // the Wilson interval's normal quantile
 
 /** Wilson score interval for a binomial proportion k/n (95% by default): stays inside [0, 1] and behaves at k = 0 or n. */
 export function wilsonInterval(successes: number, trials: number, z = Z95): { estimate: number; low: number; high: number } {
@@ -49,10 +51,14 @@ export function wilsonInterval(successes: number, trials: number, z = Z95): { es
   return { estimate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-/** Mean with a normal 95% interval (mean ± 1.96 s.e.). */
-export function meanInterval(xs: readonly number[], z = Z95): { estimate: number; low: number; high: number } {
+/**
+ * Mean with a two-sided Student-t interval (95% by default): mean ± t(1 − (1 − level)/2, n − 1) s.e.
+ * The replicates behind a claim are few (3 language-model seeds, 5 seed roots): the normal 1.96
+ * would make the interval too narrow (t(0.975, 2) = 4.30). Unbounded below two values.
+ */
+export function meanInterval(xs: readonly number[], level = 0.95): { estimate: number; low: number; high: number } {
   const m = mean(xs);
-  const half = xs.length >= 2 ? z * standardError(xs) : Infinity;
+  const half = xs.length >= 2 ? studentQuantile(1 - (1 - level) / 2, xs.length - 1) * standardError(xs) : Infinity;
   return { estimate: m, low: m - half, high: m + half };
 }
 

@@ -5,8 +5,9 @@
 // vector, one count schedule), so intervals use the seeds as replicates wherever their spread is
 // the larger, with Student's t for the few seeds there are.
 
+import { meanSpread } from '../../lib/claimSpread';
 import type { Claim, ClaimSpread } from '../../lib/results';
-import { mean, sampleVariance, standardError } from '../../lib/stats';
+import { mean, sampleVariance } from '../../lib/stats';
 import { studentQuantile } from '../../lib/studentT';
 import type { DenoiseStepOutput } from '../../models/diffusion/denoiseStep';
 import { expectedNfe, nfeVariance, type TransitionSchedule } from '../../models/diffusion/transitionTimes';
@@ -101,13 +102,6 @@ export function buildClaims(inputs: ClaimInputs): Claim[] {
   return claims;
 }
 
-/** Mean of per-replicate values with a Student-t 95% interval (none below two values). */
-export function studentSpread(values: readonly number[], unit: string): ClaimSpread {
-  const estimate = mean(values);
-  const half = values.length >= 2 ? studentQuantile(0.975, values.length - 1) * standardError(values) : Infinity;
-  return { replicates: values.length, estimate, low: estimate - half, high: estimate + half, method: `mean ± t(0.975, ${values.length - 1}) s.e. over ${values.length} ${unit}` };
-}
-
 /**
  * Wall-time speed-up at T = 1000 over seeds: each seed's two runs (same batch, same run) give one
  * ratio; the claim holds when the lower end of their 95% interval is ≥ SPEEDUP_MIN. DNDM calls the
@@ -116,7 +110,7 @@ export function studentSpread(values: readonly number[], unit: string): ClaimSpr
  */
 export function speedupClaim(dndm: readonly RunRecord[], baseline: readonly RunRecord[], length: number): Claim {
   const perSeed = dndm.flatMap((d) => baseline.filter((b) => b.seed === d.seed).map((b) => b.wallMs / d.wallMs));
-  const spread = studentSpread(perSeed, 'seeds');
+  const spread = meanSpread(perSeed, 'seeds');
   const nfe = (runs: readonly RunRecord[]) => mean(runs.map((r) => r.nfe));
   const enough = perSeed.length >= 2;
   return {
@@ -245,7 +239,7 @@ export function bigramClaim(dndm: readonly RunRecord[], baseline: readonly RunRe
   const floor = mean(bigram.realGroups);
   const margin = BIGRAM_MARGIN_SHARE * floor;
   const enough = differences.length >= 2;
-  const spread = studentSpread(differences, 'seeds');
+  const spread = meanSpread(differences, 'seeds');
   return {
     id: 'bigram-kl-not-worse',
     kind: 'paper',

@@ -15,9 +15,11 @@ describe('the claims’ statistics', () => {
   it('ratio of means with its delta-method interval (hand case)', () => {
     const { ratio, spread } = ratioOfMeans([1, 3], [4, 4]);
     expect(ratio).toBe(0.5);
-    // se_a = 1 (sd √2 over 2), se_b = 0: half-width 1.96 · 0.5 · (1/2)
-    expect(spread.high - ratio).toBeCloseTo(1.959963984540054 * 0.25, 12);
-    expect(spread.low).toBeCloseTo(ratio - 1.959963984540054 * 0.25, 12);
+    // se_a = 1 (sd √2 over 2), se_b = 0: half-width t(0.975, 1) · 0.5 · (1/2), t = 12.706 for two seeds
+    expect(spread.high - ratio).toBeCloseTo(12.706205 * 0.25, 5);
+    // the symmetric interval would reach below 0: clamped
+    expect(spread.low).toBe(0);
+    expect(spread.method).toMatch(/clamped/);
     expect(spread.replicates).toBe(2);
   });
 

@@ -6,6 +6,7 @@
 
 import type { Claim, ClaimSpread } from '../../lib/results';
 import { lineFit, mean, standardError } from '../../lib/stats';
+import { studentQuantile } from '../../lib/studentT';
 import { meanSpread } from '../../lib/claimSpread';
 import type { SspRun } from './episodes';
 
@@ -22,7 +23,8 @@ export const THEORY_SCALE = 1;
 export const pseudoOf = (runs: readonly SspRun[]) => runs.map((r) => r.pseudoRegret);
 
 /**
- * The ratio of two means with a delta-method 95% interval: (ā/b̄)·(1 ± 1.96·√(se_a²/ā² + se_b²/b̄²)).
+ * The ratio of two means with a delta-method 95% interval: (ā/b̄)·(1 ± t·√(se_a²/ā² + se_b²/b̄²)), t the
+ * Student quantile t(0.975, n − 1) of the smaller sample (few seeds).
  * A ratio of means, not a mean of per-seed ratios: a seed whose learner locks onto the best action at
  * once has a pseudo-regret near 0, and one such seed would dominate a mean of ratios.
  */
@@ -32,7 +34,8 @@ export function ratioOfMeans(a: readonly number[], b: readonly number[]): { rati
   const ratio = ma / mb;
   const relative = Math.sqrt((standardError(a) / ma) ** 2 + (standardError(b) / mb) ** 2);
   // one seed has no spread (as meanInterval: an unbounded interval)
-  const half = Math.min(a.length, b.length) >= 2 ? 1.959963984540054 * Math.abs(ratio) * relative : Infinity;
+  const n = Math.min(a.length, b.length);
+  const half = n >= 2 ? studentQuantile(0.975, n - 1) * Math.abs(ratio) * relative : Infinity;
   // a ratio of positive means is positive: with few, bimodal seeds the symmetric interval can reach below 0
   const low = ratio - half;
   const clamped = low < 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { meanInterval } from '../../lib/stats';
-import { bestStopped, CLAIM_ITERATIONS, lmClaims, pairedEquivalent, tabularClaims, TIE_MARGIN, type TabularReplicate } from './claims';
+import { bestStopped, CLAIM_ITERATIONS, lmClaims, pairedEquivalent, startDependenceClaim, tabularClaims, TIE_MARGIN, type TabularReplicate } from './claims';
 import type { LmIterationRecord } from './lmTier';
 import type { IterationRecord } from './tabular';
 
@@ -19,12 +19,16 @@ const record = (iteration: number, f: Partial<IterationRecord>): IterationRecord
   ...f,
 });
 
-/** A replicate whose SPIN and SFT-continued held-out log-likelihoods per iteration are given. */
-function replicate(spin: number[], sft: number[], mleGain = 0): TabularReplicate {
+/** Two iterations from a start at log-likelihood −1.6 that gain `gain`. */
+const fromStart = (gain: number) => [record(0, { heldOutLogLikelihood: -1.6 }), record(1, {}), record(2, { heldOutLogLikelihood: -1.6 + gain })];
+
+/** A replicate whose SPIN and SFT-continued held-out log-likelihoods per iteration are given; the stronger starts (0.5, 0.75, 1) gain `sweep` and `mleGain`. */
+function replicate(spin: number[], sft: number[], mleGain = 0, sweep: [number, number] = [0.1, 0.03]): TabularReplicate {
   return {
     beta2: spin.map((ll, t) => record(t, { heldOutLogLikelihood: ll, sftHeldOutLogLikelihood: sft[t], discriminability: 0.7 - 0.1 * t })),
     beta1: [record(0, { kl: 0.4 }), record(1, { kl: 0.04 })],
-    mleStart: [record(0, { heldOutLogLikelihood: -1.6 }), record(1, {}), record(2, { heldOutLogLikelihood: -1.6 + mleGain })],
+    mleStart: fromStart(mleGain),
+    startSweep: sweep.map(fromStart),
   };
 }
 const beta01 = [record(0, { kl: 0.3 }), record(1, { kl: 1 })];
@@ -47,7 +51,29 @@ describe('the tabular claims’ statistics', () => {
     expect(byId(claims, 'tabular-sft-continued-ties').passed).toBe(pairedEquivalent(versus, TIE_MARGIN).equivalent);
     expect(byId(claims, 'tabular-discriminability-drop').value).toBeCloseTo(0.2, 12);
     expect(byId(claims, 'tabular-kl-beta1').value).toBeCloseTo(0.1, 12);
-    expect(claims.map((c) => c.kind)).toEqual(['paper', 'paper', 'paper', 'paper', 'limit', 'limit', 'limit', 'sanity']);
+    // only the comparison with the paper's baseline is a paper row; gains over the tempered start check Thm 5.4's direction
+    expect(claims.map((c) => c.kind)).toEqual(['sanity', 'sanity', 'sanity', 'paper', 'limit', 'limit', 'limit', 'limit', 'sanity']);
+  });
+
+  it('the maximum-likelihood start row holds only when the whole gain interval is below the tie margin', () => {
+    const flat = [0.01, -0.01, 0.0].map((g) => replicate([-2, -1.7, -1.65, -1.64], [-2, -1.68, -1.66, -1.67], g));
+    expect(byId(tabularClaims({ replicates: flat, beta01, lossAtOpponent: Math.log(2), temper: 0.25 }), 'tabular-mle-start-no-gain').passed).toBe(true);
+    // mean gain 0.03 < 0.05, but one replicate gains 0.12: the interval reaches past the margin
+    const noisy = [0.12, -0.04, 0.01].map((g) => replicate([-2, -1.7, -1.65, -1.64], [-2, -1.68, -1.66, -1.67], g));
+    expect(byId(tabularClaims({ replicates: noisy, beta01, lossAtOpponent: Math.log(2), temper: 0.25 }), 'tabular-mle-start-no-gain').passed).toBe(false);
+  });
+
+  it('the start-dependence row: the gain shrinks as the start strengthens, down to no gain from the maximum-likelihood start', () => {
+    const spin = [-2, -1.7, -1.65, -1.64];
+    const sft = [-2, -1.68, -1.66, -1.67];
+    const shrinking = [0, 0.01, -0.01].map((g) => replicate(spin, sft, g, [0.1, 0.03]));
+    const row = startDependenceClaim(shrinking, 0.25);
+    expect(row.kind).toBe('limit');
+    expect(row.passed).toBe(true);
+    expect(row.value).toBeCloseTo(0.35, 12);
+    expect(row.statement).toMatch(/0\.25: .*· 0\.5: .*· 0\.75: .*· 1: /);
+    // a stronger start that gains more than a weaker one: the row fails
+    expect(startDependenceClaim([0, 0.01, -0.01].map((g) => replicate(spin, sft, g, [0.05, 0.2])), 0.25).passed).toBe(false);
   });
 
   it('SPIN beats SFT continued only when the whole interval is above 0', () => {
@@ -87,12 +113,13 @@ const lmRecord = (iteration: number, spin: number, sft: number): LmIterationReco
 describe('the language-model claim', () => {
   it('is the mean SPIN − SFT-continued exact-match difference over replicates with its interval, read at the last iteration', () => {
     const reps = [
-      [lmRecord(0, 0.3, 0.3), lmRecord(1, 0.2, 0.9), lmRecord(2, 0.4, 0.35)],
-      [lmRecord(0, 0.3, 0.3), lmRecord(1, 0.3, 0.3), lmRecord(2, 0.45, 0.3)],
+      [lmRecord(0, 0.3, 0.3), lmRecord(1, 0.2, 0.9), lmRecord(2, 0.4, 0.31)],
+      [lmRecord(0, 0.3, 0.3), lmRecord(1, 0.3, 0.3), lmRecord(2, 0.45, 0.34)],
       [lmRecord(0, 0.3, 0.3), lmRecord(1, 0.3, 0.3), lmRecord(2, 0.5, 0.4)],
     ];
     const [claim, log2] = lmClaims(reps, { sft: 1e-3, spin: 1e-3 });
-    const diffs = [0.05, 0.15, 0.1];
+    // three replicates: t(0.975, 2) = 4.30, so the differences must agree closely for the interval to clear 0
+    const diffs = [0.09, 0.11, 0.1];
     expect(claim.value).toBeCloseTo(0.1, 12);
     expect(claim.spread).toMatchObject({ replicates: 3 });
     expect(claim.spread!.low).toBeCloseTo(meanInterval(diffs).low, 12);

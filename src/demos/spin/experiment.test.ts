@@ -22,13 +22,15 @@ describe('the SPIN demo run', () => {
   it('at the defaults the tabular claims come out as measured, and the views get their series', async () => {
     const r = await runSpin(params({ lm: 'off' }), env());
     expect(r.claims.map((c) => [c.id, c.kind, c.passed])).toEqual([
-      ['tabular-ll-gain', 'paper', true],
-      ['tabular-discriminability-drop', 'paper', true],
-      ['tabular-kl-beta1', 'paper', true],
+      // gains over the tempered start: SPIN moves toward the data (Thm 5.4), not a comparison with the baseline
+      ['tabular-ll-gain', 'sanity', true],
+      ['tabular-discriminability-drop', 'sanity', true],
+      ['tabular-kl-beta1', 'sanity', true],
       // the paper's own comparison fails here: from the tempered start SFT continued gains as much (the tie row)
       ['tabular-spin-beats-sft-continued', 'paper', false],
       ['tabular-sft-continued-ties', 'limit', true],
       ['tabular-mle-start-no-gain', 'limit', true],
+      ['tabular-gain-needs-weak-start', 'limit', true],
       ['tabular-overshoot-beta01', 'limit', true],
       ['tabular-loss-log2', 'sanity', true],
     ]);
@@ -41,7 +43,7 @@ describe('the SPIN demo run', () => {
     for (const key of ['data', 'model', 'closedForm', 'learnt'] as const) expect(row0.reduce((s, b) => s + b[key], 0)).toBeCloseTo(1, 9);
   }, 600_000);
 
-  it('the claims can fail: a maximum-likelihood SFT model leaves SPIN at β = 2 nothing to gain or to make less discriminable', async () => {
+  it('the direction checks can fail: a maximum-likelihood SFT model leaves SPIN at β = 2 nothing to gain or to make less discriminable', async () => {
     const r = await runSpin(params({ lm: 'off', temper: 1 }), env());
     const passed = (id: string) => r.claims.find((c) => c.id === id)?.passed;
     expect(passed('tabular-ll-gain')).toBe(false);

@@ -12,7 +12,7 @@ import type { Claim, DemoResults } from '../../lib/results';
 import { initialParameters, MaskedDiffusionTransformer, type TransformerConfig } from '../../models/maskedDiffusionTransformer';
 import { createSequenceLogProbOp, type SequenceLogProbOp } from '../../models/sequenceLogProbOp';
 import { sequenceLogProbTfjs } from '../../models/sequenceLogProbTfjs';
-import { CLAIM_ITERATIONS, fusedLogProbClaim, lmClaims, LM_REPLICATES, MLE_TEMPER, REPLICATE_ITERATIONS, TABULAR_REPLICATES, tabularClaims, type TabularReplicate } from './claims';
+import { CLAIM_ITERATIONS, fusedLogProbClaim, lmClaims, LM_REPLICATES, MLE_TEMPER, REPLICATE_ITERATIONS, START_TEMPERS, TABULAR_REPLICATES, tabularClaims, type TabularReplicate } from './claims';
 import { lmSearchNote } from './lmSearch';
 import { lmConfig, runLmTier, type LmIterationRecord, type LmSample, type LmTierOptions } from './lmTier';
 import type { SpinParams } from './params';
@@ -95,7 +95,9 @@ async function runTabularReplicate(params: SpinParams, rng: RngStream, ticker: T
   const problem = makeTabularProblem({ ...TABULAR_SETUP, temper: params.temper }, rng.split('problem'));
   const mleProblem = makeTabularProblem({ ...TABULAR_SETUP, temper: MLE_TEMPER }, rng.split('problem'));
   const spin = (p: TabularProblem, beta: number, iterations: number) => runTabularSpin(p, { beta, iterations, optimiser, mixPrevious }, rng.split('spin'), ticker).then((r) => r.records);
-  return { beta2: await spin(problem, 2, REPLICATE_ITERATIONS), beta1: await spin(problem, 1, 1), mleStart: await spin(mleProblem, 2, CLAIM_ITERATIONS) };
+  const startSweep = [];
+  for (const temper of START_TEMPERS) startSweep.push(await spin(makeTabularProblem({ ...TABULAR_SETUP, temper }, rng.split('problem')), 2, CLAIM_ITERATIONS));
+  return { beta2: await spin(problem, 2, REPLICATE_ITERATIONS), beta1: await spin(problem, 1, 1), mleStart: await spin(mleProblem, 2, CLAIM_ITERATIONS), startSweep };
 }
 
 async function runTabularTier(params: SpinParams, rng: RngStream, ticker: Ticker): Promise<TabularTier> {
