@@ -230,7 +230,7 @@ export function lmClaims(replicates: readonly (readonly LmIterationRecord[])[], 
         `Per replicate: SPIN ${complete.map((r) => pct(last(r).spinExactMatch)).join(', ')} vs SFT continued ${complete.map((r) => pct(last(r).sftExactMatch)).join(', ')} (SFT model ${complete.map((r) => pct(r[0].spinExactMatch)).join(', ')}); ` +
         `held-out log-likelihood SPIN − SFT continued ${llAdvantage.estimate.toFixed(3)} [${llAdvantage.low.toFixed(3)}, ${llAdvantage.high.toFixed(3)}]. ` +
         `At the first iteration the opponent already answered ${alreadyRight.map(pct).join(', ')} of the SFT prompts exactly: those pairs have real = generated and give SPIN no gradient. ` +
-        'The notes give the search for a regime where SPIN wins (other rates, more data, longer SFT, limited capacity): none was found.',
+        'The notes give the search for a regime where SPIN wins (other rates, more data, longer SFT, limited capacity) and what it cannot rule out: no win was detected.',
     },
     {
       id: 'lm-loss-log2',

@@ -71,6 +71,7 @@ export function lmSearchNote(): string {
     'SPIN’s best rate of 1e-4, 3e-4 and 1e-3 was 1e-4 (faster rates lose accuracy: Adam takes a full-size step even when almost every pair is real = generated and only a few give a gradient). ' +
     'SFT continued keeps the SFT rate, untuned: it already wins, so tuning it could only widen the gap. More SFT data solves the task outright; more SFT steps plateau by memorising the SFT prompts, leaving SPIN almost no pairs that differ. ' +
     'The closest to the paper’s regime, a capacity-limited model that still errs on a fifth to a third of its own SFT prompts and whose SFT continued has stopped improving on held-out words (seeds 1 and 3; on seed 2 it was still improving), ' +
-    `does not give SPIN a win on any seed: it stays near the SFT model while SFT continued gains a little. To run it: ${PLATEAU_URL}.`
+    `does not give SPIN a win on any seed: it stays near the SFT model while SFT continued gains a little. To run it: ${PLATEAU_URL}. ` +
+    'What this search cannot rule out: β stayed at 2 throughout (the paper’s runs use 0.1 to 5), SPIN’s best rate sits at the edge of its grid, most settings have one seed, and exact match on 64–128 words moves in steps of 1–1.6 points with a binomial s.e. near 6: the outcome is “no win detected”, not “SPIN cannot win”.'
   );
 }

@@ -64,7 +64,7 @@ export const tutorial: TutorialStep<SpinParams, SpinResults>[] = [
     body:
       'Now the same recipe on a small causal transformer that learns to reverse words (“cabd=” → “dbac.”). SFT on 128 pairs gives a model that is right on roughly a third of held-out words; ' +
       'then SPIN iterations, the opponent generating an answer to every SFT prompt, vs SFT continued for as many steps. Log-probabilities of whole answers come from the fused WGSL kernel on a GPU. ' +
-      'This takes a while: the claim repeats the run on three replicates. Whether SPIN wins here is an open outcome reported in the claim list, not assumed (so far it loses, in every regime searched; see the notes): the first step of every iteration must score exactly log 2, though.',
+      'This takes a while: the claim repeats the run on three replicates. Whether SPIN wins here is an open outcome reported in the claim list, not assumed (so far no win was detected in any regime searched; see the notes for what the search did not cover): the first step of every iteration must score exactly log 2, though.',
     expect: {
       label: 'Both models were scored after every iteration, and the SPIN loss started each iteration at log 2.',
       check: (r) => r.series.lmIterations?.length === 4 && claim(r, 'lm-loss-log2')?.passed === true && claim(r, 'lm-spin-beats-sft') !== undefined,
