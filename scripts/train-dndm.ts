@@ -6,18 +6,21 @@
 //   <out>/loss.csv       (the loss curve)
 // every --checkpoint steps and at the end. The final weights' samples are checked with the demo's
 // samplers and judge (scripts/sample-dndm.ts) and the result goes into the manifest.
+// --init <dir> continues from a weight file (its config replaces the size options; a new warm-up
+// and cosine run over --steps; give it another --seed, or it replays the first run's batches), recorded in the
+// manifest with the earlier run's training record.
 // Usage: npx tsx scripts/train-dndm.ts [--steps 3000] [--batch 32] [--length 64] [--width 64]
 //        [--layers 2] [--heads 4] [--ffn 256] [--lr 2e-3] [--seed 1] [--time 1] [--checkpoint 1000]
-//        [--data data/text/kjv_verses.txt] [--out public/weights/dndm-kjv] [--backend wasm]
+//        [--init <dir>] [--data data/text/kjv_verses.txt] [--out public/weights/dndm-kjv] [--backend wasm]
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { RngStream } from '../src/lib/rng';
 import { CHAR_MASK, CHAR_VOCAB } from '../src/models/charVocab';
 import { corrupt, maskedDiffusionLoss } from '../src/models/maskedDiffusionLoss';
 import { initialParameters, MaskedDiffusionTransformer, parameterCount, type TransformerConfig } from '../src/models/maskedDiffusionTransformer';
-import { buildManifest, packWeights } from '../src/models/weightFile';
+import { buildManifest, packWeights, unpackWeights } from '../src/models/weightFile';
 import { HELD_OUT_WINDOWS, heldOutBatch, KJV_PATH, kjvText, sampleWindows, splitCorpus } from './kjvCorpus';
 import { registerPlainMatMulGradient } from './plainMatMulGrad';
 import { checkSamples } from './sample-dndm';
@@ -34,7 +37,13 @@ const checkpointEvery = num('checkpoint', 1000);
 const dataPath = args.data ?? KJV_PATH;
 const outDir = args.out ?? 'public/weights/dndm-kjv';
 const backend = args.backend ?? 'wasm';
-const config: TransformerConfig = {
+/** The run this one continues (--init): its config, weights and training record. */
+const initial = args.init ? loadInitial(args.init) : null;
+function loadInitial(dir: string) {
+  const bin = readFileSync(`${dir}/weights.bin`);
+  return unpackWeights(JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')), bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength));
+}
+const config: TransformerConfig = initial?.manifest.config ?? {
   vocab: CHAR_VOCAB,
   length: num('length', 64),
   width: num('width', 64),
@@ -77,6 +86,7 @@ async function writeFiles(model: MaskedDiffusionTransformer, rows: string[], tra
     finalHeldOutLoss: Number(last[2]),
     script: 'scripts/train-dndm.ts',
     backend,
+    ...(initial ? { continuedFrom: { dir: args.init, training: initial.manifest.training } } : {}),
     ...training,
   });
   mkdirSync(outDir, { recursive: true });
@@ -92,7 +102,7 @@ async function main(): Promise<void> {
   const { train, heldOut } = splitCorpus(kjvText(dataPath));
   const L = config.length;
   const root = RngStream.fromSeed(seed);
-  const model = new MaskedDiffusionTransformer(config, initialParameters(config, root.split('init')));
+  const model = new MaskedDiffusionTransformer(config, initial?.values ?? initialParameters(config, root.split('init')));
   // a fixed held-out batch with a fixed corruption: its loss is comparable across steps
   const held = heldOutBatch(heldOut, L, seed);
   const heldLoss = () => tf.tidy(() => maskedDiffusionLoss(model, held.x0, held.corrupted, HELD_OUT_WINDOWS, L).dataSync()[0]);
