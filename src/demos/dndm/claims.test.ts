@@ -134,6 +134,45 @@ describe('DNDM claim checks', () => {
     expect(claim(runs({ sd: 1.5 }), 'quality-equivalent').passed).toBe(false);
   });
 
+  it('the equivalence fails where theory says it must: a peaked schedule at small T reveals the sequence in one or two calls', async () => {
+    // a two-letter language that alternates (a b a b …, each letter followed by the other with
+    // probability 0.95), and a stub network that knows it: a masked position next to a revealed one
+    // predicts the other letter, one with no revealed neighbour is a coin. Revealing everything at
+    // once leaves no neighbours to lean on.
+    const [A, B, MASK, L, BATCH] = [0, 1, 2, 64, 16];
+    const config = (schedule: SamplerConfig['schedule']): SamplerConfig => ({ batch: BATCH, length: L, vocab: 3, maskToken: MASK, forbidden: [], steps: 25, schedule, temperature: 1, noiseScale: 1 });
+    const denoiser = async (x: Int32Array) => {
+      const logits = new Float32Array(x.length * 3);
+      for (let i = 0; i < x.length; i++) {
+        const n = i % L;
+        const neighbour = n > 0 && x[i - 1] !== MASK ? x[i - 1] : n < L - 1 && x[i + 1] !== MASK ? x[i + 1] : -1;
+        if (neighbour >= 0) logits[3 * i + (neighbour === A ? B : A)] = Math.log(0.95 / 0.05);
+      }
+      return logits;
+    };
+    const nll = (tokens: Int32Array) =>
+      Array.from({ length: BATCH }, (_, b) => {
+        let sum = Math.log(2);
+        for (let n = 1; n < L; n++) sum -= Math.log(tokens[b * L + n] !== tokens[b * L + n - 1] ? 0.95 : 0.05);
+        return sum / L;
+      });
+    const peaked = { kind: 'beta', alpha: 1000, beta: 1000 } as const;
+    const rng = RngStream.fromSeed(5);
+    const dndm: RunRecord[] = [];
+    const baseline: RunRecord[] = [];
+    for (let seed = 0; seed < 3; seed++) {
+      const t = await sampleRdmK(config(peaked), decoderFromLogits(denoiser, config(peaked)), rng.split(`b${seed}`), 'topk-remask');
+      const d = await sampleDndm(config(peaked), decoderFromLogits(denoiser, config(peaked)), rng.split(`d${seed}`), 'topk-remask');
+      expect(d.nfe).toBeLessThanOrEqual(2);
+      baseline.push(record(25, 'baseline', seed, t.nfe, t.nfe, nll(t.tokens), []));
+      dndm.push(record(25, 'dndm', seed, d.nfe, d.nfe, nll(d.tokens), []));
+    }
+    const c = qualityClaim(dndm, baseline);
+    expect(c.passed).toBe(false);
+    expect(c.spread!.low).toBeGreaterThan(0);
+    expect(c.note).toMatch(/measurably worse/);
+  });
+
   it('the equivalence test refuses fewer than 32 sequences per sampler, however close', () => {
     const few = claim(runs({ perSeed: 4, sd: 0.01 }), 'quality-equivalent');
     expect(few.passed).toBe(false);
