@@ -11,17 +11,20 @@
 // manifest with the earlier run's training record.
 // Usage: npx tsx scripts/train-dndm.ts [--steps 3000] [--batch 32] [--length 64] [--width 64]
 //        [--layers 2] [--heads 4] [--ffn 256] [--lr 2e-3] [--seed 1] [--time 1] [--checkpoint 1000]
-//        [--init <dir>] [--data data/text/kjv_verses.txt] [--out public/weights/dndm-kjv] [--backend wasm]
+//        [--init <dir>] [--threads 1|2] [--data data/text/kjv_verses.txt] [--out public/weights/dndm-kjv] [--backend wasm]
+// --threads 2 splits each batch over two threads (scripts/dataParallel.ts): the same batches, the
+// gradient equal up to float rounding, a step ~0.55× as long on two free cores.
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { RngStream } from '../src/lib/rng';
 import { CHAR_MASK, CHAR_VOCAB } from '../src/models/charVocab';
-import { corrupt, maskedDiffusionLoss } from '../src/models/maskedDiffusionLoss';
+import { corrupt, maskedDiffusionLoss, type CorruptedBatch } from '../src/models/maskedDiffusionLoss';
 import { initialParameters, MaskedDiffusionTransformer, parameterCount, type TransformerConfig } from '../src/models/maskedDiffusionTransformer';
 import { buildManifest, packWeights, unpackWeights } from '../src/models/weightFile';
 import { HELD_OUT_WINDOWS, heldOutBatch, KJV_PATH, kjvText, sampleWindows, splitCorpus } from './kjvCorpus';
+import { flatten, GradientWorker, halfGradient, sliceBatch } from './dataParallel';
 import { registerPlainMatMulGradient } from './plainMatMulGrad';
 import { checkSamples } from './sample-dndm';
 
@@ -37,6 +40,7 @@ const checkpointEvery = num('checkpoint', 1000);
 const dataPath = args.data ?? KJV_PATH;
 const outDir = args.out ?? 'public/weights/dndm-kjv';
 const backend = args.backend ?? 'wasm';
+const threads = num('threads', 1);
 /** The run this one continues (--init): its config, weights and training record. */
 const initial = args.init ? loadInitial(args.init) : null;
 function loadInitial(dir: string) {
@@ -86,6 +90,7 @@ async function writeFiles(model: MaskedDiffusionTransformer, rows: string[], tra
     finalHeldOutLoss: Number(last[2]),
     script: 'scripts/train-dndm.ts',
     backend,
+    threads,
     ...(initial ? { continuedFrom: { dir: args.init, training: initial.manifest.training } } : {}),
     ...training,
   });
@@ -93,6 +98,28 @@ async function writeFiles(model: MaskedDiffusionTransformer, rows: string[], tra
   writeFileSync(`${outDir}/manifest.json`, JSON.stringify(manifest, null, 2) + '\n');
   writeFileSync(`${outDir}/weights.bin`, Buffer.from(packWeights(manifest, await model.exportValues()).buffer));
   writeFileSync(`${outDir}/loss.csv`, rows.join('\n') + '\n');
+}
+
+/** One optimiser step with the batch split over this thread and the helper; returns the batch loss. */
+async function splitStep(model: MaskedDiffusionTransformer, optimizer: tf.Optimizer, helper: GradientWorker, x0: Int32Array, corrupted: CorruptedBatch): Promise<number> {
+  const half = batch / 2;
+  const L = config.length;
+  const theirs = sliceBatch(x0, corrupted, L, half, batch);
+  const reply = helper.gradient({ values: flatten(config, await model.exportValues()), ...theirs, batch: half });
+  const mine = sliceBatch(x0, corrupted, L, 0, half);
+  const own = halfGradient(model, mine.x0, mine.corrupted, half);
+  const other = await reply;
+  let offset = 0;
+  const grads: tf.NamedTensorMap = {};
+  for (const [name, variable] of model.params) {
+    const g = own.grads.get(name)!;
+    const averaged = g.map((v, i) => (v + other.grads[offset + i]) / 2);
+    offset += g.length;
+    grads[variable.name] = tf.tensor(averaged, variable.shape);
+  }
+  optimizer.applyGradients(grads);
+  tf.dispose(grads);
+  return (own.loss + other.loss) / 2;
 }
 
 async function main(): Promise<void> {
@@ -109,6 +136,8 @@ async function main(): Promise<void> {
   const optimizer = tf.train.adam(lr, 0.9, 0.98);
   const dataRng = root.split('data');
   const maskRng = root.split('mask');
+  if (threads !== 1 && (threads !== 2 || batch % 2 !== 0)) throw new Error(`--threads must be 1, or 2 with an even --batch (got ${threads}, batch ${batch})`);
+  const helper = threads === 2 ? new GradientWorker(config, backend) : null;
   const rows = ['step,train_loss,held_out_loss'];
   let recent: number[] = [];
   const started = Date.now();
@@ -118,9 +147,12 @@ async function main(): Promise<void> {
     const x0 = sampleWindows(train, L, batch, dataRng);
     const corrupted = corrupt(x0, batch, L, CHAR_MASK, maskRng.split(step));
     (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(step);
-    const cost = optimizer.minimize(() => maskedDiffusionLoss(model, x0, corrupted, batch, L), true, [...model.params.values()])!;
-    recent.push(cost.dataSync()[0]);
-    cost.dispose();
+    if (helper) recent.push(await splitStep(model, optimizer, helper, x0, corrupted));
+    else {
+      const cost = optimizer.minimize(() => maskedDiffusionLoss(model, x0, corrupted, batch, L), true, [...model.params.values()])!;
+      recent.push(cost.dataSync()[0]);
+      cost.dispose();
+    }
     if (step % num('log', 100) === 0 || step === steps) {
       const trainLoss = recent.reduce((a, b) => a + b, 0) / recent.length;
       recent = [];
@@ -130,6 +162,7 @@ async function main(): Promise<void> {
     }
     if (step % checkpointEvery === 0 && step < steps && rows.length > 1) await writeFiles(model, rows, { steps: step, commit, seconds: seconds(), checkpoint: true });
   }
+  await helper?.terminate();
   const trainingSeconds = seconds();
   const samples = [];
   for (const sampler of ['rdm-k-remask', 'dndm-k-remask'] as const) {
