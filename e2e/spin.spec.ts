@@ -5,12 +5,14 @@ import type { SpinResults } from '../src/demos/spin/experiment';
 const TABULAR_CLAIMS = ['tabular-ll-gain', 'tabular-discriminability-drop', 'tabular-kl-beta1', 'tabular-overshoot-beta01', 'tabular-loss-log2'];
 
 test.describe('SPIN (software WebGPU adapter here)', () => {
-  test('window.playground.run("spin", {}) returns both tiers’ series and claims; the tabular claims pass', async ({ page }) => {
-    // the language-model comparison trains three replicates (≈ 3.3 min on the CPU path here when idle)
-    test.setTimeout(900_000);
+  test('window.playground.run("spin", …) returns both tiers’ series and claims; the tabular checks pass', async ({ page }) => {
+    // at the defaults the language model trains three replicates (≈ 3.3 min on the CPU path here when
+    // idle; the precomputed first screen and `npm run claims` run that): here the same code on smaller
+    // language-model budgets, the tabular tier at its defaults
+    test.setTimeout(600_000);
     const errors = trackErrors(page);
     await page.goto('/');
-    const results = await runDemo<SpinResults>(page, 'spin');
+    const results = await runDemo<SpinResults>(page, 'spin', { lmSftSteps: 60, lmSteps: 30, lmHeldOut: 32 });
     expect(results.slug).toBe('spin');
     expect(results.params).toMatchObject({ seed: 1, beta: 2, iterations: 3, mix: 'previous', lm: 'on' });
     for (const id of TABULAR_CLAIMS) {
