@@ -2,7 +2,8 @@
 // backend; wasm runs one thread per backend here) computes the gradient of half of each batch while
 // the main thread computes the other half, and the two are averaged before one optimiser step. The
 // loss is a mean over sequences, so the average of the halves' gradients is the whole batch's
-// (equal up to float rounding). On two cores a step takes ~0.55× as long.
+// (equal up to float rounding). Measured here at the shipped size on two free cores: 0.45 s per
+// step against 0.68 s on one thread (1.5×), the same losses to four decimals.
 import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import type { CorruptedBatch } from '../src/models/maskedDiffusionLoss';
