@@ -1,12 +1,11 @@
 // The shipped DNDM weights: they load through the app's checks, and their held-out loss, recomputed
 // here on the same fixed batch the training script used, matches the manifest and beats what a
 // context-free (unigram) predictor can reach on this objective (≈ 0.477).
-import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MaskedDiffusionTransformer } from '../src/models/maskedDiffusionTransformer';
 import { maskedDiffusionLoss } from '../src/models/maskedDiffusionLoss';
-import { unpackWeights } from '../src/models/weightFile';
+import { readWeightDir } from '../src/testing/dndmAssets';
 import { HELD_OUT_WINDOWS, heldOutBatch, kjvText, splitCorpus } from './kjvCorpus';
 
 const DIR = 'public/weights/dndm-kjv';
@@ -17,9 +16,7 @@ beforeAll(async () => {
 
 describe('shipped DNDM weights', () => {
   it('load, and reproduce the manifest’s held-out loss below the unigram level', () => {
-    const manifestJson = JSON.parse(readFileSync(`${DIR}/manifest.json`, 'utf8'));
-    const bin = readFileSync(`${DIR}/weights.bin`);
-    const { manifest, values } = unpackWeights(manifestJson, bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength));
+    const { manifest, values } = readWeightDir(DIR);
     expect(manifest.config.timeInput).toBe(true);
     const model = new MaskedDiffusionTransformer(manifest.config, values);
     const { heldOut } = splitCorpus(kjvText());

@@ -4,17 +4,14 @@
 // writes the result into the manifest; run it alone on any checkpoint:
 //   npx tsx scripts/sample-dndm.ts [--dir public/weights/dndm-kjv] [--samplers rdm-k-remask,dndm-k-remask]
 //        [--steps 50] [--sequences 64] [--temperature 1] [--seed 1]
-import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { RngStream } from '../src/lib/rng';
 import { decodeChars } from '../src/models/charVocab';
 import { decoderFromLogits, sample, type SamplerConfig, type SamplerName } from '../src/models/diffusion/samplers';
 import { MaskedDiffusionTransformer } from '../src/models/maskedDiffusionTransformer';
-import { unpackWeights } from '../src/models/weightFile';
-import { buildJudge, checkJudgeData, scoreSamples, type SampleQuality } from '../src/demos/dndm/quality';
-
-export const JUDGE_PATH = 'public/data/dndm-judge/judge.json';
+import { scoreSamples, type Judge, type SampleQuality } from '../src/demos/dndm/quality';
+import { readDndmJudge, readWeightDir } from '../src/testing/dndmAssets';
 
 export interface SampleCheck {
   sampler: SamplerName;
@@ -27,8 +24,7 @@ export interface SampleCheck {
 }
 
 /** Samples `sequences` windows (batches of 16) with the demo's sampler config (Beta(3, 3), Gumbel-max) and scores them. */
-export async function checkSamples(model: MaskedDiffusionTransformer, sampler: SamplerName, opts: { steps: number; sequences: number; temperature: number; seed: number }): Promise<SampleCheck> {
-  const judge = buildJudge(checkJudgeData(JSON.parse(readFileSync(JUDGE_PATH, 'utf8'))));
+export async function checkSamples(model: MaskedDiffusionTransformer, judge: Judge, sampler: SamplerName, opts: { steps: number; sequences: number; temperature: number; seed: number }): Promise<SampleCheck> {
   const { length, vocab } = model.config;
   const batch = Math.min(16, opts.sequences);
   const config: SamplerConfig = { batch, length, vocab, maskToken: vocab - 1, forbidden: [], steps: opts.steps, schedule: { kind: 'beta', alpha: 3, beta: 3 }, temperature: opts.temperature, noiseScale: 1 };
@@ -48,8 +44,7 @@ export async function checkSamples(model: MaskedDiffusionTransformer, sampler: S
 }
 
 export function loadModel(dir: string): MaskedDiffusionTransformer {
-  const bin = readFileSync(`${dir}/weights.bin`);
-  const { manifest, values } = unpackWeights(JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')), bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength));
+  const { manifest, values } = readWeightDir(dir);
   return new MaskedDiffusionTransformer(manifest.config, values);
 }
 
@@ -57,9 +52,10 @@ async function main(): Promise<void> {
   const args = Object.fromEntries(process.argv.slice(2).reduce<[string, string][]>((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
   if (!(await tf.setBackend(args.backend ?? 'wasm'))) throw new Error('tfjs backend did not start');
   const model = loadModel(args.dir ?? 'public/weights/dndm-kjv');
+  const judge = readDndmJudge();
   const opts = { steps: Number(args.steps ?? 50), sequences: Number(args.sequences ?? 64), temperature: Number(args.temperature ?? 1), seed: Number(args.seed ?? 1) };
   for (const sampler of (args.samplers ?? 'rdm-k-remask,dndm-k-remask').split(',') as SamplerName[]) {
-    const c = await checkSamples(model, sampler, opts);
+    const c = await checkSamples(model, judge, sampler, opts);
     const q = c.quality;
     console.log(`${sampler} T=${c.steps} temp ${c.temperature}: corpus words ${(100 * q.realWordShare).toFixed(1)} %, judge perplexity ${Math.exp(q.judgeNll).toFixed(1)}, bigram KL ${q.bigramKl.toFixed(3)}`);
     for (const e of c.examples) console.log(`   ${e}`);

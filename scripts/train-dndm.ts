@@ -15,14 +15,15 @@
 // --threads 2 splits each batch over two threads (scripts/dataParallel.ts): the same batches, the
 // gradient equal up to float rounding, 1.5× faster on two free cores.
 import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { RngStream } from '../src/lib/rng';
 import { CHAR_MASK, CHAR_VOCAB } from '../src/models/charVocab';
 import { corrupt, maskedDiffusionLoss, type CorruptedBatch } from '../src/models/maskedDiffusionLoss';
 import { initialParameters, MaskedDiffusionTransformer, parameterCount, type TransformerConfig } from '../src/models/maskedDiffusionTransformer';
-import { buildManifest, packWeights, unpackWeights } from '../src/models/weightFile';
+import { buildManifest, packWeights } from '../src/models/weightFile';
+import { readDndmJudge, readWeightDir } from '../src/testing/dndmAssets';
 import { HELD_OUT_WINDOWS, heldOutBatch, KJV_PATH, kjvText, sampleWindows, splitCorpus } from './kjvCorpus';
 import { flatten, GradientWorker, halfGradient, sliceBatch } from './dataParallel';
 import { registerPlainMatMulGradient } from './plainMatMulGrad';
@@ -42,11 +43,7 @@ const outDir = args.out ?? 'public/weights/dndm-kjv';
 const backend = args.backend ?? 'wasm';
 const threads = num('threads', 1);
 /** The run this one continues (--init): its config, weights and training record. */
-const initial = args.init ? loadInitial(args.init) : null;
-function loadInitial(dir: string) {
-  const bin = readFileSync(`${dir}/weights.bin`);
-  return unpackWeights(JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')), bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength));
-}
+const initial = args.init ? readWeightDir(args.init) : null;
 const config: TransformerConfig = initial?.manifest.config ?? {
   vocab: CHAR_VOCAB,
   length: num('length', 64),
@@ -165,8 +162,9 @@ async function main(): Promise<void> {
   await helper?.terminate();
   const trainingSeconds = seconds();
   const samples = [];
+  const judge = readDndmJudge();
   for (const sampler of ['rdm-k-remask', 'dndm-k-remask'] as const) {
-    const check = await checkSamples(model, sampler, SAMPLE_CHECK);
+    const check = await checkSamples(model, judge, sampler, SAMPLE_CHECK);
     console.log(`[train] ${sampler} T=${check.steps}: corpus words ${(100 * check.quality.realWordShare).toFixed(1)} %, judge perplexity ${Math.exp(check.quality.judgeNll).toFixed(1)}`);
     samples.push({ sampler, ...SAMPLE_CHECK, realWordShare: check.quality.realWordShare, judgePerplexity: Math.exp(check.quality.judgeNll), bigramKl: check.quality.bigramKl });
   }
