@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { RngStream } from '../src/lib/rng';
 import { decodeChars } from '../src/models/charVocab';
-import { decoderFromLogits, sample, type SamplerConfig, type SamplerName } from '../src/models/diffusion/samplers';
+import { cpuDecoder } from '../src/models/diffusion/cpuDecoder';
+import { sample, type SamplerConfig, type SamplerName } from '../src/models/diffusion/samplers';
 import { MaskedDiffusionTransformer } from '../src/models/maskedDiffusionTransformer';
 import { scoreSamples, type Judge, type SampleQuality } from '../src/demos/dndm/quality';
 import { readDndmJudge, readWeightDir } from '../src/testing/dndmAssets';
@@ -28,12 +29,7 @@ export async function checkSamples(model: MaskedDiffusionTransformer, judge: Jud
   const { length, vocab } = model.config;
   const batch = Math.min(16, opts.sequences);
   const config: SamplerConfig = { batch, length, vocab, maskToken: vocab - 1, forbidden: [], steps: opts.steps, schedule: { kind: 'beta', alpha: 3, beta: 3 }, temperature: opts.temperature, noiseScale: 1 };
-  const decoder = decoderFromLogits(async (x, tFraction) => {
-    const logits = tf.tidy(() => model.forward(tf.tensor2d(x, [x.length / length, length], 'int32'), model.config.timeInput ? tf.fill([x.length / length], tFraction) : null));
-    const values = (await logits.data()) as Float32Array;
-    logits.dispose();
-    return values;
-  }, config);
+  const decoder = cpuDecoder(model, config).decode;
   const rng = RngStream.fromSeed(opts.seed).split(sampler);
   const texts: string[] = [];
   for (let b = 0; texts.length < opts.sequences; b++) {

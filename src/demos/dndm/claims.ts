@@ -240,6 +240,7 @@ export function bigramClaim(dndm: readonly RunRecord[], baseline: readonly RunRe
   const margin = BIGRAM_MARGIN_SHARE * floor;
   const enough = differences.length >= 2;
   const spread = meanSpread(differences, 'seeds');
+  const note = bigramNote(enough, spread, margin);
   return {
     id: 'bigram-kl-not-worse',
     kind: 'paper',
@@ -252,7 +253,7 @@ export function bigramClaim(dndm: readonly RunRecord[], baseline: readonly RunRe
     value: spread.high,
     threshold: margin,
     spread,
-    ...(bigramNote(enough, spread, margin) ? { note: bigramNote(enough, spread, margin) } : {}),
+    ...(note ? { note } : {}),
   };
 }
 

@@ -8,7 +8,8 @@ import { initCompute, type ComputeState } from '../../gpu/backend';
 import { liveGpuBufferCount } from '../../gpu/kernel';
 import { RngStream } from '../../lib/rng';
 import { initialParameters, MaskedDiffusionTransformer, type TransformerConfig } from '../maskedDiffusionTransformer';
-import { cpuDecoder, gpuDecoder } from './modelDecoder';
+import { cpuDecoder } from './cpuDecoder';
+import { gpuDecoder } from './modelDecoder';
 import { sample, type SamplerConfig } from './samplers';
 
 const modelConfig: TransformerConfig = { vocab: 12, length: 16, width: 16, heads: 2, layers: 1, ffn: 32, timeInput: true };
