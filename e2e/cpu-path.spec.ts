@@ -3,7 +3,7 @@ import { SPARSE_PCA_CLAIMS, runDemo, trackErrors, waitForRunDone } from './helpe
 import { claimSettings, runClaims } from '../scripts/claimsRun';
 import { claimTable, formatClaimTable } from '../scripts/claimsTable';
 import type { DndmResults } from '../src/demos/dndm/experiment';
-import type { SparsePcaResults } from '../src/demos/sparse-pca/experiment';
+import type { SparsePcaResults } from '../src/demos/sparse-pca/results';
 import type { SpinResults } from '../src/demos/spin/experiment';
 
 // Runs in Chromium *without* --enable-unsafe-webgpu: navigator.gpu exists, requestAdapter() gives null.

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { SPARSE_PCA_CLAIMS, runDemo, trackErrors, waitForRunDone } from './helpers';
-import type { SparsePcaResults } from '../src/demos/sparse-pca/experiment';
+import type { SparsePcaResults } from '../src/demos/sparse-pca/results';
 
 test.describe('sparse PCA on WebGPU (software adapter here)', () => {
   test('window.playground.run returns the results object and its claims pass', async ({ page }) => {

@@ -1,14 +1,16 @@
-// `npm run claims [-- slug …] [--seeds=1-5] [--defaults-only]`: every ready demo's claims at seed roots
+// `npm run claims [-- slug …] [--seeds=1-5] [--defaults-only] [--jobs=2]`: every ready demo's claims at seed roots
 // 1–5, at its defaults and at the two nearby settings its params.ts names (nearbySettings, fixed
 // before looking), with the same run() the page uses, in headless Chromium on the CPU path (one
 // harness for all demos: three of them need the browser's tfjs and WGSL imports). Prints one table
 // (scripts/claimsTable.ts). A run of a demo over roots 1–5 (all settings, or --defaults-only where a
 // demo's run is too long for all) is saved as docs/claims/<slug>.json with the demo's code version;
 // `npm run claims -- --table` (and every saved run) writes docs/claims.md from those files, marking
-// any whose code has changed since and any run at the defaults only.
+// any whose code has changed since and any run at the defaults only. --jobs=N runs N demo runs at
+// once, each in its own page (one core each on the CPU path); a demo's timings are ratios measured
+// within one run, so they stay comparable, but use no more jobs than the machine has idle cores.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withAppPage } from './appPage';
+import { withAppPages } from './appPage';
 import { claimTable, formatClaimTable, robust, type ClaimRun } from './claimsTable';
 import { codeVersion } from './codeVersion';
 import { CLAIMS_TABLE_PATH, claimsFilePath, claimsMarkdown, type ClaimsFile } from './claimsFiles';
@@ -21,6 +23,8 @@ const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.s
 const seedRange = (option('seeds') ?? '1-5').split('-').map(Number);
 const seeds = Array.from({ length: (seedRange[1] ?? seedRange[0]) - seedRange[0] + 1 }, (_, i) => seedRange[0] + i);
 const defaultsOnly = args.includes('--defaults-only');
+const jobs = Number(option('jobs') ?? 1);
+if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs must be a positive integer, got ${option('jobs')}`);
 const ready = (await readyMetas(root)).map((m) => m.slug);
 const asked = args.filter((a) => !a.startsWith('--'));
 const unknown = asked.filter((s) => !ready.includes(s));
@@ -43,12 +47,12 @@ if (args.includes('--table')) {
 
 const runs: ClaimRun[] = [];
 const started = Date.now();
-await withAppPage(async (page, browser) => {
-  const machine = `headless Chromium ${browser.version()}, CPU path`;
+await withAppPages(jobs, async (pages, browser) => {
+  const machine = `headless Chromium ${browser.version()}, CPU path${jobs > 1 ? `, ${jobs} runs at once` : ''}`;
   for (const slug of slugs) {
     const slugStarted = Date.now();
     const settings = await claimSettings(root, slug);
-    const mine = await runClaims(page, slug, defaultsOnly ? settings.slice(0, 1) : settings, seeds, (run, seconds) => {
+    const mine = await runClaims(pages, slug, defaultsOnly ? settings.slice(0, 1) : settings, seeds, (run, seconds) => {
       const paper = run.claims.filter((c) => c.kind === 'paper');
       console.log(`[claims] ${slug} · ${run.setting} · seed ${run.seed}: ${seconds.toFixed(1)} s, paper ${paper.filter((c) => c.passed).length}/${paper.length}`);
     });

@@ -16,17 +16,25 @@ export async function claimSettings(root: string, slug: string): Promise<Setting
   return [{ label: 'defaults', params: {} }, ...module.nearbySettings];
 }
 
-/** Runs one demo at the given settings and seed roots, in order; `onRun` hears of each as it ends. */
-export async function runClaims(page: Page, slug: string, settings: readonly Setting[], seeds: readonly number[], onRun?: (run: ClaimRun, seconds: number) => void): Promise<ClaimRun[]> {
-  const runs: ClaimRun[] = [];
-  for (const setting of settings) {
-    for (const seed of seeds) {
+/**
+ * Runs one demo at the given settings and seed roots; with several pages, as many runs at once (each
+ * page takes the next run when its last ends). `onRun` hears of each as it ends; the result is in
+ * order (settings, then seeds) whatever order the runs ended in.
+ */
+export async function runClaims(pages: Page | readonly Page[], slug: string, settings: readonly Setting[], seeds: readonly number[], onRun?: (run: ClaimRun, seconds: number) => void): Promise<ClaimRun[]> {
+  const jobs = settings.flatMap((setting) => seeds.map((seed) => ({ setting, seed })));
+  const runs: ClaimRun[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async (page: Page): Promise<void> => {
+    while (next < jobs.length) {
+      const index = next++;
+      const { setting, seed } = jobs[index];
       const started = Date.now();
       const results = (await page.evaluate(([s, p]) => window.playground.run(s, p), [slug, { ...setting.params, seed }] as const)) as DemoResults;
-      const run: ClaimRun = { slug, setting: setting.label, seed, claims: results.claims };
-      runs.push(run);
-      onRun?.(run, (Date.now() - started) / 1000);
+      runs[index] = { slug, setting: setting.label, seed, claims: results.claims };
+      onRun?.(runs[index], (Date.now() - started) / 1000);
     }
-  }
+  };
+  await Promise.all((Array.isArray(pages) ? pages : [pages]).map(worker));
   return runs;
 }

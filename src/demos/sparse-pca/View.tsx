@@ -1,9 +1,9 @@
 import type { DemoViewProps } from '../../ui/defineDemo';
-import type { SparsePcaResults } from './experiment';
+import type { SparsePcaResults } from './results';
 import type { MatrixData } from '../../lib/results';
 import { ChartCard, DataTable } from '../../ui/ChartCard';
 import { Heatmap } from '../../ui/Heatmap';
-import { ESTIMATOR_LABELS } from './experiment';
+import { ESTIMATOR_LABELS } from './results';
 import { ConvergenceChart, EigenvalueChart, ErrorVsNChart, SupportVsLambdaChart } from './charts';
 
 const HEATMAPS = ['truth', 'oracle', 'mcp', 'scad', 'fps', 'tpm', 'dt', 'pca'] as const;

@@ -1,7 +1,7 @@
 // The recharts views of the sparse-PCA demo. Each reads one series of the results object.
 
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ConvergenceRow, EigenvalueRow } from './experiment';
+import type { ConvergenceRow, EigenvalueRow } from './results';
 import type { ErrorVsNRow, SupportVsLambdaRow } from './sweeps';
 
 const COLOURS = { oracle: '#222', mcp: '#d62728', scad: '#ff7f0e', fps: '#1f77b4', tpm: '#2ca02c', dt: '#9467bd', pca: '#8c564b' };

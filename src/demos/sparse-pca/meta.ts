@@ -1,5 +1,5 @@
 import type { DemoMeta } from '../../lib/demo';
-import type { SparsePcaSeries } from './experiment';
+import type { SparsePcaSeries } from './results';
 
 export const meta: DemoMeta<SparsePcaSeries> = {
   slug: 'sparse-pca',

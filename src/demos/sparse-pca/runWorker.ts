@@ -2,7 +2,8 @@
 // whose Monte-Carlo sweeps do not use the GPU): the page's thread only draws.
 
 import { serveRun, type WorkerScope } from '../../lib/workerRun';
-import { computeSparsePca, type SparsePcaResults } from './experiment';
+import { computeSparsePca } from './experiment';
+import type { SparsePcaResults } from './results';
 import type { SparsePcaParams } from './params';
 
 serveRun(self as unknown as WorkerScope<SparsePcaParams, SparsePcaResults>, ({ params, info }, control) => computeSparsePca(params, { info, device: null }, false, control));

@@ -1,6 +1,6 @@
 import type { TutorialStep } from '../../lib/demo';
 import type { SparsePcaParams } from './params';
-import type { EstimatorName, SparsePcaResults } from './experiment';
+import type { EstimatorName, SparsePcaResults } from './results';
 
 const claim = (r: SparsePcaResults, id: string) => r.claims.find((c) => c.id === id);
 const estimator = (r: SparsePcaResults, name: EstimatorName) => r.series.estimators.find((row) => row.estimator === name)!;
