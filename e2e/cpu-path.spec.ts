@@ -123,7 +123,7 @@ test.describe('npm run claims, small', () => {
     const errors = trackErrors(page);
     await page.goto('/');
     const settings = await claimSettings(process.cwd(), 'linear-mixture-ssp');
-    const runs = await runClaims(page, 'linear-mixture-ssp', settings, [1, 2]);
+    const runs = await runClaims([page], 'linear-mixture-ssp', settings, [1, 2]);
     const rows = claimTable(runs);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows[0].kind).toBe('paper');

@@ -10,8 +10,8 @@ export async function withAppPage<T>(use: (page: Page, browser: Browser) => Prom
 }
 
 /**
- * The same with `count` pages, each its own browser context and renderer process (so, on the CPU
- * path, its own thread): `npm run claims -- --jobs=2` runs two demo runs at once on two cores.
+ * The same with `count` pages, each its own browser context and renderer process:
+ * `npm run claims -- --jobs=2` runs two demo runs at once (scripts/claims.ts says when that helps).
  */
 export async function withAppPages<T>(count: number, use: (pages: Page[], browser: Browser) => Promise<T>): Promise<T> {
   // No file watching: an edit elsewhere in the tree must not reload the page mid-run.

@@ -6,8 +6,10 @@
 // demo's run is too long for all) is saved as docs/claims/<slug>.json with the demo's code version;
 // `npm run claims -- --table` (and every saved run) writes docs/claims.md from those files, marking
 // any whose code has changed since and any run at the defaults only. --jobs=N runs N demo runs at
-// once, each in its own page (one core each on the CPU path); a demo's timings are ratios measured
-// within one run, so they stay comparable, but use no more jobs than the machine has idle cores.
+// once, each in its own page: it helps the demos whose run is one thread (sparse-pca, dndm, spin),
+// not those that already spread seeds over a worker per core (corruption-robust-rl,
+// linear-mixture-ssp). DNDM's timings are ratios measured within one run, so they stay comparable;
+// use no more jobs than the machine has idle cores.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withAppPages } from './appPage';

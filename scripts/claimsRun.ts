@@ -18,23 +18,30 @@ export async function claimSettings(root: string, slug: string): Promise<Setting
 
 /**
  * Runs one demo at the given settings and seed roots; with several pages, as many runs at once (each
- * page takes the next run when its last ends). `onRun` hears of each as it ends; the result is in
- * order (settings, then seeds) whatever order the runs ended in.
+ * page takes the next run when its last ends; after a failure no page starts another). `onRun` hears
+ * of each as it ends; the result is in order (settings, then seeds) whatever order the runs ended in.
  */
-export async function runClaims(pages: Page | readonly Page[], slug: string, settings: readonly Setting[], seeds: readonly number[], onRun?: (run: ClaimRun, seconds: number) => void): Promise<ClaimRun[]> {
-  const jobs = settings.flatMap((setting) => seeds.map((seed) => ({ setting, seed })));
-  const runs: ClaimRun[] = new Array(jobs.length);
+export async function runClaims(pages: readonly Page[], slug: string, settings: readonly Setting[], seeds: readonly number[], onRun?: (run: ClaimRun, seconds: number) => void): Promise<ClaimRun[]> {
+  if (pages.length === 0) throw new Error('runClaims needs at least one page');
+  const queue = settings.flatMap((setting) => seeds.map((seed) => ({ setting, seed })));
+  const runs: ClaimRun[] = new Array(queue.length);
   let next = 0;
+  let failed = false;
   const worker = async (page: Page): Promise<void> => {
-    while (next < jobs.length) {
+    while (!failed && next < queue.length) {
       const index = next++;
-      const { setting, seed } = jobs[index];
+      const { setting, seed } = queue[index];
       const started = Date.now();
-      const results = (await page.evaluate(([s, p]) => window.playground.run(s, p), [slug, { ...setting.params, seed }] as const)) as DemoResults;
-      runs[index] = { slug, setting: setting.label, seed, claims: results.claims };
+      try {
+        const results = (await page.evaluate(([s, p]) => window.playground.run(s, p), [slug, { ...setting.params, seed }] as const)) as DemoResults;
+        runs[index] = { slug, setting: setting.label, seed, claims: results.claims };
+      } catch (error) {
+        failed = true;
+        throw new Error(`${slug} · ${setting.label} · seed ${seed}: ${error instanceof Error ? error.message : String(error)}`);
+      }
       onRun?.(runs[index], (Date.now() - started) / 1000);
     }
   };
-  await Promise.all((Array.isArray(pages) ? pages : [pages]).map(worker));
+  await Promise.all(pages.map(worker));
   return runs;
 }
