@@ -15,7 +15,7 @@
 // --threads 2 splits each batch over two threads (scripts/dataParallel.ts): the same batches, the
 // gradient equal up to float rounding, 1.5× faster on two free cores.
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { RngStream } from '../src/lib/rng';
@@ -44,6 +44,14 @@ const backend = args.backend ?? 'wasm';
 const threads = num('threads', 1);
 /** The run this one continues (--init): its config, weights and training record. */
 const initial = args.init ? readWeightDir(args.init) : null;
+/**
+ * loss.csv: one row per logged step. A continued run's curve goes on from the earlier run's (read
+ * now: --out is often the --init folder), its steps counted on; each row names the seed of the
+ * held-out batch it was measured on, since each run measures on its own seed's batch.
+ */
+const LOSS_HEADER = 'step,train_loss,held_out_loss,held_out_seed';
+const earlierCurve = initial ? readEarlierCurve(args.init) : [];
+const stepOffset = earlierCurve.length > 0 ? Number(earlierCurve.at(-1)!.split(',')[0]) : 0;
 const config: TransformerConfig = initial?.manifest.config ?? {
   vocab: CHAR_VOCAB,
   length: num('length', 64),
@@ -55,6 +63,15 @@ const config: TransformerConfig = initial?.manifest.config ?? {
 };
 /** The sampler check written into the manifest: the demo's default pair at its default T. */
 const SAMPLE_CHECK = { steps: 50, sequences: 64, temperature: 1, seed: 1 };
+
+/** The earlier run's loss rows, in this file's four columns (a three-column file gets its run's seed). */
+function readEarlierCurve(dir: string): string[] {
+  const earlierSeed = initial!.manifest.training.seed;
+  const [header, ...rows] = readFileSync(`${dir}/loss.csv`, 'utf8').trim().split('\n');
+  if (header === LOSS_HEADER) return rows;
+  if (header === 'step,train_loss,held_out_loss') return rows.map((row) => `${row},${earlierSeed}`);
+  throw new Error(`${dir}/loss.csv: unknown header ${header}`);
+}
 
 /** Linear warm-up over 200 steps, then cosine decay to 10 %. */
 function learningRateAt(step: number): number {
@@ -88,13 +105,12 @@ async function writeFiles(model: MaskedDiffusionTransformer, rows: string[], tra
     script: 'scripts/train-dndm.ts',
     backend,
     threads,
-    ...(initial ? { continuedFrom: { dir: args.init, training: initial.manifest.training } } : {}),
     ...training,
   });
   mkdirSync(outDir, { recursive: true });
   writeFileSync(`${outDir}/manifest.json`, JSON.stringify(manifest, null, 2) + '\n');
   writeFileSync(`${outDir}/weights.bin`, Buffer.from(packWeights(manifest, await model.exportValues()).buffer));
-  writeFileSync(`${outDir}/loss.csv`, rows.join('\n') + '\n');
+  writeFileSync(`${outDir}/loss.csv`, [LOSS_HEADER, ...earlierCurve, ...rows].join('\n') + '\n');
 }
 
 /** One optimiser step with the batch split over this thread and the helper; returns the batch loss. */
@@ -135,7 +151,9 @@ async function main(): Promise<void> {
   const maskRng = root.split('mask');
   if (threads !== 1 && (threads !== 2 || batch % 2 !== 0)) throw new Error(`--threads must be 1, or 2 with an even --batch (got ${threads}, batch ${batch})`);
   const helper = threads === 2 ? new GradientWorker(config, backend) : null;
-  const rows = ['step,train_loss,held_out_loss'];
+  // a continued run records where it started, on its own held-out batch
+  const continuedFrom = initial ? { continuedFrom: { dir: args.init, heldOutLossAtStart: Number(heldLoss().toFixed(5)), training: initial.manifest.training } } : {};
+  const rows: string[] = [];
   let recent: number[] = [];
   const started = Date.now();
   const seconds = () => Math.round((Date.now() - started) / 1000);
@@ -154,10 +172,10 @@ async function main(): Promise<void> {
       const trainLoss = recent.reduce((a, b) => a + b, 0) / recent.length;
       recent = [];
       const heldOutLoss = heldLoss();
-      rows.push(`${step},${trainLoss.toFixed(5)},${heldOutLoss.toFixed(5)}`);
+      rows.push(`${stepOffset + step},${trainLoss.toFixed(5)},${heldOutLoss.toFixed(5)},${seed}`);
       console.log(`[train] step ${step}/${steps}  train ${trainLoss.toFixed(4)}  held-out ${heldOutLoss.toFixed(4)}  (${seconds()} s)`);
     }
-    if (step % checkpointEvery === 0 && step < steps && rows.length > 1) await writeFiles(model, rows, { steps: step, commit, seconds: seconds(), checkpoint: true });
+    if (step % checkpointEvery === 0 && step < steps && rows.length > 0) await writeFiles(model, rows, { ...continuedFrom, steps: step, commit, seconds: seconds(), checkpoint: true });
   }
   await helper?.terminate();
   const trainingSeconds = seconds();
@@ -168,7 +186,7 @@ async function main(): Promise<void> {
     console.log(`[train] ${sampler} T=${check.steps}: corpus words ${(100 * check.quality.realWordShare).toFixed(1)} %, judge perplexity ${Math.exp(check.quality.judgeNll).toFixed(1)}`);
     samples.push({ sampler, ...SAMPLE_CHECK, realWordShare: check.quality.realWordShare, judgePerplexity: Math.exp(check.quality.judgeNll), bigramKl: check.quality.bigramKl });
   }
-  await writeFiles(model, rows, { steps, commit, seconds: trainingSeconds, sampleCheck: samples });
+  await writeFiles(model, rows, { ...continuedFrom, steps, commit, seconds: trainingSeconds, sampleCheck: samples });
   console.log(`[train] wrote ${outDir}/manifest.json, weights.bin, loss.csv`);
 }
 
