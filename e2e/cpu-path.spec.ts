@@ -116,14 +116,15 @@ test.describe('the first screen', () => {
 });
 
 // The small version of `npm run claims` (docs/DESIGN.md §8): the same loop and table, for the
-// cheapest demo at two seed roots and all three of its settings.
+// cheapest demo (corruption-robust RL: ≈ 8 s a run here) at two seed roots and all three of its
+// settings.
 test.describe('npm run claims, small', () => {
-  test('runs linear-mixture SSP at seed roots 1–2, defaults and both nearby settings, into one table', async ({ page }) => {
+  test('runs corruption-robust RL at seed roots 1–2, defaults and both nearby settings, into one table', async ({ page }) => {
     test.setTimeout(180_000);
     const errors = trackErrors(page);
     await page.goto('/');
-    const settings = await claimSettings(process.cwd(), 'linear-mixture-ssp');
-    const runs = await runClaims([page], 'linear-mixture-ssp', settings, [1, 2]);
+    const settings = await claimSettings(process.cwd(), 'corruption-robust-rl');
+    const runs = await runClaims([page], 'corruption-robust-rl', settings, [1, 2]);
     const rows = claimTable(runs);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows[0].kind).toBe('paper');
