@@ -1,11 +1,16 @@
 // Fetches a weight manifest and its blob from the app's static files, with messages that say which
 // file is missing or wrong instead of a bare network error.
 
-import { unpackWeights, type WeightManifest } from './weightFile';
+import { unpackModelWeights, type ModelKind, type UnpackedWeights } from './weightFile';
 
 export type Fetcher = (url: string) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; arrayBuffer(): Promise<ArrayBuffer> }>;
 
-export async function loadWeights(folderUrl: string, fetcher: Fetcher = fetch): Promise<{ manifest: WeightManifest; values: Map<string, Float32Array> }> {
+/** A transformer's weight folder. */
+export function loadWeights(folderUrl: string, fetcher: Fetcher = fetch): Promise<UnpackedWeights<'masked-diffusion-transformer'>> {
+  return loadModelWeights(folderUrl, 'masked-diffusion-transformer', fetcher);
+}
+
+export async function loadModelWeights<K extends ModelKind>(folderUrl: string, kind: K, fetcher: Fetcher = fetch): Promise<UnpackedWeights<K>> {
   const base = folderUrl.endsWith('/') ? folderUrl : `${folderUrl}/`;
   const get = async (name: string) => {
     let response;
@@ -24,5 +29,5 @@ export async function loadWeights(folderUrl: string, fetcher: Fetcher = fetch): 
     throw err instanceof Error && err.message.startsWith('weights:') ? err : new Error(`weights: ${base}manifest.json is not valid JSON`);
   }
   const blob = await (await get('weights.bin')).arrayBuffer();
-  return unpackWeights(manifest, blob);
+  return unpackModelWeights(manifest, blob, kind);
 }

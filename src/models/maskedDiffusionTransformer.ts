@@ -127,6 +127,14 @@ export class MaskedDiffusionTransformer {
 
   /** tokens [B, L] int32, t [B] in [0, 1] (ignored without a time input) → logits [B, L, V]. */
   forward(tokens: tf.Tensor2D, t: tf.Tensor1D | null): tf.Tensor3D {
+    return tf.tidy(() => this.logitsFromHidden(this.hidden(tokens, t)));
+  }
+
+  /**
+   * The last layer's states after the final layer norm, [B, L, width]: the representation a probe
+   * reads (as ESM's last hidden state) and what an adapter edits before the output head.
+   */
+  hidden(tokens: tf.Tensor2D, t: tf.Tensor1D | null): tf.Tensor3D {
     return tf.tidy(() => {
       const c = this.config;
       const [B, L] = tokens.shape;
@@ -158,8 +166,15 @@ export class MaskedDiffusionTransformer {
         const ff = tf.add(tf.matMul(gelu(tf.add(tf.matMul(y, this.p(`l${l}.w1`)), this.p(`l${l}.b1`))), this.p(`l${l}.w2`)), this.p(`l${l}.b2`));
         h = tf.add(h, tf.reshape(ff, [B, L, c.width]));
       }
-      const out = tf.reshape(layerNorm(h, this.p('lnf.gamma'), this.p('lnf.beta')), [B * L, c.width]);
-      return tf.reshape(tf.add(tf.matMul(out, this.p('wout')), this.p('bout')), [B, L, c.vocab]) as tf.Tensor3D;
+      return layerNorm(h, this.p('lnf.gamma'), this.p('lnf.beta')) as tf.Tensor3D;
+    });
+  }
+
+  /** The output head: hidden states [B, L, width] → logits [B, L, V]. */
+  logitsFromHidden(h: tf.Tensor3D): tf.Tensor3D {
+    return tf.tidy(() => {
+      const [B, L, width] = h.shape;
+      return tf.reshape(tf.add(tf.matMul(tf.reshape(h, [B * L, width]), this.p('wout')), this.p('bout')), [B, L, this.config.vocab]) as tf.Tensor3D;
     });
   }
 
