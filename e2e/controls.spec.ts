@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { EnumSpec, NumberSpec, ParamSpec, Schema } from '../src/lib/params';
+import type { EnumSpec, NumberSpec, ParamSpec, Schema, TextSpec } from '../src/lib/params';
 import { trackErrors, waitForRunDone } from './helpers';
 
 // Every control of every ready demo, typed key by key as a person would: a number is a draft until
@@ -96,9 +96,31 @@ async function slideByKeyboard(page: Page, name: string, spec: NumberSpec) {
   await inUrl(page, name).toBe(String(spec.max));
 }
 
+/** A text field: its default typed back commits; "#" (no text field of any demo takes it) is named beside the field. */
+async function typeText(page: Page, name: string, spec: TextSpec, commitWith: 'Enter' | 'Tab', tryInvalid: boolean) {
+  const input = page.locator(`#param-${name}`);
+  await input.click();
+  await input.press('ControlOrMeta+a');
+  await input.press('Backspace');
+  await input.pressSequentially(spec.default);
+  await input.press(commitWith);
+  await inUrl(page, name).toBe(spec.default);
+  await expect(page.getByTestId(`param-${name}-error`)).toHaveCount(0);
+  if (!tryInvalid) return;
+  await input.click();
+  await input.press('ControlOrMeta+a');
+  await input.pressSequentially('#');
+  await input.press('Enter');
+  await expect(page.getByTestId(`param-${name}-error`)).toContainText(spec.label);
+  expect(urlParam(page, name)).toBe(spec.default);
+  await input.press('Escape');
+  await expect(input).toHaveValue(spec.default);
+}
+
 async function exercise(page: Page, name: string, spec: ParamSpec, nth: number, tryInvalid: boolean) {
   if (spec.kind === 'enum') return chooseByKeyboard(page, name, spec);
   if (spec.kind === 'toggle') return toggleByKeyboard(page, name);
+  if (spec.kind === 'text') return typeText(page, name, spec, nth % 2 === 0 ? 'Enter' : 'Tab', tryInvalid);
   await typeNumber(page, name, spec, nth % 2 === 0 ? 'Enter' : 'Tab', tryInvalid);
   if (spec.scale === 'log') await slideByKeyboard(page, name, spec);
 }
@@ -128,9 +150,9 @@ test('every control of every demo, typed key by key, commits on Enter or Tab; an
     const triedInvalid = new Set<string>();
     for (const [name, spec] of Object.entries(schema)) {
       const kind = spec.kind === 'float' && spec.scale === 'log' ? 'log' : spec.kind;
-      const tryInvalid = (spec.kind === 'int' || spec.kind === 'float') && !triedInvalid.has(kind);
+      const tryInvalid = (spec.kind === 'int' || spec.kind === 'float' || spec.kind === 'text') && !triedInvalid.has(kind);
       triedInvalid.add(kind);
-      await test.step(`${slug}: ${name} (${spec.kind}${spec.kind !== 'enum' && spec.kind !== 'toggle' && spec.scale ? `, ${spec.scale}` : ''})`, async () => {
+      await test.step(`${slug}: ${name} (${spec.kind}${(spec.kind === 'int' || spec.kind === 'float') && spec.scale ? `, ${spec.scale}` : ''})`, async () => {
         await exercise(page, name, spec, nth++, tryInvalid);
         await restore(page, name, spec);
       });

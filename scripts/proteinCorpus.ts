@@ -7,7 +7,10 @@
 //   which the globin set holds) or with an earlier held-out chain (1r19 A–D are copies).
 // Sequences with letters outside the 20 amino acids are left out (14 globins).
 import { readFileSync } from 'node:fs';
-import { AMINO_ACIDS } from '../src/models/protein/aminoAcids';
+import type { RngStream } from '../src/lib/rng';
+import { AMINO_ACIDS, encodeProtein, padProtein } from '../src/models/protein/aminoAcids';
+import { encodeSs } from '../src/models/protein/convTagger';
+import { SS_NONE } from '../src/models/protein/structureAdapter';
 import { dataPath, GLOBINS_FILE, PDB_DSSP_FILE } from './dataFiles';
 
 export interface ProteinRecord {
@@ -86,4 +89,21 @@ export function proteinSplit(): ProteinSplit {
     }
   }
   return { globinsTrain, globinsTest, pdbTrain: pdbTrain.map(({ id, sequence, ss3 }) => ({ id, sequence, ss3 })), pdbTest, pdbDropped };
+}
+
+/**
+ * `count` sequences drawn uniformly, each cropped at a random start to `length` and padded: tokens
+ * x0 [count·length] and, for records with DSSP labels, their SS states (SS_NONE on padding and
+ * for records without labels).
+ */
+export function sampleCrops(pool: ProteinRecord[], length: number, count: number, rng: RngStream): { x0: Int32Array; ss: Int32Array } {
+  const x0 = new Int32Array(count * length);
+  const ss = new Int32Array(count * length).fill(SS_NONE);
+  for (let b = 0; b < count; b++) {
+    const r = pool[rng.int(pool.length)];
+    const start = r.sequence.length > length ? rng.int(r.sequence.length - length + 1) : 0;
+    x0.set(padProtein(encodeProtein(r.sequence.slice(start, start + length)), length), b * length);
+    if (r.ss3) ss.set(encodeSs(r.ss3.slice(start, start + length)), b * length);
+  }
+  return { x0, ss };
 }

@@ -15,11 +15,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { RngStream } from '../src/lib/rng';
-import { encodeProtein, padProtein, PROTEIN_VOCAB } from '../src/models/protein/aminoAcids';
+import { PROTEIN_VOCAB } from '../src/models/protein/aminoAcids';
 import { maskProteins, proteinLmLoss, type ProteinObjective, DPLM_STEPS, MLM_RATE } from '../src/models/protein/proteinLmLoss';
 import { initialParameters, MaskedDiffusionTransformer, parameterCount, type TransformerConfig } from '../src/models/maskedDiffusionTransformer';
 import { buildManifest, packWeights } from '../src/models/weightFile';
-import { proteinSplit, type ProteinRecord } from './proteinCorpus';
+import { proteinSplit, sampleCrops } from './proteinCorpus';
 import { registerPlainMatMulGradient } from './plainMatMulGrad';
 
 const args = Object.fromEntries(
@@ -60,17 +60,6 @@ function headCommit(): string {
   }
 }
 
-/** `count` sequences drawn uniformly, each cropped at a random start to L and padded. */
-export function sampleCrops(pool: ProteinRecord[], length: number, count: number, rng: RngStream): Int32Array {
-  const x0 = new Int32Array(count * length);
-  for (let b = 0; b < count; b++) {
-    const seq = pool[rng.int(pool.length)].sequence;
-    const start = seq.length > length ? rng.int(seq.length - length + 1) : 0;
-    x0.set(padProtein(encodeProtein(seq.slice(start, start + length)), length), b * length);
-  }
-  return x0;
-}
-
 async function main(): Promise<void> {
   const commit = headCommit();
   if (!(await tf.setBackend('wasm'))) throw new Error('tfjs wasm backend did not start');
@@ -81,11 +70,12 @@ async function main(): Promise<void> {
   const L = config.length;
   const root = RngStream.fromSeed(seed);
   const model = new MaskedDiffusionTransformer(config, initialParameters(config, root.split('init')));
+  const logitsOf = (noisy: tf.Tensor2D) => model.forward(noisy, null);
   // the held-out batch and its masking are fixed (seed 1's, whatever --seed): comparable across runs and steps
   const heldRoot = RngStream.fromSeed(1);
-  const heldX0 = sampleCrops(heldOutPool, L, HELD_OUT_SEQUENCES, heldRoot.split('held-out'));
+  const { x0: heldX0 } = sampleCrops(heldOutPool, L, HELD_OUT_SEQUENCES, heldRoot.split('held-out'));
   const heldMasked = maskProteins(heldX0, HELD_OUT_SEQUENCES, L, objective, heldRoot.split('held-out-mask'));
-  const heldLoss = () => tf.tidy(() => proteinLmLoss(model, heldX0, heldMasked, HELD_OUT_SEQUENCES, L).dataSync()[0]);
+  const heldLoss = () => tf.tidy(() => proteinLmLoss(logitsOf, heldX0, heldMasked, HELD_OUT_SEQUENCES, L).dataSync()[0]);
   const optimizer = tf.train.adam(lr, 0.9, 0.98);
   const dataRng = root.split('data');
   const maskRng = root.split('mask');
@@ -118,10 +108,10 @@ async function main(): Promise<void> {
     writeFileSync(`${outDir}/loss.csv`, ['step,train_loss,held_out_loss', ...rows].join('\n') + '\n');
   };
   for (let step = 1; step <= steps; step++) {
-    const x0 = sampleCrops(train, L, batch, dataRng);
+    const { x0 } = sampleCrops(train, L, batch, dataRng);
     const masked = maskProteins(x0, batch, L, objective, maskRng.split(step));
     (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(step);
-    const cost = optimizer.minimize(() => proteinLmLoss(model, x0, masked, batch, L), true, [...model.params.values()])!;
+    const cost = optimizer.minimize(() => proteinLmLoss(logitsOf, x0, masked, batch, L), true, [...model.params.values()])!;
     recent.push(cost.dataSync()[0]);
     cost.dispose();
     if (step % num('log', 100) === 0 || step === steps) {

@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { RngStream } from '../src/lib/rng';
 import { encodeProtein, PAD } from '../src/models/protein/aminoAcids';
-import { ConvTagger, encodeSs, initialTaggerParameters, residueOneHot, ssLogLikelihood, type ConvTaggerConfig } from '../src/models/protein/convTagger';
+import { ConvTagger, encodeSs, initialTaggerParameters, residueOneHot, ssLogLikelihood, TAGGER_KIND, taggerParameterShapes, type ConvTaggerConfig } from '../src/models/protein/convTagger';
 import { buildModelManifest, packWeights } from '../src/models/weightFile';
 import { proteinSplit, type ProteinRecord } from './proteinCorpus';
 
@@ -94,7 +94,7 @@ async function train(spec: TaggerSpec, train: ProteinRecord[], test: ProteinReco
     }
   }
   const last = rows.at(-1)!.split(',');
-  const manifest = buildModelManifest('conv-tagger', spec.config, {
+  const manifest = buildModelManifest(TAGGER_KIND, taggerParameterShapes, spec.config, {
     role: spec.name === 'guide' ? 'SS guidance (its gradient steers the sampler)' : 'held-out scorer of SS agreement (never used for guidance)',
     data: `DSSP 3-state labels of the ${train.length} theseus-examples PDB chains, random crops of ${CROP}; held out: ${test.length} chains of other packages (scripts/proteinCorpus.ts)`,
     objective: 'per-residue cross-entropy' + (spec.blankInputs ? ', a share r ~ U(0, 1) of each sequence\'s inputs blanked' : ''),

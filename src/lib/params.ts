@@ -32,11 +32,28 @@ export interface ToggleSpec {
   advanced?: boolean;
 }
 
-export type ParamSpec = NumberSpec | EnumSpec | ToggleSpec;
+/**
+ * A short string typed by the user (a sequence, a motif, a secondary-structure target): trimmed,
+ * upper-cased when asked, at most `maxLength` characters, then the demo's own check, which names
+ * what is wrong (the letters allowed, the form).
+ */
+export interface TextSpec {
+  kind: 'text';
+  default: string;
+  maxLength: number;
+  upperCase?: boolean;
+  /** The problem with a value in words (without the field's label), or null. */
+  check?: (value: string) => string | null;
+  label: string;
+  help: string;
+  advanced?: boolean;
+}
+
+export type ParamSpec = NumberSpec | EnumSpec | ToggleSpec | TextSpec;
 export type Schema = Record<string, ParamSpec>;
 
 export type ParamValues<S extends Schema> = {
-  [K in keyof S]: S[K] extends EnumSpec<infer T> ? T : S[K] extends ToggleSpec ? 'on' | 'off' : number;
+  [K in keyof S]: S[K] extends EnumSpec<infer T> ? T : S[K] extends ToggleSpec ? 'on' | 'off' : S[K] extends TextSpec ? string : number;
 };
 
 export interface ParamIssue {
@@ -144,6 +161,13 @@ export function parseField(spec: ParamSpec, raw: unknown): { value: number | str
     if (raw === 'on' || raw === 'off') return { value: raw };
     return { error: `must be on or off (got "${String(raw)}")` };
   }
+  if (spec.kind === 'text') {
+    if (typeof raw !== 'string') return { error: `must be text (got ${String(raw)})` };
+    const value = spec.upperCase ? raw.trim().toUpperCase() : raw.trim();
+    if (value.length > spec.maxLength) return { error: `is too long: ${value.length} characters, at most ${spec.maxLength}` };
+    const problem = spec.check?.(value) ?? null;
+    return problem ? { error: problem } : { value };
+  }
   if (spec.kind === 'enum') {
     const match = spec.options.find((o) => o.value === raw);
     if (match) return { value: match.value };
@@ -212,7 +236,7 @@ function parseFields<S extends Schema>(schema: S, raw: Record<string, unknown>):
     if (rawValue === undefined) continue;
     const result = parseField(spec, rawValue);
     if ('error' in result) {
-      issues.push({ field: name, message: `${spec.label} (${name}) ${result.error}; using the default ${spec.default}` });
+      issues.push({ field: name, message: `${spec.label} (${name}) ${result.error}; using the default ${spec.kind === 'text' ? JSON.stringify(spec.default) : spec.default}` });
     } else {
       values[name] = result.value;
     }

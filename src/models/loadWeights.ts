@@ -1,16 +1,18 @@
 // Fetches a weight manifest and its blob from the app's static files, with messages that say which
 // file is missing or wrong instead of a bare network error.
 
-import { unpackModelWeights, type ModelKind, type UnpackedWeights } from './weightFile';
+import { parameterShapes } from './maskedDiffusionTransformer';
+import { TRANSFORMER_KIND, unpackModelWeights, type ShapesOf, type UnpackedWeights } from './weightFile';
 
 export type Fetcher = (url: string) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; arrayBuffer(): Promise<ArrayBuffer> }>;
 
 /** A transformer's weight folder. */
-export function loadWeights(folderUrl: string, fetcher: Fetcher = fetch): Promise<UnpackedWeights<'masked-diffusion-transformer'>> {
-  return loadModelWeights(folderUrl, 'masked-diffusion-transformer', fetcher);
+export function loadWeights(folderUrl: string, fetcher: Fetcher = fetch): Promise<UnpackedWeights> {
+  return loadModelWeights(folderUrl, TRANSFORMER_KIND, parameterShapes, fetcher);
 }
 
-export async function loadModelWeights<K extends ModelKind>(folderUrl: string, kind: K, fetcher: Fetcher = fetch): Promise<UnpackedWeights<K>> {
+/** A weight folder of any kind of model (its kind and shapes given by the caller). */
+export async function loadModelWeights<C>(folderUrl: string, kind: string, shapesOf: ShapesOf<C>, fetcher: Fetcher = fetch): Promise<UnpackedWeights<C>> {
   const base = folderUrl.endsWith('/') ? folderUrl : `${folderUrl}/`;
   const get = async (name: string) => {
     let response;
@@ -29,5 +31,5 @@ export async function loadModelWeights<K extends ModelKind>(folderUrl: string, k
     throw err instanceof Error && err.message.startsWith('weights:') ? err : new Error(`weights: ${base}manifest.json is not valid JSON`);
   }
   const blob = await (await get('weights.bin')).arrayBuffer();
-  return unpackModelWeights(manifest, blob, kind);
+  return unpackModelWeights(manifest, blob, kind, shapesOf);
 }

@@ -4,7 +4,7 @@
 // commit at once: every position they offer is valid.
 
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import { LOG_SLIDER_STEPS, logSliderPosition, logSliderValue, type EnumSpec, type NumberSpec, type ParamSpec, type Schema, type ToggleSpec } from '../lib/params';
+import { LOG_SLIDER_STEPS, logSliderPosition, logSliderValue, type EnumSpec, type NumberSpec, type ParamSpec, type Schema, type TextSpec, type ToggleSpec } from '../lib/params';
 
 /** Commits a raw value for a field: null when it was taken, else the problem in words. */
 export type CommitParam = (name: string, raw: string) => string | null;
@@ -37,8 +37,8 @@ function FieldMessage({ id, message }: { id: string; message: string | null | un
   );
 }
 
-function NumberField({ name, spec, value, onCommit, linkIssue }: FieldProps<NumberSpec> & { linkIssue?: string }) {
-  const { id, help, error: errorId } = ids(name);
+/** A typed field's draft: kept as typed until Enter or blur commits it; Escape restores the committed value. */
+function useDraft(name: string, value: number | string, onCommit: CommitParam) {
   const committed = String(value);
   const [draft, setDraft] = useState(committed);
   const [error, setError] = useState<string | null>(null);
@@ -59,6 +59,12 @@ function NumberField({ name, spec, value, onCommit, linkIssue }: FieldProps<Numb
       setError(null);
     }
   };
+  return { committed, draft, setDraft, error, commit, onKeyDown };
+}
+
+function NumberField({ name, spec, value, onCommit, linkIssue }: FieldProps<NumberSpec> & { linkIssue?: string }) {
+  const { id, help, error: errorId } = ids(name);
+  const { committed, draft, setDraft, error, commit, onKeyDown } = useDraft(name, value, onCommit);
   const message = error ?? linkIssue;
   return (
     <div className={`field ${message ? 'invalid' : ''}`}>
@@ -96,6 +102,33 @@ function NumberField({ name, spec, value, onCommit, linkIssue }: FieldProps<Numb
       <small id={help}>
         {spec.help} ({spec.min}–{spec.max})
       </small>
+    </div>
+  );
+}
+
+function TextField({ name, spec, value, onCommit, linkIssue }: FieldProps<TextSpec> & { linkIssue?: string }) {
+  const { id, help, error: errorId } = ids(name);
+  const { draft, setDraft, error, commit, onKeyDown } = useDraft(name, value, onCommit);
+  const message = error ?? linkIssue;
+  return (
+    <div className={`field text ${message ? 'invalid' : ''}`}>
+      <label htmlFor={id}>{spec.label}</label>
+      <input
+        id={id}
+        name={name}
+        type="text"
+        spellCheck={false}
+        autoComplete="off"
+        maxLength={spec.maxLength}
+        value={draft}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={message ? `${errorId} ${help}` : help}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={onKeyDown}
+      />
+      <FieldMessage id={errorId} message={message} />
+      <small id={help}>{spec.help}</small>
     </div>
   );
 }
@@ -144,6 +177,7 @@ function Field(props: FieldProps<ParamSpec> & { linkIssue?: string }) {
   const { spec } = props;
   if (spec.kind === 'enum') return <EnumField {...props} spec={spec} />;
   if (spec.kind === 'toggle') return <ToggleField {...props} spec={spec} />;
+  if (spec.kind === 'text') return <TextField {...props} spec={spec} />;
   return <NumberField {...props} spec={spec} />;
 }
 

@@ -9,6 +9,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { RngStream } from '../../lib/rng';
 import { AMINO_ACIDS } from './aminoAcids';
 
+/** The weight-file kind of these models (src/models/weightFile.ts). */
+export const TAGGER_KIND = 'conv-tagger';
 export const SS_STATES = 'HEC';
 export const SS_CLASSES = SS_STATES.length;
 

@@ -5,11 +5,10 @@
 //   w(t) = (T − t + 1)/T, summed and divided by the number of masked residues in the batch.
 // - masked LM (the baseline, as ESM/BERT): a fixed 15 % of residues masked (all replaced by the
 //   mask token: no 80/10/10 split), unweighted cross-entropy averaged over the masked residues.
-// The network is the masked-diffusion transformer without a time input.
+// The network is the masked-diffusion transformer without a time input (or the structure adapter on it).
 
 import * as tf from '@tensorflow/tfjs';
 import type { RngStream } from '../../lib/rng';
-import type { MaskedDiffusionTransformer } from '../maskedDiffusionTransformer';
 import { MASK, PAD } from './aminoAcids';
 
 export type ProteinObjective = 'dplm' | 'mlm';
@@ -45,12 +44,15 @@ export function maskProteins(x0: Int32Array, batch: number, length: number, obje
   return { noisy, weight, maskedCount };
 }
 
+/** The network being trained, as logits [B, L, V] of noisy tokens [B, L] (a model, or an adapter on a frozen one). */
+export type ProteinLogits = (noisy: tf.Tensor2D) => tf.Tensor3D;
+
 /** Σ weight · CE over masked residues / #masked (0 when nothing was masked). */
-export function proteinLmLoss(model: MaskedDiffusionTransformer, x0: Int32Array, masked: MaskedProteinBatch, batch: number, length: number): tf.Scalar {
+export function proteinLmLoss(logitsOf: ProteinLogits, x0: Int32Array, masked: MaskedProteinBatch, batch: number, length: number): tf.Scalar {
   return tf.tidy(() => {
-    const logits = model.forward(tf.tensor2d(masked.noisy, [batch, length], 'int32'), null);
+    const logits = logitsOf(tf.tensor2d(masked.noisy, [batch, length], 'int32'));
     const logp = tf.logSoftmax(logits);
-    const target = tf.oneHot(tf.tensor2d(x0, [batch, length], 'int32'), model.config.vocab);
+    const target = tf.oneHot(tf.tensor2d(x0, [batch, length], 'int32'), logits.shape[2]);
     const nll = tf.neg(tf.sum(tf.mul(logp, target), -1));
     return tf.div(tf.sum(tf.mul(nll, tf.tensor2d(masked.weight, [batch, length]))), Math.max(1, masked.maskedCount)) as tf.Scalar;
   });

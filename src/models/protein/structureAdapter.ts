@@ -13,6 +13,9 @@ import type { RngStream } from '../../lib/rng';
 import type { MaskedDiffusionTransformer } from '../maskedDiffusionTransformer';
 import { convSame, SS_CLASSES } from './convTagger';
 
+/** The weight-file kind of the adapter (src/models/weightFile.ts). */
+export const ADAPTER_KIND = 'structure-adapter';
+
 /** SS input states: H, E, C (convTagger's encoding) and 3 = none (padding). */
 export const SS_NONE = SS_CLASSES;
 const SS_INPUTS = SS_CLASSES + 1;
