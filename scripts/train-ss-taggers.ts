@@ -110,7 +110,7 @@ async function train(spec: TaggerSpec, train: ProteinRecord[], test: ProteinReco
     backend: 'wasm',
     commit,
   });
-  const dir = `public/weights/ss-tagger-${spec.name}`;
+  const dir = args.out ?? `public/weights/ss-tagger-${spec.name}`;
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/manifest.json`, JSON.stringify(manifest, null, 2) + '\n');
   writeFileSync(`${dir}/weights.bin`, Buffer.from(packWeights(manifest, await tagger.exportValues()).buffer));
@@ -122,7 +122,9 @@ async function main(): Promise<void> {
   const commit = execSync('git rev-parse HEAD', { encoding: 'utf8' }).trim();
   if (!(await tf.setBackend('wasm'))) throw new Error('tfjs wasm backend did not start');
   const split = proteinSplit();
-  for (const spec of TAGGERS) await train(spec, split.pdbTrain, split.pdbTest, commit);
+  const only = args.only ? TAGGERS.filter((t) => t.name === args.only) : TAGGERS;
+  const variant = args.variant ? (JSON.parse(args.variant) as Partial<TaggerSpec>) : {};
+  for (const spec of only) await train({ ...spec, ...variant }, split.pdbTrain, split.pdbTest, commit);
 }
 
 if (process.argv[1]?.endsWith('train-ss-taggers.ts')) await main();

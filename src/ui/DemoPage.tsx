@@ -177,7 +177,7 @@ function LoadedDemo({ module, route }: { module: AnyDemoModule; route: DemoRoute
                   ))}
                 </ul>
               )}
-              <View results={results} />
+              <View results={results} edit={edit} current={params} />
               {!present && (
                 <details className="card">
                   <summary>All metrics and timing</summary>

@@ -11,6 +11,13 @@ import { createDemoStore, type DemoStore } from './demoStore';
 
 export interface DemoViewProps<R> {
   results: R;
+  /**
+   * Commits one parameter typed or dragged in the view (a motif segment moved along its track), as
+   * the controls do: null when taken, else the problem in words. Absent where a view is only shown.
+   */
+  edit?: (name: string, raw: string) => string | null;
+  /** The parameters as they are now (results.params are the ones the shown results were made with). */
+  current?: Record<string, number | string>;
 }
 
 export interface DemoDefinition<S extends Schema, R extends DemoResults<ParamValues<S>, SeriesMap, MetricMap>> {

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { adapterClaim, guidanceClaim, motifPreservedClaim, nfeClaim, probeClaim, repeatClaim } from './claims';
+import type { GuidanceRecord, MotifRecord, ProbeRecord, StructureRecord, UnconditionalRecord } from './sections';
+
+const counts = { nfe: 10, expectedNfe: 10, resampleCalls: 0 };
+const guidance = (agreementAt: (eta: number, r: number) => number): GuidanceRecord[] =>
+  [0, 1, 2, 4].flatMap((eta) => [0, 1, 2, 3, 4].map((replicate) => ({ eta, replicate, sequences: [], scorerAgreement: agreementAt(eta, replicate), guideAgreement: 0, perplexity: 10, ...counts })));
+
+describe('DPLM claims: each passes where it should and fails where it should', () => {
+  it('guidance: a monotone rise of 0.2 passes; a rise of 0.1, or a dip on the way, fails', () => {
+    expect(guidanceClaim(guidance((eta, r) => 0.4 + 0.05 * eta + 0.01 * r)).passed).toBe(true);
+    expect(guidanceClaim(guidance((eta, r) => 0.4 + 0.025 * eta + 0.01 * r)).passed).toBe(false);
+    const dip = guidanceClaim(guidance((eta, r) => 0.4 + (eta === 2 ? -0.05 : 0.06 * eta) + 0.01 * r));
+    expect(dip.passed).toBe(false);
+    expect(dip.note).toContain('not monotone');
+    // no guidance at all (every η scores alike up to noise): no rise
+    expect(guidanceClaim(guidance((_, r) => 0.45 + 0.02 * ((r * 7) % 3))).passed).toBe(false);
+  });
+
+  const structure = (gain: (r: number) => number): StructureRecord[] =>
+    [0, 1, 2, 3, 4].flatMap((replicate) => [
+      { replicate, model: 'adapter' as const, recovery: 0.1 + gain(replicate), ...counts },
+      { replicate, model: 'dplm' as const, recovery: 0.1, ...counts },
+    ]);
+  it('adapter: a steady gain passes; a gain within noise fails', () => {
+    expect(adapterClaim(structure((r) => 0.05 + 0.01 * r)).passed).toBe(true);
+    expect(adapterClaim(structure((r) => (r % 2 === 0 ? 0.02 : -0.02))).passed).toBe(false);
+  });
+
+  it('probe: reported either way, passing only when DPLM is better on every bootstrap in the mean', () => {
+    const probe = (dplm: number): ProbeRecord[] => [0, 1, 2, 3, 4].flatMap((replicate) => [
+      { replicate, model: 'dplm' as const, q3: dplm + 0.002 * replicate },
+      { replicate, model: 'mlm' as const, q3: 0.55 },
+    ]);
+    expect(probeClaim(probe(0.6)).passed).toBe(true);
+    const worse = probeClaim(probe(0.5));
+    expect(worse.passed).toBe(false);
+    expect(worse.note).toContain('DPLM 0.50');
+  });
+
+  it('repeats: resampling below deterministic ranking passes; equal shares fail', () => {
+    const metrics = (repeatShare: number) => ({ compositionKl: 0, repeatShare, meanLongestRun: 2, meanPairwiseIdentity: 0.1, meanMaxTrainingIdentity: 0.3 });
+    const runs = (det: number, res: (r: number) => number): UnconditionalRecord[] =>
+      [0, 1, 2, 3, 4].flatMap((replicate) => [
+        { mode: 'deterministic' as const, replicate, sequences: [], ss: [], metrics: metrics(det), ...counts },
+        { mode: 'gumbel-resample' as const, replicate, sequences: [], ss: [], metrics: metrics(res(replicate)), ...counts },
+      ]);
+    expect(repeatClaim(runs(1, (r) => 0.1 * (r % 2))).passed).toBe(true);
+    expect(repeatClaim(runs(0, () => 0)).passed).toBe(false);
+  });
+
+  it('sanity rows count what is wrong', () => {
+    const motif = (motifMismatches: number): MotifRecord => ({ replicate: 0, sequences: ['A'], starts: [[0]], motifMismatches, motifAgreement: 1, randomMotifAgreement: 1, scaffoldPerplexity: 1, randomScaffoldPerplexity: 1, ...counts });
+    expect(motifPreservedClaim([motif(0)]).passed).toBe(true);
+    expect(motifPreservedClaim([motif(0), motif(2)]).value).toBe(2);
+    expect(nfeClaim([counts, { ...counts, nfe: 11 }], true).passed).toBe(false);
+  });
+});
