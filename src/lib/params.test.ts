@@ -81,3 +81,23 @@ describe('a typed edit', () => {
     expect(editParam(schema, { ...values, seed: 20 }, 'rate', '0.1', rateBelowSeed)).toEqual({ values: { ...values, seed: 20, rate: 0.1 } });
   });
 });
+
+describe('text fields', () => {
+  const textSchema = {
+    word: { kind: 'text', default: 'AB', maxLength: 5, upperCase: true, check: (v: string) => (/^[AB]*$/.test(v) ? null : `only A and B (found "${v}")`), label: 'Word', help: '' },
+  } as const satisfies Schema;
+  const start = defaults(textSchema);
+
+  it('trims and upper-cases, then the field’s own check names the problem', () => {
+    expect(editParam(textSchema, start, 'word', ' abba ')).toEqual({ values: { word: 'ABBA' } });
+    expect(editParam(textSchema, start, 'word', 'abc')).toEqual({ error: 'Word only A and B (found "ABC")' });
+    expect(editParam(textSchema, start, 'word', 'ABABAB')).toEqual({ error: 'Word is too long: 6 characters, at most 5' });
+  });
+
+  it('a bad value in a link falls back to the default, quoted', () => {
+    const parsed = parseParams(textSchema, { word: 'zz' });
+    expect(parsed.values.word).toBe('AB');
+    expect(parsed.issues[0].message).toBe('Word (word) only A and B (found "ZZ"); using the default "AB"');
+    expect(toQuery(textSchema, { word: 'A/B' })).toBe('word=A%2FB');
+  });
+});
