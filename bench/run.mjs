@@ -1,9 +1,11 @@
 // `npm run bench`: serves the bench pages with Vite, opens them in Chromium with WebGPU, and prints
 // each suite's table with the adapter.
-//   --suite=admm|denoise|loss|all (default all)
+//   --suite=admm|denoise|dplm|loss|all (default all)
 //   admm:    time per ADMM iteration (WGSL vs f64 CPU). --p=64,128 --b=1,16 --budgetMs=4000
 //   denoise: fused denoising step vs the tfjs op chain, then DNDM vs the T-call sampler end to end.
 //            --b=1,16,64 --l=64,256 --v=28,33,64 --budgetMs=1500 --network=auto|webgpu|cpu
+//   dplm:    DPLM's sampler end to end with the shipped model, WebGPU (fused step) vs the CPU path;
+//            the best of 3 runs each and their ratio.
 //   loss:    per-sequence log-probability forward+backward, fused WGSL op vs tfjs op chain, with
 //            peak tensor memory. --b=8,64 --t=32,128 --v=32,256 --budgetMs=1500
 //   longtasks: the longest main-thread task of each demo's default run (bench/longTasks.mjs).
@@ -14,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { adapterLabel, admmTable, denoiseStepTable, lossTable } from './tables.mjs';
 
 const opts = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
-const suites = (opts.suite ?? 'all') === 'all' ? ['denoise', 'loss', 'admm'] : [opts.suite];
+const suites = (opts.suite ?? 'all') === 'all' ? ['denoise', 'dplm', 'loss', 'admm'] : [opts.suite];
 
 if ('node' in opts) {
   const args = process.argv.slice(2).filter((a) => a !== '--node');
@@ -66,6 +68,14 @@ try {
       const base = rows.find((r) => r.sampler === 'rdm-k');
       for (const r of rows) console.log(`${String(r.T).padStart(6)}   ${r.sampler.padEnd(8)} ${String(r.nfe).padStart(5)}  ${r.ms.toFixed(0).padStart(8)}   ${(base.ms / r.ms).toFixed(2).padStart(8)}`);
     }
+  }
+  if (suites.includes('dplm')) {
+    const result = await runPage('dplm.html', []);
+    console.log(`\nDPLM sampler end to end, shipped model, B = 4, 100 residues, T = 500 (unchanged K skipped), Gumbel-max + resampling; ${adapterLabel(result.adapter, result.software)}:`);
+    console.log('  path                                        NFE  resampling calls        ms');
+    for (const r of result.rows) console.log(`  ${r.path.padEnd(42)} ${String(r.nfe).padStart(4)}  ${String(r.resampleCalls).padStart(16)}  ${r.ms.toFixed(0).padStart(8)}`);
+    const [gpu, cpu] = result.rows;
+    console.log(`  CPU time / WebGPU time: ${(cpu.ms / gpu.ms).toFixed(2)}${result.software ? ' (software adapter: WebGPU is emulated on the CPU; correctness only)' : ''}`);
   }
   if (suites.includes('loss')) {
     const result = await runPage('loss.html', ['b', 't', 'v', 'budgetMs']);

@@ -134,27 +134,36 @@ function TextField({ name, spec, value, onCommit, linkIssue }: FieldProps<TextSp
 }
 
 function EnumField({ name, spec, value, onCommit, linkIssue }: FieldProps<EnumSpec> & { linkIssue?: string }) {
-  const { id, help, error } = ids(name);
+  const { id, help, error: errorId } = ids(name);
+  // a choice every option of which is valid alone can still break a rule across fields (a typed
+  // target left empty): the refusal is named here and the committed value stays selected
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setError(null), [value]);
+  const message = error ?? linkIssue;
   return (
-    <div className="field">
+    <div className={`field ${message ? 'invalid' : ''}`}>
       <label htmlFor={id}>{spec.label}</label>
-      <select id={id} name={name} value={String(value)} aria-describedby={help} onChange={(e) => onCommit(name, e.target.value)}>
+      <select id={id} name={name} value={String(value)} aria-invalid={message ? true : undefined} aria-describedby={message ? `${errorId} ${help}` : help} onChange={(e) => setError(onCommit(name, e.target.value))}>
         {spec.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      <FieldMessage id={error} message={linkIssue} />
+      <FieldMessage id={errorId} message={message} />
       <small id={help}>{spec.help}</small>
     </div>
   );
 }
 
 function ToggleField({ name, spec, value, onCommit, linkIssue }: FieldProps<ToggleSpec> & { linkIssue?: string }) {
-  const { id, help, error } = ids(name);
+  const { id, help, error: errorId } = ids(name);
+  // as a choice: a switch that would break a rule across fields (every part off) is refused and named
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setError(null), [value]);
+  const message = error ?? linkIssue;
   return (
-    <div className="field toggle">
+    <div className={`field toggle ${message ? 'invalid' : ''}`}>
       <label htmlFor={id}>
         <input
           id={id}
@@ -162,12 +171,13 @@ function ToggleField({ name, spec, value, onCommit, linkIssue }: FieldProps<Togg
           type="checkbox"
           role="switch"
           checked={value === 'on'}
-          aria-describedby={help}
-          onChange={(e) => onCommit(name, e.target.checked ? 'on' : 'off')}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? `${errorId} ${help}` : help}
+          onChange={(e) => setError(onCommit(name, e.target.checked ? 'on' : 'off'))}
         />{' '}
         {spec.label}
       </label>
-      <FieldMessage id={error} message={linkIssue} />
+      <FieldMessage id={errorId} message={message} />
       <small id={help}>{spec.help}</small>
     </div>
   );

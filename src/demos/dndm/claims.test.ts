@@ -5,7 +5,8 @@ import { studentQuantile } from '../../lib/studentT';
 import { decoderFromLogits, sampleDndm, sampleRdmK, type SamplerConfig } from '../../models/diffusion/samplers';
 import { expectedNfe } from '../../models/diffusion/transitionTimes';
 import { CHAR_ALPHABET } from '../../models/charVocab';
-import { bigramClaim, BIGRAM_GROUP, BIGRAM_MARGIN_SHARE, buildClaims, fusedStepClaim, groupBigramKl, QUALITY_MARGIN, qualityClaim, smallTClaim, SPEEDUP_MIN, type BigramReference } from './claims';
+import { fusedStepClaim } from '../../models/diffusion/fusedStepClaim';
+import { bigramClaim, BIGRAM_GROUP, BIGRAM_MARGIN_SHARE, buildClaims, groupBigramKl, QUALITY_MARGIN, qualityClaim, smallTClaim, SPEEDUP_MIN, type BigramReference } from './claims';
 import { countBigrams, klFromCounts } from './quality';
 import type { RunRecord } from './records';
 

@@ -9,7 +9,6 @@ import { meanSpread } from '../../lib/claimSpread';
 import type { Claim, ClaimSpread } from '../../lib/results';
 import { mean, sampleVariance } from '../../lib/stats';
 import { studentQuantile } from '../../lib/studentT';
-import type { DenoiseStepOutput } from '../../models/diffusion/denoiseStep';
 import { expectedNfe, nfeVariance, type TransitionSchedule } from '../../models/diffusion/transitionTimes';
 import { countBigrams, klFromCounts } from './quality';
 import type { RunRecord } from './records';
@@ -47,7 +46,6 @@ export interface BigramReference {
   corpus: Float64Array;
   realGroups: readonly number[];
 }
-export const FUSED_CONFIDENCE_TOL = 1e-4;
 
 interface ClaimInputs {
   records: readonly RunRecord[];
@@ -265,19 +263,3 @@ function bigramNote(enough: boolean, spread: ClaimSpread, margin: number): strin
 }
 
 /** On the fused path: the WGSL step and the TypeScript step on the same network output. */
-export function fusedStepClaim(fused: DenoiseStepOutput, reference: DenoiseStepOutput): Claim {
-  let mismatched = 0;
-  let worst = 0;
-  for (let i = 0; i < fused.tokens.length; i++) {
-    if (fused.tokens[i] !== reference.tokens[i]) mismatched++;
-    worst = Math.max(worst, Math.abs(fused.confidence[i] - reference.confidence[i]));
-  }
-  return {
-    id: 'fused-step-matches-reference',
-    kind: 'sanity',
-    statement: `The fused WGSL denoising step gives the TypeScript step’s tokens on this model’s logits (${mismatched} of ${fused.tokens.length} differ) and confidences within ${FUSED_CONFIDENCE_TOL} (worst ${worst.toExponential(1)})`,
-    passed: mismatched === 0 && worst <= FUSED_CONFIDENCE_TOL,
-    value: worst,
-    threshold: FUSED_CONFIDENCE_TOL,
-  };
-}

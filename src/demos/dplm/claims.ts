@@ -126,7 +126,15 @@ export function nfeClaim(runs: readonly RunCount[], skip: boolean): Claim {
   };
 }
 
+/** The claims of the sections that ran (a section switched off has no records). */
 export function buildClaims(inputs: ClaimInputs, skip: boolean): Claim[] {
   const runs: RunCount[] = [...inputs.unconditional, ...inputs.motif, ...inputs.guidance, ...inputs.structure];
-  return [guidanceClaim(inputs.guidance), adapterClaim(inputs.structure), probeClaim(inputs.probe), repeatClaim(inputs.unconditional), motifPreservedClaim(inputs.motif), nfeClaim(runs, skip)];
+  return [
+    ...(inputs.guidance.length > 0 ? [guidanceClaim(inputs.guidance)] : []),
+    ...(inputs.structure.length > 0 ? [adapterClaim(inputs.structure)] : []),
+    ...(inputs.probe.length > 0 ? [probeClaim(inputs.probe)] : []),
+    ...(inputs.unconditional.length > 0 ? [repeatClaim(inputs.unconditional)] : []),
+    ...(inputs.motif.length > 0 ? [motifPreservedClaim(inputs.motif)] : []),
+    ...(runs.length > 0 ? [nfeClaim(runs, skip)] : []),
+  ];
 }

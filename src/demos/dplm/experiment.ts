@@ -7,10 +7,13 @@ import { networkOnGpu, onChosenTfBackend, type ComputeState, type TfPlacement } 
 import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
 import { offThread, runInWorker } from '../../lib/workerRun';
-import type { DemoResults } from '../../lib/results';
+import type { Claim, DemoResults } from '../../lib/results';
+import { fusedStepClaim } from '../../models/diffusion/fusedStepClaim';
 import { parameterCount } from '../../models/maskedDiffusionTransformer';
 import { loadDplmAssets, type DplmAssets } from './assets';
 import { buildClaims } from './claims';
+import { dplmNetwork } from './networks';
+import { freeStart } from './sampling';
 import type { DplmParams } from './params';
 import { guidanceTarget, runGuidance, runMotif, runProbe, runStructure, runUnconditional, structureTestChains, trainingSet, type GuidanceRecord, type MotifRecord, type ProbeRecord, type SectionContext, type Shown, type StructureRecord, type UnconditionalRecord } from './sections';
 import { summarise, type DplmSeries, type DplmSummaryMetrics } from './summary';
@@ -20,13 +23,13 @@ export type DplmMetrics = DplmSummaryMetrics & { parameters: number; heldOutLoss
 export type DplmResults = DemoResults<DplmParams, DplmSeries, DplmMetrics>;
 export type DplmEnv = Pick<ComputeState, 'info' | 'device'>;
 
-/** The sections in run order, with their share of the progress bar (roughly their share of the time). */
+/** The sections in run order, their switch, and their weight on the progress bar (roughly their share of the time). */
 const SECTIONS = [
-  { id: 'unconditional', share: 0.25 },
-  { id: 'motif', share: 0.1 },
-  { id: 'guidance', share: 0.35 },
-  { id: 'structure', share: 0.2 },
-  { id: 'probe', share: 0.1 },
+  { id: 'unconditional', on: (p: DplmParams) => p.unconditional === 'on', weight: 0.25 },
+  { id: 'motif', on: (p: DplmParams) => p.motifPart === 'on', weight: 0.1 },
+  { id: 'guidance', on: (p: DplmParams) => p.guidance === 'on', weight: 0.35 },
+  { id: 'structure', on: (p: DplmParams) => p.structure === 'on', weight: 0.2 },
+  { id: 'probe', on: (p: DplmParams) => p.probe === 'on', weight: 0.1 },
 ] as const;
 
 /**
@@ -63,6 +66,8 @@ async function runOnActiveBackend(params: DplmParams, env: DplmEnv, control: Run
     ticker,
     progress: (fraction, label) => ticker.progress(done + share * fraction, label),
   });
+  // on the fused path, one step of the fused kernel against the TypeScript step on the same logits
+  const fusedCheck = fused ? await checkFusedStep(assets, where.device!, root.split('fused-check').key) : [];
   let unconditional: UnconditionalRecord[] = [];
   let motif: MotifRecord[] = [];
   let guidance: GuidanceRecord[] = [];
@@ -74,22 +79,25 @@ async function runOnActiveBackend(params: DplmParams, env: DplmEnv, control: Run
   const assemble = (): DplmResults => {
     const { series, metrics } = summarise({ unconditional, motif, guidance, structure, probe, shownUnconditional, shownGuided, guidedEta: params.eta, guidanceTarget: guidanceTarget(params, assets.data.templates) });
     const heldOut = assets.manifests.dplm.training.finalHeldOutLoss;
-    const complete = SECTIONS.every((s) => stages[s.id] !== undefined);
+    const complete = SECTIONS.every((s) => !s.on(params) || stages[s.id] !== undefined);
     return {
       slug: SLUG,
       params,
       backend: env.info,
       metrics: { ...metrics, parameters: parameterCount(assets.dplm.config), structureChains: structureTestChains(assets, params.structureChains).length, ...(typeof heldOut === 'number' ? { heldOutLoss: heldOut } : {}) },
       series,
-      claims: complete ? buildClaims({ unconditional, motif, guidance, structure, probe }, params.skip === 'on') : [],
+      claims: complete ? [...buildClaims({ unconditional, motif, guidance, structure, probe }, params.skip === 'on'), ...fusedCheck] : [],
       matrices: {},
       notes: notes(params, assets, where, fused),
       timing: { startedAt, totalMs: performance.now() - started, stages: { ...stages }, label: where.label },
     };
   };
 
+  const totalWeight = SECTIONS.reduce((w, s) => w + (s.on(params) ? s.weight : 0), 0);
   const timed = async (id: (typeof SECTIONS)[number]['id'], body: (ctx: SectionContext) => Promise<void>) => {
-    const share = SECTIONS.find((s) => s.id === id)!.share;
+    const section = SECTIONS.find((s) => s.id === id)!;
+    if (!section.on(params)) return;
+    const share = section.weight / totalWeight;
     const t0 = performance.now();
     await body(context(share));
     stages[id] = performance.now() - t0;
@@ -117,6 +125,19 @@ async function runOnActiveBackend(params: DplmParams, env: DplmEnv, control: Run
   });
   ticker.progress(1, 'Done');
   return assemble();
+}
+
+async function checkFusedStep(assets: DplmAssets, device: GPUDevice, key: number): Promise<Claim[]> {
+  const P = assets.dplm.config.length;
+  const spec = { model: assets.dplm, batch: 2, noiseScale: 1 };
+  const x = freeStart([P, Math.floor(P / 2)], P).tokens;
+  const [gpu, cpu] = [await dplmNetwork(spec, device), await dplmNetwork(spec, null)];
+  try {
+    return [fusedStepClaim(await gpu.step(x, key), await cpu.step(x, key))];
+  } finally {
+    gpu.dispose();
+    cpu.dispose();
+  }
 }
 
 function notes(params: DplmParams, assets: DplmAssets, where: TfPlacement, fused: boolean): string[] {

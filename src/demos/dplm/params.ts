@@ -20,6 +20,11 @@ const ssProblem = (text: string): string | null => {
  */
 export const dplmSchema = {
   seed: seedSpec,
+  unconditional: { kind: 'toggle', default: 'on', label: 'Unconditional generation', help: 'Deterministic ranking vs Gumbel-max vs Gumbel-max + resampling: repeats, NFE, composition, diversity, novelty.' },
+  motifPart: { kind: 'toggle', default: 'on', label: 'Motif scaffolding', help: 'Scaffolds around the frozen motif, against random scaffolds.' },
+  guidance: { kind: 'toggle', default: 'on', label: 'Secondary-structure guidance', help: 'The dose–response over η ∈ {0, 1, 2, 4}, scored by the held-out tagger.' },
+  structure: { kind: 'toggle', default: 'on', label: 'Structure conditioning', help: 'The adapter given each held-out chain’s SS string, against the DPLM alone: sequence recovery.' },
+  probe: { kind: 'toggle', default: 'on', label: 'Representations (linear probe)', help: 'Secondary structure read from DPLM vs masked-LM embeddings by the same linear probe.' },
   length: { kind: 'int', default: 100, min: 20, max: MAX_RESIDUES, label: 'Length (unconditional)', help: 'Residues of each unconditionally generated sequence.' },
   samples: { kind: 'int', default: 8, min: 2, max: 32, label: 'Sequences per replicate', help: 'Sequences generated together for each replicate and setting.' },
   replicates: { kind: 'int', default: 5, min: 1, max: 10, label: 'Replicates', help: 'Independent repetitions of every comparison (the spread on the charts and in the claims).' },
@@ -64,9 +69,10 @@ export const dplmSchema = {
 export type DplmSchema = typeof dplmSchema;
 export type DplmParams = ParamValues<DplmSchema>;
 
-/** Rules across fields: the motif fits the scaffold in order; a typed target is not empty. */
+/** Rules across fields: something runs; the motif fits the scaffold in order; a typed target is not empty. */
 export function refineDplm(p: DplmParams): CrossFieldIssue<DplmParams>[] {
   const issues: CrossFieldIssue<DplmParams>[] = [];
+  if ([p.unconditional, p.motifPart, p.guidance, p.structure, p.probe].every((t) => t === 'off')) issues.push({ field: 'unconditional', problem: 'Every part of the run is switched off', fix: { unconditional: 'on' } });
   const placement = placementProblem(p.motif, p.motifStarts, p.scaffoldLength);
   if (placement) issues.push({ field: 'motifStarts', problem: `Motif: ${placement}`, fix: { motif: dplmSchema.motif.default, motifStarts: dplmSchema.motifStarts.default, scaffoldLength: dplmSchema.scaffoldLength.default } });
   if (p.target === 'typed' && p.targetSs.length < 10) {

@@ -5,6 +5,15 @@ import type { DplmParams } from './params';
 
 const claim = (r: DplmResults, id: string) => r.claims.find((c) => c.id === id);
 
+/** Only the named parts of the run (each step looks at one or two). */
+const only = (...parts: ('unconditional' | 'motifPart' | 'guidance' | 'structure' | 'probe')[]): Partial<DplmParams> => ({
+  unconditional: parts.includes('unconditional') ? 'on' : 'off',
+  motifPart: parts.includes('motifPart') ? 'on' : 'off',
+  guidance: parts.includes('guidance') ? 'on' : 'off',
+  structure: parts.includes('structure') ? 'on' : 'off',
+  probe: parts.includes('probe') ? 'on' : 'off',
+});
+
 /** A short run: 2 replicates of 3 sequences, 32 residues, T = 50, a small motif and a short typed target. */
 const SMALL: Partial<DplmParams> = {
   replicates: 2,
@@ -25,7 +34,7 @@ const between01 = (v: number) => Number.isFinite(v) && v >= 0 && v <= 1;
 export const tutorial: TutorialStep<DplmParams, DplmResults>[] = [
   {
     title: 'A protein out of masks',
-    params: SMALL,
+    params: { ...SMALL, ...only('unconditional') },
     body:
       'DPLM is a protein language model trained as absorbing diffusion: mask a random share of a sequence’s residues, learn to predict them back. ' +
       'Generation starts from a fully masked sequence. Each network call predicts every masked residue; the most confident predictions stay and the rest are masked again, ' +
@@ -37,7 +46,7 @@ export const tutorial: TutorialStep<DplmParams, DplmResults>[] = [
   },
   {
     title: 'Only call the network when K changes',
-    params: { ...SMALL, length: 24, steps: 60 },
+    params: { ...SMALL, ...only('unconditional'), length: 24, steps: 60 },
     body:
       'After step t of T, K = ⌊N(1 − t/T)⌋ positions stay masked. With T = 60 steps for N = 24 residues, most steps leave K where it was: calling the network there would only re-rank. ' +
       'Skipping those steps (the default) costs nothing in what the sampler can do, and the number of calls becomes the number of distinct K values. Switch the skipping off to see NFE = T.',
@@ -48,7 +57,7 @@ export const tutorial: TutorialStep<DplmParams, DplmResults>[] = [
   },
   {
     title: 'Repeats: deterministic ranking vs Gumbel-max and resampling',
-    params: { ...SMALL, samples: 4 },
+    params: { ...SMALL, ...only('unconditional'), samples: 4 },
     body:
       'Keeping strictly the most confident residues tends to collapse into repeats (the same amino acid again and again). DPLM’s sampler adds Gumbel noise to the confidences, ' +
       'and the authors’ code re-masks and re-predicts a proposal in which one amino acid takes more than a quarter of the sequence. Compare the three samplers on the repeats chart; ' +
@@ -60,7 +69,7 @@ export const tutorial: TutorialStep<DplmParams, DplmResults>[] = [
   },
   {
     title: 'Motif scaffolding: keep some residues, design the rest',
-    params: SMALL,
+    params: { ...SMALL, ...only('motifPart') },
     body:
       'Motif scaffolding is the same sampler with some positions never masked: here two short segments (KVADA and HAHKL, pieces of the default haemoglobin α motif) at positions 8 and 25 ' +
       'of a 48-residue scaffold, each moved by up to 2 residues per sample. In the samples the motif is bold, with a dark bar under it. The charts compare DPLM’s scaffolds with random ones around the same motif: ' +
@@ -69,7 +78,7 @@ export const tutorial: TutorialStep<DplmParams, DplmResults>[] = [
   },
   {
     title: 'Steering toward a secondary structure',
-    params: { ...SMALL, targetSs: 'CEEEEECCHHHHHHHHHHCCEEEEEC', eta: 4 },
+    params: { ...SMALL, ...only('guidance'), targetSs: 'CEEEEECCHHHHHHHHHHCCEEEEEC', eta: 4 },
     body:
       'Guidance adds η times the gradient of a small tagger’s log p(target structure | sequence) to the logits at every call. Here the target is a strand, a helix and a strand (26 residues). ' +
       'The dose–response chart shows agreement with the target at η = 0, 1, 2 and 4, read by a second tagger that guidance never saw; the step player shows one run at η = 4. ' +
@@ -84,14 +93,25 @@ export const tutorial: TutorialStep<DplmParams, DplmResults>[] = [
   },
   {
     title: 'Structure in, sequence out; and what the embeddings know',
-    params: SMALL,
+    params: { ...SMALL, ...only('structure', 'probe'), structureChains: 6, probeChains: 60 },
     body:
       'Two more uses of the same model. A small adapter feeds each held-out chain’s secondary-structure string into the frozen DPLM (a toy stand-in for the paper’s 3-D backbone encoder); ' +
-      'recovery counts the generated residues that match the native chain. And a linear probe reads secondary structure from DPLM’s embeddings and from a masked LM trained the same way: ' +
-      'the paper finds diffusion pre-training gives the better representation. Each claim row says whether that held here.',
+      'recovery counts the generated residues that match the native chain (here the 6 shortest held-out chains). And a linear probe reads secondary structure from DPLM’s embeddings and from a masked LM trained the same way ' +
+      '(here from 60 training chains): the paper finds diffusion pre-training gives the better representation. Each claim row says whether that held here.',
     expect: {
       label: 'Both comparisons ran: recovery and Q3 are shares between 0 and 1 for both models.',
       check: (r) => r.series.recovery.length === 2 && r.series.probe.length === 2 && [...r.series.recovery, ...r.series.probe].every((row) => between01(row.valueMean)),
+    },
+  },
+  {
+    title: 'The claims, at the defaults',
+    params: {},
+    body:
+      'The defaults run every part with 5 replicates of 8 sequences at T = 500, guided toward haemoglobin α’s all-α structure, on all 18 held-out chains that fit and all 303 training chains for the probe: ' +
+      'the page opens on this run, computed beforehand with this code. Read the claim rows: each paper claim is a mean over replicates with its interval, and a row that fails says so with its numbers.',
+    expect: {
+      label: 'Every part ran with 5 replicates, and the two sanity checks hold.',
+      check: (r) => r.claims.filter((c) => c.kind === 'paper').every((c) => c.spread?.replicates === 5) && claim(r, 'motif-preserved')?.passed === true && claim(r, 'nfe-distinct-k')?.passed === true,
     },
   },
 ];
