@@ -12,7 +12,7 @@ test.describe('SPIN (software WebGPU adapter here)', () => {
     test.setTimeout(600_000);
     const errors = trackErrors(page);
     await page.goto('/');
-    const results = await runDemo<SpinResults>(page, 'spin', { lmSftSteps: 60, lmSteps: 30, lmHeldOut: 32 });
+    const results = await runDemo<SpinResults>(page, 'spin', { lmSftSteps: 30, lmSteps: 15, lmHeldOut: 16 });
     expect(results.slug).toBe('spin');
     expect(results.params).toMatchObject({ seed: 1, beta: 2, iterations: 3, mix: 'previous', lm: 'on' });
     for (const id of TABULAR_CLAIMS) {

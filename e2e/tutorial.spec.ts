@@ -37,3 +37,12 @@ test('the linear-mixture SSP tutorial plays end to end and every step’s check 
   await playTutorial(page, '/#/linear-mixture-ssp?sweep=off', 6, 120_000);
   expect(errors).toEqual([]);
 });
+
+test('the DPLM tutorial plays end to end and every step’s check holds', async ({ page }) => {
+  // each step runs one or two parts of the demo at a small size; the last is the default run, whose
+  // check reads the precomputed run at once (tied to the code by scripts/precomputed.test.ts)
+  test.setTimeout(900_000);
+  const errors = trackErrors(page);
+  await playTutorial(page, '/#/dplm?length=16&samples=2&replicates=1&steps=20&motifPart=off&guidance=off&structure=off&probe=off', 7, 240_000);
+  expect(errors).toEqual([]);
+});

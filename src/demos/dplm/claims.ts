@@ -118,7 +118,7 @@ export function nfeClaim(runs: readonly RunCount[], skip: boolean): Claim {
   return {
     id: 'nfe-distinct-k',
     kind: 'sanity',
-    statement: skip ? 'With skipping, network calls = the number of distinct K = ⌊N(1 − t/T)⌋ values' : 'Without skipping, network calls = T',
+    statement: skip ? 'With skipping, network calls = the steps where some sequence’s K = ⌊N(1 − t/T)⌋ changes (one length: the number of distinct K values)' : 'Without skipping, network calls = T',
     passed: off.length === 0,
     value: off.length,
     threshold: 0,

@@ -9,7 +9,7 @@
 
 import type { RngStream } from '../../lib/rng';
 import type { Ticker } from '../../lib/schedule';
-import { distinctKCount } from '../../models/diffusion/dplmSampler';
+import { skippedRunCalls } from '../../models/diffusion/dplmSampler';
 import { AMINO_ACIDS, encodeProtein } from '../../models/protein/aminoAcids';
 import { SS_STATES } from '../../models/protein/convTagger';
 import type { DplmAssets } from './assets';
@@ -38,7 +38,7 @@ export interface SectionContext {
 
 export interface RunCount {
   nfe: number;
-  /** distinctKCount per row (or T when not skipping): what NFE must equal for the sanity check. */
+  /** The calls the formula gives (skippedRunCalls, or T when not skipping): what NFE must equal for the sanity check. */
   expectedNfe: number;
   resampleCalls: number;
 }
@@ -99,7 +99,7 @@ function settings(p: DplmParams, mode: SamplerMode = 'gumbel-resample'): Sampler
 }
 
 function counts(out: Generated, lengths: readonly number[], p: DplmParams): RunCount {
-  const expected = p.skip === 'on' ? Math.max(...lengths.map((n) => distinctKCount(n, p.steps))) : p.steps;
+  const expected = p.skip === 'on' ? skippedRunCalls(lengths, p.steps) : p.steps;
   return { nfe: out.nfe, expectedNfe: expected, resampleCalls: out.resampleCalls };
 }
 

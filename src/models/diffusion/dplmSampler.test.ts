@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { denoiseStepReference } from './denoiseStep';
-import { distinctKCount, overRepresented, sampleDplm, topPGumbelDraw, type DplmNetwork, type DplmSamplerConfig, type DplmStart } from './dplmSampler';
+import { distinctKCount, overRepresented, skippedRunCalls, sampleDplm, topPGumbelDraw, type DplmNetwork, type DplmSamplerConfig, type DplmStart } from './dplmSampler';
 
 const VOCAB = 7; // 0..4 residues, 5 = padding, 6 = mask
 const PAD = 5;
@@ -70,6 +70,14 @@ describe("DPLM's sampler", () => {
       expect(out.nfe).toBe(Math.min(length, steps));
       expect(net.calls.step).toBe(out.nfe);
     }
+    // mixed lengths: the union of the steps at which each sequence's K changes
+    const mixed = config({ steps: 40 });
+    const s = start(mixed, 10);
+    s.tokens.fill(PAD, 12 + 7, 24);
+    s.frozen.fill(1, 12 + 7, 24);
+    const out = await sampleDplm(mixed, s, network(mixed, gentle), 1);
+    expect(out.nfe).toBe(skippedRunCalls([10, 7], 40));
+    expect(out.nfe).toBeGreaterThan(10);
     const cfg = config({ steps: 40, skipUnchangedK: false });
     expect((await sampleDplm(cfg, start(cfg, 10), network(cfg, gentle), 1)).nfe).toBe(40);
   });

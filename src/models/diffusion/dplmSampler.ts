@@ -72,6 +72,22 @@ export function keepMaskedCounts(free: readonly number[], t: number, steps: numb
   return free.map((n) => Math.floor((n * (steps - t)) / steps));
 }
 
+/**
+ * Network calls with unchanged-K steps skipped, for sequences of `free` free positions: the steps t
+ * at which some sequence's K differs from step t − 1 (K = N before the first). For one length this
+ * is distinctKCount; for mixed lengths the sequences change K at different steps.
+ */
+export function skippedRunCalls(free: readonly number[], steps: number): number {
+  let previous = [...free];
+  let calls = 0;
+  for (let t = 1; t <= steps; t++) {
+    const keep = keepMaskedCounts(free, t, steps);
+    if (keep.some((k, b) => k !== previous[b])) calls++;
+    previous = keep;
+  }
+  return calls;
+}
+
 /** The number of distinct K values a sequence with N free positions passes through (t = 1 … T). */
 export function distinctKCount(free: number, steps: number): number {
   const seen = new Set<number>();
