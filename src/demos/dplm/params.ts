@@ -47,6 +47,7 @@ export const dplmSchema = {
     help: 'The secondary-structure string y that guidance climbs log p(y | x) toward; its length sets the length of the guided sequences.',
   },
   targetSs: { kind: 'text', default: '', maxLength: MAX_RESIDUES, upperCase: true, check: ssProblem, label: 'Typed target', help: 'H, E and C, one letter per residue (used when the target is “Typed below”).' },
+  foldSteps: { kind: 'int', default: 100, min: 10, max: 1000, label: 'Steps T (structure conditioning)', help: 'Sampler steps for the structure-conditioned runs (the authors’ inverse-folding command uses 100). The held-out chains have 18 different lengths, so with skipping nearly every step changes some chain’s K.', advanced: true },
   structureChains: { kind: 'int', default: 18, min: 1, max: 18, label: 'Held-out chains (structure)', help: 'Held-out PDB chains of at most 160 residues that structure conditioning is tried on, shortest first (18: all of them).', advanced: true },
   probeChains: { kind: 'int', default: 303, min: 10, max: 303, label: 'Training chains (probe)', help: 'Training PDB chains whose embeddings the probe may draw its bootstrap from, in a fixed shuffled order (303: all).', advanced: true },
   eta: { kind: 'float', default: 2, min: 0, max: 8, step: 0.5, label: 'Guidance strength η (shown run)', help: 'logits += η·∇ log p(y | x): the run shown step by step. The dose–response sweeps η ∈ {0, 1, 2, 4}.' },

@@ -98,8 +98,8 @@ function settings(p: DplmParams, mode: SamplerMode = 'gumbel-resample'): Sampler
   };
 }
 
-function counts(out: Generated, lengths: readonly number[], p: DplmParams): RunCount {
-  const expected = p.skip === 'on' ? skippedRunCalls(lengths, p.steps) : p.steps;
+function counts(out: Generated, lengths: readonly number[], p: DplmParams, steps = p.steps): RunCount {
+  const expected = p.skip === 'on' ? skippedRunCalls(lengths, steps) : steps;
   return { nfe: out.nfe, expectedNfe: expected, resampleCalls: out.resampleCalls };
 }
 
@@ -269,7 +269,7 @@ export async function runStructure(ctx: SectionContext): Promise<StructureRecord
   const P = assets.dplm.config.length;
   const chains = structureTestChains(assets, p.structureChains);
   const lengths = chains.map((c) => c.sequence.length);
-  const s = settings(p);
+  const s = { ...settings(p), steps: p.foldSteps };
   const records: StructureRecord[] = [];
   for (const model of ['adapter', 'dplm'] as const) {
     const spec: NetworkSpec = { model: assets.dplm, batch: chains.length, noiseScale: s.noiseScale, ...(model === 'adapter' ? { conditioning: { adapter: assets.adapter, ss: ssInputs(chains.map((c) => c.ss3), P) } } : {}) };
@@ -278,7 +278,7 @@ export async function runStructure(ctx: SectionContext): Promise<StructureRecord
         ctx.progress(records.length / (2 * p.replicates), `Structure conditioning, ${model === 'adapter' ? 'adapter' : 'DPLM alone'}, replicate ${r + 1} of ${p.replicates}`);
         const out = await generate(net, freeStart(lengths, P), chains.length, P, s, ctx.root.split('structure').split(r).key, ctx.ticker);
         const recovery = out.sequences.map((seq, b) => [...seq].filter((ch, i) => ch === chains[b].sequence[i]).length / seq.length);
-        records.push({ replicate: r, model, recovery: recovery.reduce((a, b) => a + b, 0) / recovery.length, ...counts(out, lengths, p) });
+        records.push({ replicate: r, model, recovery: recovery.reduce((a, b) => a + b, 0) / recovery.length, ...counts(out, lengths, p, p.foldSteps) });
       }
     });
   }
