@@ -9,7 +9,7 @@
 // chains. Writes <out>/manifest.json, weights.bin and loss.csv every --checkpoint steps and at the end.
 // Usage: npx tsx scripts/train-protein-lm.ts --objective dplm|mlm [--steps 2500] [--batch 16]
 //        [--length 160] [--width 64] [--layers 3] [--heads 4] [--ffn 256] [--lr 2e-3] [--seed 1]
-//        [--checkpoint 500] [--out public/weights/dplm-proteins]
+//        [--checkpoint 500] [--until <step>] [--out public/weights/dplm-proteins]
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
@@ -29,6 +29,8 @@ const num = (key: string, fallback: number) => (args[key] !== undefined ? Number
 const objective = args.objective as ProteinObjective;
 if (objective !== 'dplm' && objective !== 'mlm') throw new Error('--objective must be dplm or mlm');
 const steps = num('steps', 2500);
+/** Stop after this step (the schedule still spans --steps): what a run cut short by its checkpoint did. */
+const until = Math.min(steps, num('until', steps));
 const batch = num('batch', 16);
 const lr = num('lr', 2e-3);
 const seed = num('seed', 1);
@@ -107,23 +109,23 @@ async function main(): Promise<void> {
     writeFileSync(`${outDir}/weights.bin`, Buffer.from(packWeights(manifest, await model.exportValues()).buffer));
     writeFileSync(`${outDir}/loss.csv`, ['step,train_loss,held_out_loss', ...rows].join('\n') + '\n');
   };
-  for (let step = 1; step <= steps; step++) {
+  for (let step = 1; step <= until; step++) {
     const { x0 } = sampleCrops(train, L, batch, dataRng);
     const masked = maskProteins(x0, batch, L, objective, maskRng.split(step));
     (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(step);
     const cost = optimizer.minimize(() => proteinLmLoss(logitsOf, x0, masked, batch, L), true, [...model.params.values()])!;
     recent.push(cost.dataSync()[0]);
     cost.dispose();
-    if (step % num('log', 100) === 0 || step === steps) {
+    if (step % num('log', 100) === 0 || step === until) {
       const trainLoss = recent.reduce((a, b) => a + b, 0) / recent.length;
       recent = [];
       const heldOutLoss = heldLoss();
       rows.push(`${step},${trainLoss.toFixed(5)},${heldOutLoss.toFixed(5)}`);
       console.log(`[train ${objective}] step ${step}/${steps}  train ${trainLoss.toFixed(4)}  held-out ${heldOutLoss.toFixed(4)}  (${seconds()} s)`);
     }
-    if (step % checkpointEvery === 0 && step < steps) await write({ steps: step, seconds: seconds(), checkpoint: true });
+    if (step % checkpointEvery === 0 && step < until) await write({ steps: step, seconds: seconds(), checkpoint: true });
   }
-  await write({ steps, seconds: seconds() });
+  await write({ steps: until, seconds: seconds() });
   console.log(`[train ${objective}] wrote ${outDir}/manifest.json, weights.bin, loss.csv`);
 }
 
