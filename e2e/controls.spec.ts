@@ -162,7 +162,7 @@ test('every control of every demo, typed key by key, commits on Enter or Tab; an
     await expect(page.getByTestId('progress-label')).toHaveText(/^(Cancelled\.|Done\.)$/);
   }
   // the demos between them have every kind of control
-  expect([...kinds].sort()).toEqual(['enum', 'float', 'int', 'log', 'toggle']);
+  expect([...kinds].sort()).toEqual(['enum', 'float', 'int', 'log', 'text', 'toggle']);
   expect(errors).toEqual([]);
 });
 
