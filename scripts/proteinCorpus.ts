@@ -7,7 +7,8 @@
 //   which the globin set holds) or with an earlier held-out chain (1r19 A–D are copies).
 // Sequences with letters outside the 20 amino acids are left out (14 globins).
 import { readFileSync } from 'node:fs';
-import type { RngStream } from '../src/lib/rng';
+import { RngStream } from '../src/lib/rng';
+import { maskProteins, type MaskedProteinBatch, type ProteinObjective } from '../src/models/protein/proteinLmLoss';
 import { AMINO_ACIDS, encodeProtein, padProtein } from '../src/models/protein/aminoAcids';
 import { encodeSs } from '../src/models/protein/convTagger';
 import { SS_NONE } from '../src/models/protein/structureAdapter';
@@ -106,4 +107,27 @@ export function sampleCrops(pool: ProteinRecord[], length: number, count: number
     if (r.ss3) ss.set(encodeSs(r.ss3.slice(start, start + length)), b * length);
   }
   return { x0, ss };
+}
+
+/** Held-out sequences in the language models' fixed loss batch. */
+export const LM_HELD_OUT_SEQUENCES = 48;
+/** Held-out chains in the adapter's fixed loss batch. */
+export const ADAPTER_HELD_OUT_SEQUENCES = 32;
+
+/**
+ * The fixed held-out batch whose loss a language model's manifest reports: crops of the held-out
+ * myoglobins and PDB chains and their masking, drawn from seed 1 whatever the training seed (so
+ * runs and steps compare), masked by the model's own objective.
+ */
+export function lmHeldOutBatch(split: ProteinSplit, length: number, objective: ProteinObjective): { x0: Int32Array; masked: MaskedProteinBatch } {
+  const root = RngStream.fromSeed(1);
+  const { x0 } = sampleCrops([...split.globinsTest, ...split.pdbTest], length, LM_HELD_OUT_SEQUENCES, root.split('held-out'));
+  return { x0, masked: maskProteins(x0, LM_HELD_OUT_SEQUENCES, length, objective, root.split('held-out-mask')) };
+}
+
+/** The adapter's fixed held-out batch: crops of the held-out PDB chains with their SS, DPLM-masked. */
+export function adapterHeldOutBatch(split: ProteinSplit, length: number): { x0: Int32Array; ss: Int32Array; masked: MaskedProteinBatch } {
+  const root = RngStream.fromSeed(1);
+  const { x0, ss } = sampleCrops(split.pdbTest, length, ADAPTER_HELD_OUT_SEQUENCES, root.split('held-out'));
+  return { x0, ss, masked: maskProteins(x0, ADAPTER_HELD_OUT_SEQUENCES, length, 'dplm', root.split('held-out-mask')) };
 }

@@ -19,7 +19,7 @@ import { PROTEIN_VOCAB } from '../src/models/protein/aminoAcids';
 import { maskProteins, proteinLmLoss, type ProteinObjective, DPLM_STEPS, MLM_RATE } from '../src/models/protein/proteinLmLoss';
 import { initialParameters, MaskedDiffusionTransformer, parameterCount, type TransformerConfig } from '../src/models/maskedDiffusionTransformer';
 import { buildManifest, packWeights } from '../src/models/weightFile';
-import { proteinSplit, sampleCrops } from './proteinCorpus';
+import { LM_HELD_OUT_SEQUENCES, lmHeldOutBatch, proteinSplit, sampleCrops } from './proteinCorpus';
 import { registerPlainMatMulGradient } from './plainMatMulGrad';
 
 const args = Object.fromEntries(
@@ -45,7 +45,6 @@ const config: TransformerConfig = {
   ffn: num('ffn', 256),
   timeInput: false,
 };
-const HELD_OUT_SEQUENCES = 48;
 
 /** Linear warm-up over 200 steps, then cosine decay to 10 %. */
 function learningRateAt(step: number): number {
@@ -73,11 +72,9 @@ async function main(): Promise<void> {
   const root = RngStream.fromSeed(seed);
   const model = new MaskedDiffusionTransformer(config, initialParameters(config, root.split('init')));
   const logitsOf = (noisy: tf.Tensor2D) => model.forward(noisy, null);
-  // the held-out batch and its masking are fixed (seed 1's, whatever --seed): comparable across runs and steps
-  const heldRoot = RngStream.fromSeed(1);
-  const { x0: heldX0 } = sampleCrops(heldOutPool, L, HELD_OUT_SEQUENCES, heldRoot.split('held-out'));
-  const heldMasked = maskProteins(heldX0, HELD_OUT_SEQUENCES, L, objective, heldRoot.split('held-out-mask'));
-  const heldLoss = () => tf.tidy(() => proteinLmLoss(logitsOf, heldX0, heldMasked, HELD_OUT_SEQUENCES, L).dataSync()[0]);
+  // the held-out batch and its masking are fixed: comparable across runs and steps
+  const held = lmHeldOutBatch(split, L, objective);
+  const heldLoss = () => tf.tidy(() => proteinLmLoss(logitsOf, held.x0, held.masked, LM_HELD_OUT_SEQUENCES, L).dataSync()[0]);
   const optimizer = tf.train.adam(lr, 0.9, 0.98);
   const dataRng = root.split('data');
   const maskRng = root.split('mask');

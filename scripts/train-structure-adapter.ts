@@ -16,7 +16,7 @@ import { maskProteins, proteinLmLoss } from '../src/models/protein/proteinLmLoss
 import { ADAPTER_KIND, adapterParameterShapes, initialAdapterParameters, SS_NONE, StructureAdapter, type StructureAdapterConfig } from '../src/models/protein/structureAdapter';
 import { buildModelManifest, packWeights } from '../src/models/weightFile';
 import { readWeightDir } from '../src/testing/dndmAssets';
-import { proteinSplit, sampleCrops } from './proteinCorpus';
+import { ADAPTER_HELD_OUT_SEQUENCES, adapterHeldOutBatch, proteinSplit, sampleCrops } from './proteinCorpus';
 import { registerPlainMatMulGradient } from './plainMatMulGrad';
 
 const args = Object.fromEntries(
@@ -29,7 +29,6 @@ const lr = num('lr', 2e-3);
 const seed = num('seed', 21);
 const dplmDir = args.dplm ?? 'public/weights/dplm-proteins';
 const outDir = args.out ?? 'public/weights/dplm-structure-adapter';
-const HELD_OUT_SEQUENCES = 32;
 
 function learningRateAt(step: number): number {
   if (step <= 100) return (lr * step) / 100;
@@ -49,12 +48,11 @@ async function main(): Promise<void> {
   const adapter = new StructureAdapter(config, initialAdapterParameters(config, root.split('init')));
   const split = proteinSplit();
   const L = dplm.config.length;
-  const held = sampleCrops(split.pdbTest, L, HELD_OUT_SEQUENCES, RngStream.fromSeed(1).split('held-out'));
-  const heldMasked = maskProteins(held.x0, HELD_OUT_SEQUENCES, L, 'dplm', RngStream.fromSeed(1).split('held-out-mask'));
+  const held = adapterHeldOutBatch(split, L);
   const noStructure = new Int32Array(held.ss.length).fill(SS_NONE);
   const heldLoss = (ss: Int32Array) =>
-    tf.tidy(() => proteinLmLoss((noisy) => adapter.logits(dplm, noisy, tf.tensor2d(ss, [HELD_OUT_SEQUENCES, L], 'int32')), held.x0, heldMasked, HELD_OUT_SEQUENCES, L).dataSync()[0]);
-  const plainDplmLoss = tf.tidy(() => proteinLmLoss((noisy) => dplm.forward(noisy, null), held.x0, heldMasked, HELD_OUT_SEQUENCES, L).dataSync()[0]);
+    tf.tidy(() => proteinLmLoss((noisy) => adapter.logits(dplm, noisy, tf.tensor2d(ss, [ADAPTER_HELD_OUT_SEQUENCES, L], 'int32')), held.x0, held.masked, ADAPTER_HELD_OUT_SEQUENCES, L).dataSync()[0]);
+  const plainDplmLoss = tf.tidy(() => proteinLmLoss((noisy) => dplm.forward(noisy, null), held.x0, held.masked, ADAPTER_HELD_OUT_SEQUENCES, L).dataSync()[0]);
   const optimizer = tf.train.adam(lr, 0.9, 0.98);
   const dataRng = root.split('data');
   const maskRng = root.split('mask');
