@@ -7,7 +7,7 @@ export const meta: DemoMeta<DplmSeries> = {
   title: 'DPLM: diffusion protein language model',
   paper: { authors: 'Wang, Zheng, Ye, Xue, Huang, Gu', venue: 'ICML 2024', title: 'Diffusion Language Models Are Versatile Protein Learners' },
   claim: 'One absorbing-diffusion protein LM generates (unconditionally, by motif, by structure, with guidance) and learns better representations than a masked LM trained the same way.',
-  status: 'in-preparation',
+  status: 'ready',
   headline: {
     title: 'Secondary-structure guidance: agreement with the target vs η',
     series: 'guidance',
