@@ -14,11 +14,11 @@ const only = (...parts: ('unconditional' | 'motifPart' | 'guidance' | 'structure
   probe: parts.includes('probe') ? 'on' : 'off',
 });
 
-/** A short run: 2 replicates of 3 sequences, 32 residues, T = 50, a small motif and a short typed target. */
+/** A short run: 2 replicates of 2 sequences, 24 residues, T = 50, a small motif and a short typed target. */
 const SMALL: Partial<DplmParams> = {
   replicates: 2,
-  samples: 3,
-  length: 32,
+  samples: 2,
+  length: 24,
   steps: 50,
   scaffoldLength: 48,
   motif: 'KVADA/HAHKL',
@@ -40,7 +40,7 @@ export const tutorial: TutorialStep<DplmParams, DplmResults>[] = [
       'Generation starts from a fully masked sequence. Each network call predicts every masked residue; the most confident predictions stay and the rest are masked again, ' +
       'fewer each time. Press Play in “Watch a protein come out of the masks” and step through it with the buttons or the slider.',
     expect: {
-      label: 'The shown run starts with all 32 positions masked and ends with none.',
+      label: 'The shown run starts with all 24 positions masked and ends with none.',
       check: (r) => r.series.unconditionalSteps[0]?.masked === r.params.length && r.series.unconditionalSteps.at(-1)?.masked === 0,
     },
   },
@@ -57,14 +57,14 @@ export const tutorial: TutorialStep<DplmParams, DplmResults>[] = [
   },
   {
     title: 'Repeats: deterministic ranking vs Gumbel-max and resampling',
-    params: { ...SMALL, ...only('unconditional'), samples: 4 },
+    params: { ...SMALL, ...only('unconditional'), samples: 3 },
     body:
       'Keeping strictly the most confident residues tends to collapse into repeats (the same amino acid again and again). DPLM’s sampler adds Gumbel noise to the confidences, ' +
       'and the authors’ code re-masks and re-predicts a proposal in which one amino acid takes more than a quarter of the sequence. Compare the three samplers on the repeats chart; ' +
-      'with two replicates of four sequences the whiskers are wide, which is why the claim uses more.',
+      'with two replicates of three sequences the whiskers are wide, which is why the claim uses more.',
     expect: {
-      label: 'All three samplers ran, and every unconditional sequence has 32 residues and no mask left.',
-      check: (r) => r.series.repeats.length === 3 && r.series.samples.filter((s) => s.task === 'unconditional').every((s) => /^[ACDEFGHIKLMNPQRSTVWY]{32}$/.test(s.sequence)),
+      label: 'All three samplers ran, and every unconditional sequence has 24 residues and no mask left.',
+      check: (r) => r.series.repeats.length === 3 && r.series.samples.filter((s) => s.task === 'unconditional').every((s) => /^[ACDEFGHIKLMNPQRSTVWY]{24}$/.test(s.sequence)),
     },
   },
   {
@@ -93,11 +93,11 @@ export const tutorial: TutorialStep<DplmParams, DplmResults>[] = [
   },
   {
     title: 'Structure in, sequence out; and what the embeddings know',
-    params: { ...SMALL, ...only('structure', 'probe'), structureChains: 6, probeChains: 60 },
+    params: { ...SMALL, ...only('structure', 'probe'), structureChains: 4, probeChains: 40 },
     body:
       'Two more uses of the same model. A small adapter feeds each held-out chain’s secondary-structure string into the frozen DPLM (a toy stand-in for the paper’s 3-D backbone encoder); ' +
-      'recovery counts the generated residues that match the native chain (here the 6 shortest held-out chains). And a linear probe reads secondary structure from DPLM’s embeddings and from a masked LM trained the same way ' +
-      '(here from 60 training chains): the paper finds diffusion pre-training gives the better representation. Each claim row says whether that held here.',
+      'recovery counts the generated residues that match the native chain (here the 4 shortest held-out chains). And a linear probe reads secondary structure from DPLM’s embeddings and from a masked LM trained the same way ' +
+      '(here from 40 training chains): the paper finds diffusion pre-training gives the better representation. Each claim row says whether that held here.',
     expect: {
       label: 'Both comparisons ran: recovery and Q3 are shares between 0 and 1 for both models.',
       check: (r) => r.series.recovery.length === 2 && r.series.probe.length === 2 && [...r.series.recovery, ...r.series.probe].every((row) => between01(row.valueMean)),
