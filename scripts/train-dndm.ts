@@ -14,7 +14,6 @@
 //        [--init <dir>] [--threads 1|2] [--data data/text/kjv_verses.txt] [--out public/weights/dndm-kjv] [--backend wasm]
 // --threads 2 splits each batch over two threads (scripts/dataParallel.ts): the same batches, the
 // gradient equal up to float rounding, 1.5× faster on two free cores.
-import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -28,11 +27,10 @@ import { HELD_OUT_WINDOWS, heldOutBatch, KJV_PATH, kjvText, sampleWindows, split
 import { flatten, GradientWorker, halfGradient, sliceBatch } from './dataParallel';
 import { registerPlainMatMulGradient } from './plainMatMulGrad';
 import { checkSamples } from './sample-dndm';
+import { headCommit, learningRateAt, numberOption, parseOptions } from './training';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce<[string, string][]>((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
-);
-const num = (key: string, fallback: number) => (args[key] !== undefined ? Number(args[key]) : fallback);
+const args = parseOptions();
+const num = (key: string, fallback: number) => numberOption(args, key, fallback);
 const steps = num('steps', 3000);
 const batch = num('batch', 32);
 const lr = num('lr', 2e-3);
@@ -71,22 +69,6 @@ function readEarlierCurve(dir: string): string[] {
   if (header === LOSS_HEADER) return rows;
   if (header === 'step,train_loss,held_out_loss') return rows.map((row) => `${row},${earlierSeed}`);
   throw new Error(`${dir}/loss.csv: unknown header ${header}`);
-}
-
-/** Linear warm-up over 200 steps, then cosine decay to 10 %. */
-function learningRateAt(step: number): number {
-  if (step <= 200) return (lr * step) / 200;
-  const progress = (step - 200) / Math.max(1, steps - 200);
-  return lr * (0.1 + 0.45 * (1 + Math.cos(Math.PI * progress)));
-}
-
-/** The commit whose code is running (read at the start: HEAD may move while a long run trains). */
-function headCommit(): string {
-  try {
-    return execSync('git rev-parse HEAD', { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
 }
 
 async function writeFiles(model: MaskedDiffusionTransformer, rows: string[], training: Record<string, unknown>): Promise<void> {
@@ -161,7 +143,7 @@ async function main(): Promise<void> {
   for (let step = 1; step <= steps; step++) {
     const x0 = sampleWindows(train, L, batch, dataRng);
     const corrupted = corrupt(x0, batch, L, CHAR_MASK, maskRng.split(step));
-    (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(step);
+    (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(step, lr, steps, 200);
     if (helper) recent.push(await splitStep(model, optimizer, helper, x0, corrupted));
     else {
       const cost = optimizer.minimize(() => maskedDiffusionLoss(model, x0, corrupted, batch, L), true, [...model.params.values()])!;

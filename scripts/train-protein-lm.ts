@@ -10,7 +10,6 @@
 // Usage: npx tsx scripts/train-protein-lm.ts --objective dplm|mlm [--steps 2500] [--batch 16]
 //        [--length 160] [--width 64] [--layers 3] [--heads 4] [--ffn 256] [--lr 2e-3] [--seed 1]
 //        [--checkpoint 500] [--until <step>] [--out public/weights/dplm-proteins]
-import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -21,11 +20,10 @@ import { initialParameters, MaskedDiffusionTransformer, parameterCount, type Tra
 import { buildManifest, packWeights } from '../src/models/weightFile';
 import { LM_HELD_OUT_SEQUENCES, lmHeldOutBatch, proteinSplit, sampleCrops } from './proteinCorpus';
 import { registerPlainMatMulGradient } from './plainMatMulGrad';
+import { headCommit, learningRateAt, numberOption, parseOptions } from './training';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce<[string, string][]>((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
-);
-const num = (key: string, fallback: number) => (args[key] !== undefined ? Number(args[key]) : fallback);
+const args = parseOptions();
+const num = (key: string, fallback: number) => numberOption(args, key, fallback);
 const objective = args.objective as ProteinObjective;
 if (objective !== 'dplm' && objective !== 'mlm') throw new Error('--objective must be dplm or mlm');
 const steps = num('steps', 2500);
@@ -45,21 +43,6 @@ const config: TransformerConfig = {
   ffn: num('ffn', 256),
   timeInput: false,
 };
-
-/** Linear warm-up over 200 steps, then cosine decay to 10 %. */
-function learningRateAt(step: number): number {
-  if (step <= 200) return (lr * step) / 200;
-  const progress = (step - 200) / Math.max(1, steps - 200);
-  return lr * (0.1 + 0.45 * (1 + Math.cos(Math.PI * progress)));
-}
-
-function headCommit(): string {
-  try {
-    return execSync('git rev-parse HEAD', { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
 
 async function main(): Promise<void> {
   const commit = headCommit();
@@ -109,7 +92,7 @@ async function main(): Promise<void> {
   for (let step = 1; step <= until; step++) {
     const { x0 } = sampleCrops(train, L, batch, dataRng);
     const masked = maskProteins(x0, batch, L, objective, maskRng.split(step));
-    (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(step);
+    (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(step, lr, steps, 200);
     const cost = optimizer.minimize(() => proteinLmLoss(logitsOf, x0, masked, batch, L), true, [...model.params.values()])!;
     recent.push(cost.dataSync()[0]);
     cost.dispose();

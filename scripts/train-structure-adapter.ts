@@ -5,8 +5,11 @@
 // at zero output is the plain DPLM): the gap is what the structure input buys.
 // Writes public/weights/dplm-structure-adapter/ (manifest.json, weights.bin, loss.csv).
 // Usage: npx tsx scripts/train-structure-adapter.ts [--steps 1000] [--batch 16] [--lr 2e-3] [--seed 21]
-//        [--hidden 128] [--kernel 9] [--dplm public/weights/dplm-proteins]
-import { execSync } from 'node:child_process';
+//        [--hidden 8] [--kernel 1] [--dplm public/weights/dplm-proteins]
+// Kernel 1 and 8 hidden units: the adapter maps each residue's SS state (H, E, C) to one edit of the
+// hidden state there. Wider or bigger adapters learned the three training families instead: with a
+// 9-wide window and 128 units the held-out loss rose from step 100 on (1.015 → 1.08 by step 700, the
+// plain DPLM 1.024), also when the edit read the SS string alone.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -18,11 +21,10 @@ import { buildModelManifest, packWeights } from '../src/models/weightFile';
 import { readWeightDir } from '../src/testing/dndmAssets';
 import { ADAPTER_HELD_OUT_SEQUENCES, adapterHeldOutBatch, proteinSplit, sampleCrops } from './proteinCorpus';
 import { registerPlainMatMulGradient } from './plainMatMulGrad';
+import { headCommit, learningRateAt, numberOption, parseOptions } from './training';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce<[string, string][]>((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
-);
-const num = (key: string, fallback: number) => (args[key] !== undefined ? Number(args[key]) : fallback);
+const args = parseOptions();
+const num = (key: string, fallback: number) => numberOption(args, key, fallback);
 const steps = num('steps', 1000);
 const batch = num('batch', 16);
 const lr = num('lr', 2e-3);
@@ -30,20 +32,14 @@ const seed = num('seed', 21);
 const dplmDir = args.dplm ?? 'public/weights/dplm-proteins';
 const outDir = args.out ?? 'public/weights/dplm-structure-adapter';
 
-function learningRateAt(step: number): number {
-  if (step <= 100) return (lr * step) / 100;
-  const progress = (step - 100) / Math.max(1, steps - 100);
-  return lr * (0.1 + 0.45 * (1 + Math.cos(Math.PI * progress)));
-}
-
 async function main(): Promise<void> {
-  const commit = execSync('git rev-parse HEAD', { encoding: 'utf8' }).trim();
+  const commit = headCommit();
   if (!(await tf.setBackend('wasm'))) throw new Error('tfjs wasm backend did not start');
   registerPlainMatMulGradient();
   const { manifest: dplmManifest, values } = readWeightDir(dplmDir);
   const dplm = new MaskedDiffusionTransformer(dplmManifest.config, values);
   for (const v of dplm.params.values()) (v as unknown as { trainable: boolean }).trainable = false;
-  const config: StructureAdapterConfig = { width: dplm.config.width, hidden: num('hidden', 128), kernel: num('kernel', 9) };
+  const config: StructureAdapterConfig = { width: dplm.config.width, hidden: num('hidden', 8), kernel: num('kernel', 1) };
   const root = RngStream.fromSeed(seed);
   const adapter = new StructureAdapter(config, initialAdapterParameters(config, root.split('init')));
   const split = proteinSplit();
@@ -63,7 +59,7 @@ async function main(): Promise<void> {
   for (let step = 1; step <= steps; step++) {
     const { x0, ss } = sampleCrops(split.pdbTrain, L, batch, dataRng);
     const masked = maskProteins(x0, batch, L, 'dplm', maskRng.split(step));
-    (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(step);
+    (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(step, lr, steps, 100);
     const cost = optimizer.minimize(
       () => proteinLmLoss((noisy) => adapter.logits(dplm, noisy, tf.tensor2d(ss, [batch, L], 'int32')), x0, masked, batch, L),
       true,

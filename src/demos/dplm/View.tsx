@@ -198,7 +198,7 @@ export function DplmView({ results, edit, current }: DemoViewProps<DplmResults>)
             name="recovery"
             title="Sequence recovery on held-out chains: structure adapter vs DPLM alone"
             rows={series.recovery}
-            caption={`For each of ${metrics.structureChains} held-out chains, the share of generated residues equal to the native ones. The adapter is a toy stand-in for the paper’s 3-D backbone encoder: it sees only the chain’s 3-state secondary-structure string and edits the frozen DPLM’s last hidden states. DPLM alone sees only the length.`}
+            caption={`For each of ${metrics.structureChains} held-out chains, the share of generated residues equal to the native ones. The adapter is a toy stand-in for the paper’s 3-D backbone encoder: it sees only the chain’s 3-state secondary-structure string and edits the frozen DPLM’s last hidden states. DPLM alone sees only the length. Both decode as the authors’ inverse folding does (argmax, deterministic unmasking), so each runs once: whiskers are the min–max over chains.`}
           >
             <ComparisonBars rows={series.recovery} yLabel="native sequence recovery" />
           </ChartCard>

@@ -17,14 +17,17 @@ describe('DPLM claims: each passes where it should and fails where it should', (
     expect(guidanceClaim(guidance((_, r) => 0.45 + 0.02 * ((r * 7) % 3))).passed).toBe(false);
   });
 
-  const structure = (gain: (r: number) => number): StructureRecord[] =>
-    [0, 1, 2, 3, 4].flatMap((replicate) => [
-      { replicate, model: 'adapter' as const, recovery: 0.1 + gain(replicate), ...counts },
-      { replicate, model: 'dplm' as const, recovery: 0.1, ...counts },
-    ]);
-  it('adapter: a steady gain passes; a gain within noise fails', () => {
-    expect(adapterClaim(structure((r) => 0.05 + 0.01 * r)).passed).toBe(true);
-    expect(adapterClaim(structure((r) => (r % 2 === 0 ? 0.02 : -0.02))).passed).toBe(false);
+  const structure = (gain: (chain: number) => number): StructureRecord[] => {
+    const chains = ['a', 'b', 'c', 'd', 'e', 'f'];
+    return [
+      { model: 'adapter', chains, recovery: chains.map((_, i) => 0.1 + gain(i)), ...counts },
+      { model: 'dplm', chains, recovery: chains.map(() => 0.1), ...counts },
+    ];
+  };
+  it('adapter: a steady gain over chains passes; a gain within noise fails', () => {
+    expect(adapterClaim(structure((i) => 0.05 + 0.01 * i)).passed).toBe(true);
+    expect(adapterClaim(structure((i) => (i % 2 === 0 ? 0.02 : -0.02))).passed).toBe(false);
+    expect(adapterClaim(structure(() => 0.05).slice(0, 1)).passed).toBe(false);
   });
 
   it('probe: reported either way, passing only when DPLM is better on every bootstrap in the mean', () => {

@@ -14,7 +14,7 @@ const ssProblem = (text: string): string | null => {
 };
 
 /**
- * The demo's whole state. The defaults are the claim checks: 5 replicates of 8 sequences for each
+ * The demo's whole state. The defaults are the claim checks: 5 replicates of 4 sequences for each
  * comparison (docs/DESIGN.md §8: ≥ 5 replicates), T = 500 as the authors' sampler, η ∈ {0, 1, 2, 4}
  * for the guidance dose–response.
  */
@@ -26,7 +26,7 @@ export const dplmSchema = {
   structure: { kind: 'toggle', default: 'on', label: 'Structure conditioning', help: 'The adapter given each held-out chain’s SS string, against the DPLM alone: sequence recovery.' },
   probe: { kind: 'toggle', default: 'on', label: 'Representations (linear probe)', help: 'Secondary structure read from DPLM vs masked-LM embeddings by the same linear probe.' },
   length: { kind: 'int', default: 100, min: 20, max: MAX_RESIDUES, label: 'Length (unconditional)', help: 'Residues of each unconditionally generated sequence.' },
-  samples: { kind: 'int', default: 8, min: 2, max: 32, label: 'Sequences per replicate', help: 'Sequences generated together for each replicate and setting.' },
+  samples: { kind: 'int', default: 4, min: 2, max: 32, label: 'Sequences per replicate', help: 'Sequences generated together for each replicate and setting.' },
   replicates: { kind: 'int', default: 5, min: 1, max: 10, label: 'Replicates', help: 'Independent repetitions of every comparison (the spread on the charts and in the claims).' },
   steps: { kind: 'int', default: 500, min: 10, max: 1000, label: 'Diffusion steps T', help: 'Steps of the sampler (the authors use 500). With skipping, only steps where the number of masked positions changes call the network.' },
   skip: { kind: 'toggle', default: 'on', label: 'Skip steps where K does not change', help: 'K = ⌊N(1 − t/T)⌋ positions stay masked after step t; for T > N most steps leave K unchanged and only re-rank. Skipping them makes NFE the number of distinct K values.' },
@@ -47,7 +47,7 @@ export const dplmSchema = {
     help: 'The secondary-structure string y that guidance climbs log p(y | x) toward; its length sets the length of the guided sequences.',
   },
   targetSs: { kind: 'text', default: '', maxLength: MAX_RESIDUES, upperCase: true, check: ssProblem, label: 'Typed target', help: 'H, E and C, one letter per residue (used when the target is “Typed below”).' },
-  foldSteps: { kind: 'int', default: 100, min: 10, max: 1000, label: 'Steps T (structure conditioning)', help: 'Sampler steps for the structure-conditioned runs (the authors’ inverse-folding command uses 100). The held-out chains have 18 different lengths, so with skipping nearly every step changes some chain’s K.', advanced: true },
+  foldSteps: { kind: 'int', default: 100, min: 10, max: 1000, label: 'Steps T (structure conditioning)', help: 'Sampler steps for the structure-conditioned runs, which decode by argmax without noise or resampling (the authors’ inverse-folding command: 100 steps). The held-out chains have 18 different lengths, so with skipping nearly every step changes some chain’s K.', advanced: true },
   structureChains: { kind: 'int', default: 18, min: 1, max: 18, label: 'Held-out chains (structure)', help: 'Held-out PDB chains of at most 160 residues that structure conditioning is tried on, shortest first (18: all of them).', advanced: true },
   probeChains: { kind: 'int', default: 303, min: 10, max: 303, label: 'Training chains (probe)', help: 'Training PDB chains whose embeddings the probe may draw its bootstrap from, in a fixed shuffled order (303: all).', advanced: true },
   eta: { kind: 'float', default: 2, min: 0, max: 8, step: 0.5, label: 'Guidance strength η (shown run)', help: 'logits += η·∇ log p(y | x): the run shown step by step. The dose–response sweeps η ∈ {0, 1, 2, 4}.' },

@@ -87,7 +87,7 @@ export function summarise(s: SummaryInputs): { series: DplmSeries; metrics: Dplm
     series: {
       guidance,
       repeats,
-      recovery: (['adapter', 'dplm'] as const).filter((m) => s.structure.some((r) => r.model === m)).map((m) => comparison(m === 'adapter' ? 'Adapter (given the SS string)' : 'DPLM alone', s.structure.filter((r) => r.model === m).map((r) => r.recovery))),
+      recovery: (['adapter', 'dplm'] as const).filter((m) => s.structure.some((r) => r.model === m)).map((m) => comparison(m === 'adapter' ? 'Adapter (given the SS string)' : 'DPLM alone', s.structure.find((r) => r.model === m)!.recovery)),
       probe: (['dplm', 'mlm'] as const).filter((m) => s.probe.some((r) => r.model === m)).map((m) => comparison(m === 'dplm' ? 'DPLM embeddings' : 'Masked-LM embeddings', s.probe.filter((r) => r.model === m).map((r) => r.q3))),
       motifAgreement: s.motif.length === 0 ? [] : [comparison('DPLM scaffolds', s.motif.map((r) => r.motifAgreement)), comparison('Random scaffolds', s.motif.map((r) => r.randomMotifAgreement))],
       motifPerplexity: s.motif.length === 0 ? [] : [comparison('DPLM scaffolds', s.motif.map((r) => r.scaffoldPerplexity)), comparison('Random scaffolds', s.motif.map((r) => r.randomScaffoldPerplexity))],

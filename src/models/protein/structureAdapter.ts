@@ -3,8 +3,10 @@
 // "structure" is the per-residue 3-state secondary-structure string, read through a window
 // (a 1-D convolution), and the adapter edits the frozen DPLM's last hidden states:
 //   s = conv(onehot(ss), W_ss)           ss ∈ {H, E, C, none}, [B, L, hidden]
-//   h' = h + W₂ relu(h W₁ + s + b₁) + b₂
+//   h' = h + W₂ relu(s + b₁) + b₂
 //   logits = DPLM head(h')
+// The edit reads the structure only, not h: an earlier version (relu(h W₁ + s + b₁)) learned the
+// three training families' sequences from h and lost to the plain DPLM on held-out chains.
 // Only the adapter's parameters train; W₂ starts at zero, so the untrained adapter is the plain
 // DPLM exactly.
 
@@ -31,7 +33,6 @@ export interface StructureAdapterConfig {
 export function adapterParameterShapes(c: StructureAdapterConfig): [string, number[]][] {
   return [
     ['adapter.ssConv', [c.kernel, SS_INPUTS, c.hidden]],
-    ['adapter.w1', [c.width, c.hidden]],
     ['adapter.b1', [c.hidden]],
     ['adapter.w2', [c.hidden, c.width]],
     ['adapter.b2', [c.width]],
@@ -43,7 +44,7 @@ export function initialAdapterParameters(c: StructureAdapterConfig, rng: RngStre
   for (const [name, shape] of adapterParameterShapes(c)) {
     const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
     const fanIn = shape.length === 3 ? shape[0] * shape[1] : shape[0];
-    if (name === 'adapter.ssConv' || name === 'adapter.w1') for (let i = 0; i < values.length; i++) values[i] = rng.normal() / Math.sqrt(fanIn);
+    if (name === 'adapter.ssConv') for (let i = 0; i < values.length; i++) values[i] = rng.normal() / Math.sqrt(fanIn);
     out.set(name, values);
   }
   return out;
@@ -79,8 +80,7 @@ export class StructureAdapter {
       const h = base.hidden(tokens, null);
       const p = (name: string) => this.params.get(`adapter.${name}`)!;
       const s = convSame(tf.oneHot(ss, SS_INPUTS).toFloat() as tf.Tensor3D, p('ssConv') as tf.Tensor3D);
-      const flat = tf.reshape(h, [B * L, width]);
-      const u = tf.relu(tf.add(tf.add(tf.matMul(flat, p('w1')), tf.reshape(s, [B * L, hidden])), p('b1')));
+      const u = tf.relu(tf.add(tf.reshape(s, [B * L, hidden]), p('b1')));
       const edited = tf.add(h, tf.reshape(tf.add(tf.matMul(u, p('w2')), p('b2')), [B, L, width])) as tf.Tensor3D;
       return base.logitsFromHidden(edited);
     });
