@@ -7,7 +7,7 @@ import type { DplmResults } from './experiment';
 import { motifPositions, MotifTrack } from './MotifTrack';
 import { ResidueLegend, ResidueSequence } from './Residues';
 import { SequencePlayer } from './SequencePlayer';
-import type { SampleRow } from './summary';
+import type { ComparisonRow, SampleRow } from './summary';
 
 const num = (v: number | undefined, digits = 2) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
 const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : `${Math.round(100 * v)} %`);
@@ -26,6 +26,16 @@ function Numbers({ items }: { items: readonly { label: ReactNode; value: string;
         </div>
       ))}
     </dl>
+  );
+}
+
+/** A bar chart of labelled comparisons (mean, min–max whiskers), or nothing when the part did not run. */
+function ComparisonCard({ name, title, rows, caption, yLabel, domain }: { name: string; title: string; rows: ComparisonRow[]; caption: string; yLabel: string; domain?: [number, number] }) {
+  if (rows.length === 0) return null;
+  return (
+    <ChartCard name={name} title={title} rows={rows} caption={caption}>
+      <ComparisonBars rows={rows} yLabel={yLabel} domain={domain} />
+    </ChartCard>
   );
 }
 
@@ -127,26 +137,21 @@ export function DplmView({ results, edit, current }: DemoViewProps<DplmResults>)
               </>
             )}
           </section>
-          {series.motifAgreement.length > 0 && (
-            <ChartCard
-              name="motif-agreement"
-              title="Does the scaffold hold the motif’s structure? DPLM vs random scaffolds"
-              rows={series.motifAgreement}
-              caption="Share of motif positions where the held-out tagger reads the motif’s own secondary structure, in DPLM’s scaffolds and in the same placements filled with random residues of natural composition. A scaffold that supports the motif keeps its helix a helix."
-            >
-              <ComparisonBars rows={series.motifAgreement} yLabel="motif SS agreement" domain={[0, 1]} />
-            </ChartCard>
-          )}
-          {series.motifPerplexity.length > 0 && (
-            <ChartCard
-              name="motif-perplexity"
-              title="Do the scaffolds look like protein? Pseudo-perplexity, DPLM vs random"
-              rows={series.motifPerplexity}
-              caption="The masked LM’s pseudo-perplexity of the scaffold residues (motif excluded): lower means more protein-like to a model that did not generate them. 20 would be a uniform guess over the amino acids."
-            >
-              <ComparisonBars rows={series.motifPerplexity} yLabel="scaffold pseudo-perplexity" />
-            </ChartCard>
-          )}
+          <ComparisonCard
+            name="motif-agreement"
+            title="Does the scaffold hold the motif’s structure? DPLM vs random scaffolds"
+            rows={series.motifAgreement}
+            caption="Share of motif positions where the held-out tagger reads the motif’s own secondary structure, in DPLM’s scaffolds and in the same placements filled with random residues of natural composition. A scaffold that supports the motif keeps its helix a helix."
+            yLabel="motif SS agreement"
+            domain={[0, 1]}
+          />
+          <ComparisonCard
+            name="motif-perplexity"
+            title="Do the scaffolds look like protein? Pseudo-perplexity, DPLM vs random"
+            rows={series.motifPerplexity}
+            caption="The masked LM’s pseudo-perplexity of the scaffold residues (motif excluded): lower means more protein-like to a model that did not generate them. 20 would be a uniform guess over the amino acids."
+            yLabel="scaffold pseudo-perplexity"
+          />
         </>
       )}
 
@@ -194,28 +199,27 @@ export function DplmView({ results, edit, current }: DemoViewProps<DplmResults>)
       {series.recovery.length > 0 && (
         <>
           <h2>Structure conditioning</h2>
-          <ChartCard
+          <ComparisonCard
             name="recovery"
             title="Sequence recovery on held-out chains: structure adapter vs DPLM alone"
             rows={series.recovery}
-            caption={`For each of ${metrics.structureChains} held-out chains, the share of generated residues equal to the native ones. The adapter is a toy stand-in for the paper’s 3-D backbone encoder: it sees only the chain’s 3-state secondary-structure string and edits the frozen DPLM’s last hidden states. DPLM alone sees only the length. Both decode as the authors’ inverse folding does (argmax, deterministic unmasking), so each runs once: whiskers are the min–max over chains.`}
-          >
-            <ComparisonBars rows={series.recovery} yLabel="native sequence recovery" />
-          </ChartCard>
+            caption={`For each of ${metrics.structureChains} held-out chains, the share of generated residues equal to the native ones. The adapter is a toy stand-in for the paper’s 3-D backbone encoder: it sees only each residue’s secondary-structure state (H, E or C) and adds one learned edit per state to the frozen DPLM’s last hidden state. DPLM alone sees only the length. Both decode as the authors’ inverse folding does (argmax, deterministic unmasking), so each runs once: whiskers are the min–max over chains.`}
+            yLabel="native sequence recovery"
+          />
         </>
       )}
 
       {series.probe.length > 0 && (
         <>
           <h2>Representations</h2>
-          <ChartCard
+          <ComparisonCard
             name="probe"
             title="What do the embeddings know? Linear-probe secondary structure, DPLM vs masked LM"
             rows={series.probe}
             caption={`A linear probe reads H/E/C per residue from each model’s embeddings (same probe, data and split); the score is Q3, the share of held-out residues right. Both language models have ${Math.round(metrics.parameters / 1000)} k parameters and saw the same data for the same steps. Whiskers: min–max over bootstrap refits of the probe.`}
-          >
-            <ComparisonBars rows={series.probe} yLabel="held-out Q3" domain={[0, 1]} />
-          </ChartCard>
+            yLabel="held-out Q3"
+            domain={[0, 1]}
+          />
         </>
       )}
 
