@@ -115,6 +115,22 @@ export function networkSpec(label: string): EnumSpec<'auto' | 'webgpu' | 'cpu'> 
   };
 }
 
+/** Where a masked-diffusion demo's denoising step runs after each network call (shaders/denoise_step.wgsl or TypeScript). */
+export function decodeSpec(help: string): EnumSpec<'auto' | 'fused' | 'readback'> {
+  return {
+    kind: 'enum',
+    default: 'auto',
+    options: [
+      { value: 'auto', label: 'Fused WGSL kernel on WebGPU, else TypeScript' },
+      { value: 'fused', label: 'Fused WGSL kernel (WebGPU only)' },
+      { value: 'readback', label: 'Read logits back, step in TypeScript' },
+    ],
+    label: 'Denoising step',
+    help,
+    advanced: true,
+  };
+}
+
 /** Whether a demo's independent seeds run on Web Workers or in the page's thread (src/lib/workerPool.ts). */
 export function parallelSpec(help: string): EnumSpec<'workers' | 'main'> {
   return {

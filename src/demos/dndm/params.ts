@@ -1,4 +1,4 @@
-import { networkSpec, seedSpec, threadSpec, type NearbySetting, type ParamValues, type Schema } from '../../lib/params';
+import { decodeSpec, networkSpec, seedSpec, threadSpec, type NearbySetting, type ParamValues, type Schema } from '../../lib/params';
 
 /**
  * The demo's whole state; the defaults are the paper-claim check (Beta(3, 3), N = 64, T up to 1000):
@@ -60,18 +60,7 @@ export const dndmSchema = {
   temperature: { kind: 'float', default: 1, min: 0.1, max: 2, step: 0.05, label: 'Temperature', help: 'Logits are divided by it before sampling.', advanced: true },
   network: networkSpec('Network runs on'),
   thread: threadSpec('When the network runs on the CPU the whole run can go to a Web Worker, so the page stays responsive. The numbers are the same either way.'),
-  decode: {
-    kind: 'enum',
-    default: 'auto',
-    options: [
-      { value: 'auto', label: 'Fused WGSL kernel on WebGPU, else TypeScript' },
-      { value: 'fused', label: 'Fused WGSL kernel (WebGPU only)' },
-      { value: 'readback', label: 'Read logits back, step in TypeScript' },
-    ],
-    label: 'Denoising step',
-    help: 'Where the step after each network call runs (noise, argmax, confidence). Both give the same tokens for the same logits.',
-    advanced: true,
-  },
+  decode: decodeSpec('Where the step after each network call runs (noise, argmax, confidence). Both give the same tokens for the same logits.'),
 } as const satisfies Schema;
 
 export type DndmSchema = typeof dndmSchema;

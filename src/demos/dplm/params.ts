@@ -1,4 +1,4 @@
-import { networkSpec, seedSpec, threadSpec, type CrossFieldIssue, type NearbySetting, type ParamValues, type Schema } from '../../lib/params';
+import { decodeSpec, networkSpec, seedSpec, threadSpec, type CrossFieldIssue, type NearbySetting, type ParamValues, type Schema } from '../../lib/params';
 import { motifSegmentsProblem, motifStartsProblem, placementProblem } from './motif';
 
 /** The model's positions: a sequence of up to this many residues (then padding). */
@@ -53,18 +53,7 @@ export const dplmSchema = {
   eta: { kind: 'float', default: 2, min: 0, max: 8, step: 0.5, label: 'Guidance strength η (shown run)', help: 'logits += η·∇ log p(y | x): the run shown step by step. The dose–response sweeps η ∈ {0, 1, 2, 4}.' },
   network: networkSpec('Network runs on'),
   thread: threadSpec('When the networks run on the CPU the whole run can go to a Web Worker, so the page stays responsive. The numbers are the same either way.'),
-  decode: {
-    kind: 'enum',
-    default: 'auto',
-    options: [
-      { value: 'auto', label: 'Fused WGSL kernel on WebGPU, else TypeScript' },
-      { value: 'fused', label: 'Fused WGSL kernel (WebGPU only)' },
-      { value: 'readback', label: 'Read logits back, step in TypeScript' },
-    ],
-    label: 'Denoising step',
-    help: 'Where the step after each network call runs (Gumbel noise, argmax, confidence). Both give the same tokens for the same logits.',
-    advanced: true,
-  },
+  decode: decodeSpec('Where the step after each network call runs (Gumbel noise, argmax, confidence). Both give the same tokens for the same logits.'),
 } as const satisfies Schema;
 
 export type DplmSchema = typeof dplmSchema;
