@@ -29,7 +29,8 @@ beforeAll(async () => {
   const taggerConfig = { inputs: 20, layers: [{ kernel: 5, channels: 8, activation: 'relu' as const }, { kernel: 1, channels: 3, activation: 'none' as const }] };
   tagger = new ConvTagger(taggerConfig, initialTaggerParameters(taggerConfig, RngStream.fromSeed(4)));
   const adapterValues = initialAdapterParameters({ width: 16, hidden: 8, kernel: 3 }, RngStream.fromSeed(5));
-  adapterValues.set('adapter.w2', adapterValues.get('adapter.w1')!.slice(0, 8 * 16)); // non-zero, so the adapter changes the logits
+  const w2 = RngStream.fromSeed(6);
+  adapterValues.set('adapter.w2', Float32Array.from({ length: 8 * 16 }, () => w2.normal() / Math.sqrt(8))); // non-zero, so the adapter changes the logits
   adapter = new StructureAdapter({ width: 16, hidden: 8, kernel: 3 }, adapterValues);
 });
 afterAll(() => [model, tagger, adapter].forEach((m) => m?.dispose()));
