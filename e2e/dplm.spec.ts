@@ -21,6 +21,8 @@ test.describe('DPLM (software WebGPU adapter here)', () => {
       'paper:adapter-recovery',
       'paper:probe-dplm-vs-mlm',
       'paper:gumbel-resampling-fewer-repeats',
+      'limit:guidance-composition-drift',
+      'limit:adapter-not-above-lookup',
       'sanity:motif-preserved',
       'sanity:nfe-distinct-k',
     ]);

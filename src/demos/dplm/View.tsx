@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { distinctKCount } from '../../models/diffusion/dplmSampler';
 import { ChartCard } from '../../ui/ChartCard';
 import type { DemoViewProps } from '../../ui/defineDemo';
-import { ComparisonBars, GuidanceAgreement, GuidancePerplexity, RepeatBars } from './charts';
+import { ComparisonBars, GuidanceAgreement, GuidanceComposition, GuidancePerplexity, RepeatBars } from './charts';
 import type { DplmResults } from './experiment';
 import { motifPositions, MotifTrack } from './MotifTrack';
 import { ResidueLegend, ResidueSequence } from './Residues';
@@ -173,6 +173,16 @@ export function DplmView({ results, edit, current }: DemoViewProps<DplmResults>)
               <GuidancePerplexity rows={series.guidance} />
             </ChartCard>
           )}
+          {series.guidance.length > 0 && (
+            <ChartCard
+              name="guidance-composition"
+              title="Guidance strength η vs how natural the amino-acid composition stays"
+              rows={series.guidance}
+              caption="KL divergence of the guided sequences’ amino-acid composition from natural proteins’. The agreement claim does not look at it: a rise here means guidance buys structure with unusual residues (an audit found W and C enriched toward strands)."
+            >
+              <GuidanceComposition rows={series.guidance} />
+            </ChartCard>
+          )}
           {series.guidedSteps.length > 0 && (
             <section className="card" aria-labelledby="dplm-guided-title" data-testid="dplm-guided">
               <h3 id="dplm-guided-title">A guided run step by step (η = {params.eta})</h3>
@@ -203,7 +213,7 @@ export function DplmView({ results, edit, current }: DemoViewProps<DplmResults>)
             name="recovery"
             title="Sequence recovery on held-out chains: structure adapter vs DPLM alone"
             rows={series.recovery}
-            caption={`For each of ${metrics.structureChains} held-out chains, the share of generated residues equal to the native ones. The adapter is a toy stand-in for the paper’s 3-D backbone encoder: it sees only each residue’s secondary-structure state (H, E or C) and adds one learned edit per state to the frozen DPLM’s last hidden state. DPLM alone sees only the length. Both decode as the authors’ inverse folding does (argmax, deterministic unmasking), so each runs once: whiskers are the min–max over chains.`}
+            caption={`For each of ${metrics.structureChains} held-out chains, the share of generated residues equal to the native ones. The adapter is a toy stand-in for the paper’s 3-D backbone encoder: it sees only each residue’s secondary-structure state (H, E or C) and adds one learned edit per state to the frozen DPLM’s last hidden state. DPLM alone sees only the length. Both decode as the authors’ inverse folding does (argmax, deterministic unmasking), so each runs once: whiskers are the min–max over chains. The lookup bar uses no network: each position gets the commonest training residue of its SS state, the floor an adapter that reads the structure should clear.`}
             yLabel="native sequence recovery"
           />
         </>

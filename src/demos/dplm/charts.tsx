@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, Legend, ResponsiveContain
 import { BandChart } from '../../ui/BandChart';
 import type { ComparisonRow, GuidanceRow, RepeatRow } from './summary';
 
-export const COLOURS = { dplm: '#d62728', baseline: '#7f7f7f', share: '#9467bd', run: '#ff7f0e', scorer: '#d62728', guide: '#1f77b4', perplexity: '#2ca02c' };
+export const COLOURS = { dplm: '#d62728', baseline: '#7f7f7f', share: '#9467bd', run: '#ff7f0e', scorer: '#d62728', guide: '#1f77b4', perplexity: '#2ca02c', composition: '#8c564b' };
 const HEIGHT = 260;
 const fmt = (v: unknown) => (Array.isArray(v) ? v.map((x) => Number(Number(x).toPrecision(3))).join(' – ') : typeof v === 'number' ? String(Number(v.toPrecision(4))) : String(v));
 /** ErrorBar's [below, above] the bar from the band columns. */
@@ -74,4 +74,8 @@ export function GuidanceAgreement({ rows }: { rows: readonly GuidanceRow[] }) {
 /** Masked-LM pseudo-perplexity of the guided sequences vs η: the price of pushing. */
 export function GuidancePerplexity({ rows }: { rows: readonly GuidanceRow[] }) {
   return <BandChart rows={rows} x="eta" xLabel="guidance strength η" yLabel="masked-LM pseudo-perplexity" bands={[{ key: 'perplexity', name: 'pseudo-perplexity', colour: COLOURS.perplexity }]} />;
+}
+
+export function GuidanceComposition({ rows }: { rows: readonly GuidanceRow[] }) {
+  return <BandChart rows={rows} x="eta" xLabel="guidance strength η" yLabel="composition KL to natural" bands={[{ key: 'compositionKl', name: 'KL(composition ‖ natural)', colour: COLOURS.composition }]} />;
 }

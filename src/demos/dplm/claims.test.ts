@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { adapterClaim, guidanceClaim, motifPreservedClaim, nfeClaim, probeClaim, repeatClaim } from './claims';
+import { adapterClaim, compositionDriftClaim, guidanceClaim, lookupClaim, motifPreservedClaim, nfeClaim, probeClaim, repeatClaim } from './claims';
 import type { GuidanceRecord, MotifRecord, ProbeRecord, StructureRecord, UnconditionalRecord } from './sections';
 
 const counts = { nfe: 10, expectedNfe: 10, resampleCalls: 0 };
-const guidance = (agreementAt: (eta: number, r: number) => number): GuidanceRecord[] =>
-  [0, 1, 2, 4].flatMap((eta) => [0, 1, 2, 3, 4].map((replicate) => ({ eta, replicate, sequences: [], scorerAgreement: agreementAt(eta, replicate), guideAgreement: 0, perplexity: 10, ...counts })));
+const guidance = (agreementAt: (eta: number, r: number) => number, klAt: (eta: number, r: number) => number = () => 0.1): GuidanceRecord[] =>
+  [0, 1, 2, 4].flatMap((eta) => [0, 1, 2, 3, 4].map((replicate) => ({ eta, replicate, sequences: [], scorerAgreement: agreementAt(eta, replicate), guideAgreement: 0, perplexity: 10, compositionKl: klAt(eta, replicate), ...counts })));
 
 describe('DPLM claims: each passes where it should and fails where it should', () => {
   it('guidance: a monotone rise of 0.2 passes; a rise of 0.1, or a dip on the way, fails', () => {
@@ -28,6 +28,19 @@ describe('DPLM claims: each passes where it should and fails where it should', (
     expect(adapterClaim(structure((i) => 0.05 + 0.01 * i)).passed).toBe(true);
     expect(adapterClaim(structure((i) => (i % 2 === 0 ? 0.02 : -0.02))).passed).toBe(false);
     expect(adapterClaim(structure(() => 0.05).slice(0, 1)).passed).toBe(false);
+  });
+
+  it('limits: composition drift holds when KL rises with η; the lookup row holds until the adapter clears the table', () => {
+    expect(compositionDriftClaim(guidance(() => 0.5, (eta, r) => 0.1 + 0.1 * eta + 0.01 * r)).passed).toBe(true);
+    expect(compositionDriftClaim(guidance(() => 0.5, (_, r) => 0.1 + 0.01 * ((r * 7) % 3))).passed).toBe(false);
+    const records = structure((i) => 0.05 + 0.01 * i);
+    const lookup = (at: (i: number) => number) => ({ table: { H: 'A', E: 'V', C: 'G' }, chains: records[0].chains, recovery: records[0].chains.map((_, i) => at(i)) });
+    // the adapter (0.15–0.20) against a table at 0.2: not above it, the limit holds
+    expect(lookupClaim(records, lookup(() => 0.2)).passed).toBe(true);
+    // against a table at 0.1 the adapter clears it on every chain: the limit no longer holds
+    const cleared = lookupClaim(records, lookup(() => 0.1));
+    expect(cleared.passed).toBe(false);
+    expect(cleared.note).toContain('H → A');
   });
 
   it('probe: reported either way, passing only when DPLM is better on every bootstrap in the mean', () => {

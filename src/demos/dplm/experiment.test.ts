@@ -21,7 +21,7 @@ describe('the DPLM demo run (shipped models, CPU path)', () => {
   it('generates unconditionally, around a motif and under guidance, reproducibly, with the sanity claims holding', async () => {
     const params = small({ structure: 'off', probe: 'off' });
     const a = await runDplm(params, env(), {}, assets);
-    expect(a.claims.map((c) => c.id)).toEqual(['guidance-raises-ss-agreement', 'gumbel-resampling-fewer-repeats', 'motif-preserved', 'nfe-distinct-k']);
+    expect(a.claims.map((c) => c.id)).toEqual(['guidance-raises-ss-agreement', 'gumbel-resampling-fewer-repeats', 'guidance-composition-drift', 'motif-preserved', 'nfe-distinct-k']);
     for (const id of ['motif-preserved', 'nfe-distinct-k']) expect(a.claims.find((c) => c.id === id)?.passed, id).toBe(true);
     for (const c of a.claims.filter((c) => c.kind === 'paper')) expect(c.spread?.replicates).toBe(2);
     // the step-by-step view: all masked, then never more masked, none at the end; one frame per call + 1
@@ -43,7 +43,9 @@ describe('the DPLM demo run (shipped models, CPU path)', () => {
 
   it('conditions on structure and probes the embeddings on small subsets', async () => {
     const r = await runDplm(small({ unconditional: 'off', motifPart: 'off', guidance: 'off', structureChains: 3, probeChains: 20 }), env(), {}, assets);
-    expect(r.claims.map((c) => c.id)).toEqual(['adapter-recovery', 'probe-dplm-vs-mlm', 'nfe-distinct-k']);
+    expect(r.claims.map((c) => c.id)).toEqual(['adapter-recovery', 'probe-dplm-vs-mlm', 'adapter-not-above-lookup', 'nfe-distinct-k']);
+    // the lookup table: one residue per SS state, its recovery a share like the models'
+    expect(r.series.recovery.map((row) => row.label)).toEqual(['Adapter (given the SS string)', 'DPLM alone', expect.stringMatching(/^Lookup: [HEC]→[A-Y] [HEC]→[A-Y] [HEC]→[A-Y]$/)]);
     expect(r.metrics.structureChains).toBe(3);
     for (const row of [...r.series.recovery, ...r.series.probe]) expect(row.valueMean).toBeGreaterThanOrEqual(0);
     expect(r.series.probe.map((p) => p.valueMean).every((q) => q > 0.3 && q < 0.9)).toBe(true);

@@ -15,7 +15,7 @@ import { buildClaims } from './claims';
 import { dplmNetwork } from './networks';
 import { freeStart } from './sampling';
 import type { DplmParams } from './params';
-import { guidanceTarget, runGuidance, runMotif, runProbe, runStructure, runUnconditional, structureTestChains, trainingSet, type GuidanceRecord, type MotifRecord, type ProbeRecord, type SectionContext, type Shown, type StructureRecord, type UnconditionalRecord } from './sections';
+import { guidanceTarget, runGuidance, runMotif, runProbe, runStructure, runUnconditional, structureTestChains, trainingSet, type GuidanceRecord, type MotifRecord, type ProbeRecord, type SectionContext, type Shown, type StructureLookup, type StructureRecord, type UnconditionalRecord } from './sections';
 import { summarise, type DplmSeries, type DplmSummaryMetrics } from './summary';
 
 export const SLUG = 'dplm';
@@ -72,12 +72,13 @@ async function runOnActiveBackend(params: DplmParams, env: DplmEnv, control: Run
   let motif: MotifRecord[] = [];
   let guidance: GuidanceRecord[] = [];
   let structure: StructureRecord[] = [];
+  let structureLookup: StructureLookup | null = null;
   let probe: ProbeRecord[] = [];
   let shownUnconditional: Shown | null = null;
   let shownGuided: Shown | null = null;
 
   const assemble = (): DplmResults => {
-    const { series, metrics } = summarise({ unconditional, motif, guidance, structure, probe, shownUnconditional, shownGuided, guidedEta: params.eta, guidanceTarget: guidanceTarget(params, assets.data.templates) });
+    const { series, metrics } = summarise({ unconditional, motif, guidance, structure, structureLookup, probe, shownUnconditional, shownGuided, guidedEta: params.eta, guidanceTarget: guidanceTarget(params, assets.data.templates) });
     const heldOut = assets.manifests.dplm.training.finalHeldOutLoss;
     const complete = SECTIONS.every((s) => !s.on(params) || stages[s.id] !== undefined);
     return {
@@ -86,7 +87,7 @@ async function runOnActiveBackend(params: DplmParams, env: DplmEnv, control: Run
       backend: env.info,
       metrics: { ...metrics, parameters: parameterCount(assets.dplm.config), structureChains: structureTestChains(assets, params.structureChains).length, ...(typeof heldOut === 'number' ? { heldOutLoss: heldOut } : {}) },
       series,
-      claims: complete ? [...buildClaims({ unconditional, motif, guidance, structure, probe }, params.skip === 'on'), ...fusedCheck] : [],
+      claims: complete ? [...buildClaims({ unconditional, motif, guidance, structure, structureLookup, probe }, params.skip === 'on'), ...fusedCheck] : [],
       matrices: {},
       notes: notes(params, assets, where, fused),
       timing: { startedAt, totalMs: performance.now() - started, stages: { ...stages }, label: where.label },
@@ -113,12 +114,12 @@ async function runOnActiveBackend(params: DplmParams, env: DplmEnv, control: Run
     motif = await runMotif(ctx, natural);
   });
   await timed('guidance', async (ctx) => {
-    const out = await runGuidance(ctx);
+    const out = await runGuidance(ctx, natural);
     guidance = out.records;
     shownGuided = out.shown;
   });
   await timed('structure', async (ctx) => {
-    structure = await runStructure(ctx);
+    ({ records: structure, lookup: structureLookup } = await runStructure(ctx));
   });
   await timed('probe', async (ctx) => {
     probe = await runProbe(ctx);

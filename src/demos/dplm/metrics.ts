@@ -92,3 +92,19 @@ export function agreement(predicted: string, target: string): number {
   }
   return counted === 0 ? NaN : right / counted;
 }
+
+/**
+ * The structure-conditioning floor: for each SS state (H, E, C) the commonest residue of the training
+ * chains in that state. Generating that residue at every position reads the SS string and nothing
+ * else, so an adapter that reads more than per-state preferences must beat it.
+ */
+export function commonestResiduePerState(chains: readonly { sequence: string; ss3: string }[]): Record<string, string> {
+  const counts: Record<string, Map<string, number>> = {};
+  for (const c of chains)
+    [...c.ss3].forEach((state, i) => {
+      const m = (counts[state] ??= new Map());
+      m.set(c.sequence[i], (m.get(c.sequence[i]) ?? 0) + 1);
+    });
+  // ties go to the letter first in the alphabet, so the table does not depend on chain order
+  return Object.fromEntries(Object.entries(counts).map(([state, m]) => [state, [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]]));
+}

@@ -13,7 +13,7 @@ import { skippedRunCalls } from '../../models/diffusion/dplmSampler';
 import { AMINO_ACIDS, encodeProtein } from '../../models/protein/aminoAcids';
 import { SS_STATES } from '../../models/protein/convTagger';
 import type { DplmAssets } from './assets';
-import { agreement, composition, sequenceMetrics, type SequenceMetrics } from './metrics';
+import { agreement, commonestResiduePerState, composition, klDivergence, sequenceMetrics, type SequenceMetrics } from './metrics';
 import { parseMotif, type MotifSpec } from './motif';
 import { dplmNetwork, type NetworkSpec } from './networks';
 import type { DplmParams } from './params';
@@ -74,11 +74,20 @@ export interface GuidanceRecord extends RunCount {
   scorerAgreement: number;
   guideAgreement: number;
   perplexity: number;
+  /** KL(composition of the guided sequences ‖ natural): how far guidance drifts from natural residues. */
+  compositionKl: number;
 }
 
 export interface StructureRecord extends RunCount {
   model: 'adapter' | 'dplm';
   /** The held-out chains, in order, and per chain the share of generated residues equal to the native ones. */
+  chains: string[];
+  recovery: number[];
+}
+
+/** The per-state lookup table's recovery on the same chains (no network: the floor the adapter must clear). */
+export interface StructureLookup {
+  table: Record<string, string>;
   chains: string[];
   recovery: number[];
 }
@@ -216,7 +225,7 @@ export function guidanceTarget(p: DplmParams, templates: DplmAssets['data']['tem
   return t.ss3;
 }
 
-export async function runGuidance(ctx: SectionContext): Promise<{ records: GuidanceRecord[]; shown: Shown }> {
+export async function runGuidance(ctx: SectionContext, natural: readonly number[]): Promise<{ records: GuidanceRecord[]; shown: Shown }> {
   const { params: p, assets } = ctx;
   const P = assets.dplm.config.length;
   const target = guidanceTarget(p, assets.data.templates);
@@ -245,6 +254,7 @@ export async function runGuidance(ctx: SectionContext): Promise<{ records: Guida
           scorerAgreement: mean(scored.map((x) => agreement(x, target))),
           guideAgreement: mean(guided.map((x) => agreement(x, target))),
           perplexity: await pseudoPerplexity(assets.mlm, out.sequences),
+          compositionKl: klDivergence(composition(out.sequences), natural),
           ...counts(out, lengths, p),
         });
         if (keep) shown = { trajectory: out.trajectory!.map((x) => x.slice(0, P)), sequences: out.sequences, ss: scored };
@@ -269,7 +279,7 @@ export function structureTestChains(assets: DplmAssets, count = Infinity): DplmA
  * deterministic --sampling_strategy argmax`, 100 iterations): no Gumbel noise, no resampling. It is
  * deterministic, so each model runs once and the spread of the comparison is over the chains.
  */
-export async function runStructure(ctx: SectionContext): Promise<StructureRecord[]> {
+export async function runStructure(ctx: SectionContext): Promise<{ records: StructureRecord[]; lookup: StructureLookup }> {
   const { params: p, assets } = ctx;
   const P = assets.dplm.config.length;
   const chains = structureTestChains(assets, p.structureChains);
@@ -285,7 +295,9 @@ export async function runStructure(ctx: SectionContext): Promise<StructureRecord
       records.push({ model, chains: chains.map((c) => c.id), recovery, ...counts(out, lengths, p, p.foldSteps) });
     });
   }
-  return records;
+  const table = commonestResiduePerState(assets.data.pdbTrain);
+  const lookup = chains.map((c) => [...c.ss3].filter((state, i) => table[state] === c.sequence[i]).length / c.sequence.length);
+  return { records, lookup: { table, chains: chains.map((c) => c.id), recovery: lookup } };
 }
 
 /** The first `count` training chains in a fixed shuffled order (seeded: the same for both models). */

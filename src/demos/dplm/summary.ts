@@ -4,7 +4,7 @@
 import { bandColumns, type BandColumns } from '../../lib/results';
 import { mean } from '../../lib/stats';
 import { decodeProtein } from '../../models/protein/aminoAcids';
-import { SAMPLER_MODES, type GuidanceRecord, type MotifRecord, type ProbeRecord, type SamplerMode, type Shown, type StructureRecord, type UnconditionalRecord } from './sections';
+import { SAMPLER_MODES, type GuidanceRecord, type MotifRecord, type ProbeRecord, type SamplerMode, type Shown, type StructureLookup, type StructureRecord, type UnconditionalRecord } from './sections';
 
 export const MODE_LABELS: Record<SamplerMode, string> = {
   deterministic: 'Deterministic ranking',
@@ -12,7 +12,7 @@ export const MODE_LABELS: Record<SamplerMode, string> = {
   'gumbel-resample': 'Gumbel-max + resampling',
 };
 
-export type GuidanceRow = { eta: number } & BandColumns<'scorer'> & BandColumns<'guide'> & BandColumns<'perplexity'>;
+export type GuidanceRow = { eta: number } & BandColumns<'scorer'> & BandColumns<'guide'> & BandColumns<'perplexity'> & BandColumns<'compositionKl'>;
 export type RepeatRow = { mode: string } & BandColumns<'repeatShare'> & BandColumns<'longestRun'> & BandColumns<'compositionKl'> & BandColumns<'nfe'>;
 export type ComparisonRow = { label: string } & BandColumns<'value'>;
 export type StepRow = { call: number; sequence: string; masked: number };
@@ -55,6 +55,7 @@ export interface SummaryInputs {
   motif: readonly MotifRecord[];
   guidance: readonly GuidanceRecord[];
   structure: readonly StructureRecord[];
+  structureLookup: StructureLookup | null;
   probe: readonly ProbeRecord[];
   shownUnconditional: Shown | null;
   shownGuided: Shown | null;
@@ -66,7 +67,7 @@ export function summarise(s: SummaryInputs): { series: DplmSeries; metrics: Dplm
   const etas = [...new Set(s.guidance.map((r) => r.eta))].sort((a, b) => a - b);
   const guidance = etas.map((eta) => {
     const rs = s.guidance.filter((r) => r.eta === eta);
-    return { eta, ...bandColumns('scorer', rs.map((r) => r.scorerAgreement)), ...bandColumns('guide', rs.map((r) => r.guideAgreement)), ...bandColumns('perplexity', rs.map((r) => r.perplexity)) };
+    return { eta, ...bandColumns('scorer', rs.map((r) => r.scorerAgreement)), ...bandColumns('guide', rs.map((r) => r.guideAgreement)), ...bandColumns('perplexity', rs.map((r) => r.perplexity)), ...bandColumns('compositionKl', rs.map((r) => r.compositionKl)) };
   });
   const repeats = SAMPLER_MODES.filter((m) => s.unconditional.some((r) => r.mode === m)).map((mode) => {
     const rs = s.unconditional.filter((r) => r.mode === mode);
@@ -87,7 +88,10 @@ export function summarise(s: SummaryInputs): { series: DplmSeries; metrics: Dplm
     series: {
       guidance,
       repeats,
-      recovery: (['adapter', 'dplm'] as const).filter((m) => s.structure.some((r) => r.model === m)).map((m) => comparison(m === 'adapter' ? 'Adapter (given the SS string)' : 'DPLM alone', s.structure.find((r) => r.model === m)!.recovery)),
+      recovery: [
+        ...(['adapter', 'dplm'] as const).filter((m) => s.structure.some((r) => r.model === m)).map((m) => comparison(m === 'adapter' ? 'Adapter (given the SS string)' : 'DPLM alone', s.structure.find((r) => r.model === m)!.recovery)),
+        ...(s.structureLookup ? [comparison(`Lookup: ${Object.entries(s.structureLookup.table).map(([state, aa]) => `${state}→${aa}`).join(' ')}`, s.structureLookup.recovery)] : []),
+      ],
       probe: (['dplm', 'mlm'] as const).filter((m) => s.probe.some((r) => r.model === m)).map((m) => comparison(m === 'dplm' ? 'DPLM embeddings' : 'Masked-LM embeddings', s.probe.filter((r) => r.model === m).map((r) => r.q3))),
       motifAgreement: s.motif.length === 0 ? [] : [comparison('DPLM scaffolds', s.motif.map((r) => r.motifAgreement)), comparison('Random scaffolds', s.motif.map((r) => r.randomMotifAgreement))],
       motifPerplexity: s.motif.length === 0 ? [] : [comparison('DPLM scaffolds', s.motif.map((r) => r.scaffoldPerplexity)), comparison('Random scaffolds', s.motif.map((r) => r.randomScaffoldPerplexity))],
