@@ -9,13 +9,15 @@
 // once, each in its own page: it helps the demos whose run is one thread (sparse-pca, dndm, spin),
 // not those that already spread seeds over a worker per core (corruption-robust-rl,
 // linear-mixture-ssp). DNDM's timings are ratios measured within one run, so they stay comparable;
-// use no more jobs than the machine has idle cores.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// use no more jobs than the machine has idle cores. Each finished run is also journalled in
+// docs/claims/<slug>.partial.json; `--resume` keeps the journal's runs (same code version only) and
+// runs the rest.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withAppPages } from './appPage';
 import { claimTable, formatClaimTable, robust, type ClaimRun } from './claimsTable';
 import { codeVersion } from './codeVersion';
-import { CLAIMS_TABLE_PATH, claimsFilePath, claimsMarkdown, type ClaimsFile } from './claimsFiles';
+import { CLAIMS_TABLE_PATH, claimsFilePath, claimsJournalPath, claimsMarkdown, type ClaimsFile } from './claimsFiles';
 import { claimSettings, runClaims } from './claimsRun';
 import { readyMetas } from './precomputedFiles';
 
@@ -25,6 +27,7 @@ const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.s
 const seedRange = (option('seeds') ?? '1-5').split('-').map(Number);
 const seeds = Array.from({ length: (seedRange[1] ?? seedRange[0]) - seedRange[0] + 1 }, (_, i) => seedRange[0] + i);
 const defaultsOnly = args.includes('--defaults-only');
+const resume = args.includes('--resume');
 const jobs = Number(option('jobs') ?? 1);
 if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs must be a positive integer, got ${option('jobs')}`);
 const ready = (await readyMetas(root)).map((m) => m.slug);
@@ -47,22 +50,51 @@ if (args.includes('--table')) {
   process.exit(0);
 }
 
+function saveClaimsFile(path: string, file: ClaimsFile): void {
+  mkdirSync(join(root, 'docs/claims'), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(file)}\n`);
+}
+
 const runs: ClaimRun[] = [];
 const started = Date.now();
 await withAppPages(jobs, async (pages, browser) => {
   const machine = `headless Chromium ${browser.version()}, CPU path${jobs > 1 ? `, ${jobs} runs at once` : ''}`;
+  /** The journal to go on from (with --resume, when it is of this code), or a new one. */
+  const readJournal = (slug: string, version: string): ClaimsFile => {
+    const path = claimsJournalPath(root, slug);
+    const fresh: ClaimsFile = { slug, codeVersion: version, createdAt: new Date().toISOString(), machine, minutes: 0, runs: [] };
+    if (!resume || !existsSync(path)) return fresh;
+    const earlier = JSON.parse(readFileSync(path, 'utf8')) as ClaimsFile;
+    if (earlier.codeVersion !== version) {
+      console.log(`[claims] ${slug}: the journal is of other code (${earlier.codeVersion.slice(0, 8)}, now ${version.slice(0, 8)}); starting again`);
+      return fresh;
+    }
+    console.log(`[claims] ${slug}: resuming after ${earlier.runs.length} journalled runs (${earlier.minutes.toFixed(0)} min)`);
+    return { ...earlier, machine: earlier.machine === machine ? machine : `${earlier.machine}; resumed on ${machine}` };
+  };
   for (const slug of slugs) {
     const slugStarted = Date.now();
     const settings = await claimSettings(root, slug);
-    const mine = await runClaims(pages, slug, defaultsOnly ? settings.slice(0, 1) : settings, seeds, (run, seconds) => {
-      const paper = run.claims.filter((c) => c.kind === 'paper');
-      console.log(`[claims] ${slug} · ${run.setting} · seed ${run.seed}: ${seconds.toFixed(1)} s, paper ${paper.filter((c) => c.passed).length}/${paper.length}`);
-    });
+    const version = codeVersion(root, slug).hash;
+    const journal = readJournal(slug, version);
+    const minutes = () => journal.minutes + (Date.now() - slugStarted) / 60000;
+    const mine = await runClaims(
+      pages,
+      slug,
+      defaultsOnly ? settings.slice(0, 1) : settings,
+      seeds,
+      (run, seconds) => {
+        const paper = run.claims.filter((c) => c.kind === 'paper');
+        console.log(`[claims] ${slug} · ${run.setting} · seed ${run.seed}: ${seconds.toFixed(1)} s, paper ${paper.filter((c) => c.passed).length}/${paper.length}`);
+        journal.runs.push(run);
+        saveClaimsFile(claimsJournalPath(root, slug), { ...journal, createdAt: new Date().toISOString(), minutes: minutes() });
+      },
+      journal.runs,
+    );
     runs.push(...mine);
     if (complete) {
-      const file: ClaimsFile = { slug, codeVersion: codeVersion(root, slug).hash, createdAt: new Date().toISOString(), machine, minutes: (Date.now() - slugStarted) / 60000, runs: mine };
-      mkdirSync(join(root, 'docs/claims'), { recursive: true });
-      writeFileSync(claimsFilePath(root, slug), `${JSON.stringify(file)}\n`);
+      saveClaimsFile(claimsFilePath(root, slug), { slug, codeVersion: version, createdAt: new Date().toISOString(), machine: journal.machine, minutes: minutes(), runs: mine });
+      rmSync(claimsJournalPath(root, slug), { force: true });
     }
   }
 });

@@ -22,6 +22,13 @@ const defaultsOnly = (f: ClaimsFile): boolean => f.runs.every((r) => r.setting =
 
 export const claimsFilePath = (root: string, slug: string): string => join(root, 'docs/claims', `${slug}.json`);
 
+/**
+ * The runs of an unfinished `npm run claims` (written after each run, removed when the demo's run is
+ * complete), so that `--resume` goes on where a stopped one ended: a DPLM run over all settings
+ * takes hours here. The table never reads it.
+ */
+export const claimsJournalPath = (root: string, slug: string): string => join(root, 'docs/claims', `${slug}.partial.json`);
+
 /** docs/claims.md's text from the saved runs of the given ready demos. */
 export function claimsMarkdown(root: string, ready: readonly string[]): { text: string; stale: string[]; missing: string[] } {
   const files = ready.filter((s) => existsSync(claimsFilePath(root, s))).map((s) => JSON.parse(readFileSync(claimsFilePath(root, s), 'utf8')) as ClaimsFile);

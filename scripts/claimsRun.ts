@@ -20,28 +20,32 @@ export async function claimSettings(root: string, slug: string): Promise<Setting
  * Runs one demo at the given settings and seed roots; with several pages, as many runs at once (each
  * page takes the next run when its last ends; after a failure no page starts another). `onRun` hears
  * of each as it ends; the result is in order (settings, then seeds) whatever order the runs ended in.
+ * Runs in `done` (from an earlier, interrupted run of the same code) are kept, not run again.
  */
-export async function runClaims(pages: readonly Page[], slug: string, settings: readonly Setting[], seeds: readonly number[], onRun?: (run: ClaimRun, seconds: number) => void): Promise<ClaimRun[]> {
+export async function runClaims(pages: readonly Page[], slug: string, settings: readonly Setting[], seeds: readonly number[], onRun?: (run: ClaimRun, seconds: number) => void, done: readonly ClaimRun[] = []): Promise<ClaimRun[]> {
   if (pages.length === 0) throw new Error('runClaims needs at least one page');
-  const queue = settings.flatMap((setting) => seeds.map((seed) => ({ setting, seed })));
-  const runs: ClaimRun[] = new Array(queue.length);
+  const earlier = (label: string, seed: number) => done.find((r) => r.slug === slug && r.setting === label && r.seed === seed);
+  const all = settings.flatMap((setting) => seeds.map((seed) => ({ setting, seed })));
+  const runs: (ClaimRun | undefined)[] = all.map(({ setting, seed }) => earlier(setting.label, seed));
+  const queue = all.map((item, index) => ({ ...item, index })).filter(({ index }) => runs[index] === undefined);
   let next = 0;
   let failed = false;
   const worker = async (page: Page): Promise<void> => {
     while (!failed && next < queue.length) {
-      const index = next++;
-      const { setting, seed } = queue[index];
+      const { setting, seed, index } = queue[next++];
       const started = Date.now();
+      let run: ClaimRun;
       try {
         const results = (await page.evaluate(([s, p]) => window.playground.run(s, p), [slug, { ...setting.params, seed }] as const)) as DemoResults;
-        runs[index] = { slug, setting: setting.label, seed, claims: results.claims };
+        run = { slug, setting: setting.label, seed, claims: results.claims };
       } catch (error) {
         failed = true;
         throw new Error(`${slug} · ${setting.label} · seed ${seed}: ${error instanceof Error ? error.message : String(error)}`);
       }
-      onRun?.(runs[index], (Date.now() - started) / 1000);
+      runs[index] = run;
+      onRun?.(run, (Date.now() - started) / 1000);
     }
   };
   await Promise.all(pages.map(worker));
-  return runs;
+  return runs as ClaimRun[];
 }
