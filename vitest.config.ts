@@ -4,6 +4,9 @@ import { findBrowser, chromiumArgs } from './scripts/browser.mjs';
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: on the two-core machines here that ran every
+    // file in turn. The unit files are one thread each, so two at once halve the stage.
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 /** Collects uncaught page errors so that every test can assert there were none. */
 export function trackErrors(page: Page): string[] {
@@ -23,9 +23,12 @@ export async function playTutorial(page: Page, url: string, steps: number, stepT
   await page.goto(url);
   await page.getByTestId('tutorial-start').click();
   for (let i = 0; i < steps; i++) {
-    await expect(page.getByTestId('tutorial')).toHaveAttribute('data-step', String(i));
-    await expect(page.getByTestId('step-check')).toHaveAttribute('data-state', 'pass', { timeout: stepTimeout });
-    await expect(page).toHaveURL(new RegExp(`step=${i}`));
+    // one report step per tutorial step: the JSON report then says which step takes the time
+    await test.step(`step ${i + 1} of ${steps}`, async () => {
+      await expect(page.getByTestId('tutorial')).toHaveAttribute('data-step', String(i));
+      await expect(page.getByTestId('step-check')).toHaveAttribute('data-state', 'pass', { timeout: stepTimeout });
+      await expect(page).toHaveURL(new RegExp(`step=${i}`));
+    });
     if (i < steps - 1) await page.getByTestId('tutorial-next').click();
   }
   await expect(page.getByTestId('tutorial-next')).toBeDisabled();

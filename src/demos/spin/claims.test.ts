@@ -131,4 +131,11 @@ describe('the language-model claim', () => {
     const reps = [0.1, -0.15, 0.05].map((d) => [lmRecord(0, 0.3, 0.3), lmRecord(1, 0.4 + d, 0.4)]);
     expect(lmClaims(reps, { sft: 1e-3, spin: 1e-3 })[0].passed).toBe(false);
   });
+
+  it('cannot pass on one replicate, however large its gain, and says why', () => {
+    const [claim] = lmClaims([[lmRecord(0, 0.3, 0.3), lmRecord(1, 0.9, 0.3)]], { sft: 1e-3, spin: 1e-3 });
+    expect(claim.value).toBeCloseTo(0.6, 12);
+    expect(claim.passed).toBe(false);
+    expect(claim.statement).toContain('one replicate: no interval');
+  });
 });

@@ -12,7 +12,7 @@ import type { Claim, DemoResults } from '../../lib/results';
 import { initialParameters, MaskedDiffusionTransformer, type TransformerConfig } from '../../models/maskedDiffusionTransformer';
 import { createSequenceLogProbOp, type SequenceLogProbOp } from '../../models/sequenceLogProbOp';
 import { sequenceLogProbTfjs } from '../../models/sequenceLogProbTfjs';
-import { CLAIM_ITERATIONS, fusedLogProbClaim, lmClaims, LM_REPLICATES, MLE_TEMPER, REPLICATE_ITERATIONS, START_TEMPERS, TABULAR_REPLICATES, tabularClaims, type TabularReplicate } from './claims';
+import { CLAIM_ITERATIONS, fusedLogProbClaim, lmClaims, MLE_TEMPER, REPLICATE_ITERATIONS, START_TEMPERS, TABULAR_REPLICATES, tabularClaims, type TabularReplicate } from './claims';
 import { lmSearchNote } from './lmSearch';
 import { lmConfig, runLmTier, type LmIterationRecord, type LmSample, type LmTierOptions } from './lmTier';
 import type { SpinParams } from './params';
@@ -221,12 +221,12 @@ async function runLanguageModelTier(params: SpinParams, where: TfPlacement, rng:
   const options = lmOptions(params);
   const claims: Claim[] = fused ? [await checkFusedOp(op, lmConfig(options), rng.split('fused-check'))] : [];
   // replicate 0 is the run shown on the page; the others only feed the claim
-  const share = 0.9 / LM_REPLICATES;
+  const share = 0.9 / params.lmReplicates;
   const { records, samples } = await runLmTier(options, op, rng, ticker.stage(0.1, 0.1 + share), onRecord);
   const replicates: LmIterationRecord[][] = [records];
-  for (let r = 1; r < LM_REPLICATES; r++) {
+  for (let r = 1; r < params.lmReplicates; r++) {
     const stage = ticker.stage(0.1 + r * share, 0.1 + (r + 1) * share);
-    stage.progress(0, `Language model: replicate ${r + 1} of ${LM_REPLICATES}`);
+    stage.progress(0, `Language model: replicate ${r + 1} of ${params.lmReplicates}`);
     replicates.push((await runLmTier(options, op, rng.split(`replicate-${r}`), stage)).records);
   }
   const rates = { sft: options.learningRate, spin: options.spinLearningRate };
@@ -300,7 +300,7 @@ export async function computeSpin(params: SpinParams, env: SpinEnv, control: Run
   const o = lmOptions(params);
   notes.push(
     `Language-model tier: a ${o.layers}-layer causal transformer (width ${o.width}) reverses words of 3–5 letters a–h; SFT on ${o.sftPairs} pairs for ${o.sftSteps} steps, then ${o.iterations} SPIN iterations of ${o.stepsPerIteration} steps (β = ${o.beta}, Adam rate ${o.spinLearningRate}) vs SFT continued for as many steps (rate ${o.learningRate}); exact match on ${o.heldOutPairs} held-out words by near-greedy decoding.`,
-    `The language-model claim is over ${LM_REPLICATES} replicates of this recipe (the chart shows the first); SPIN's learning rate is its own (the best it reached in the search below), SFT continued keeps the SFT rate, and both take the same steps on the same SFT pairs.`,
+    `The language-model claim is over ${params.lmReplicates} replicate${params.lmReplicates === 1 ? '' : 's'} of this recipe (the chart shows the first); SPIN's learning rate is its own (the best it reached in the search below), SFT continued keeps the SFT rate, and both take the same steps on the same SFT pairs.`,
     lmSearchNote(),
     `Language model ran on ${lm.label}; sequence log-probabilities by ${lm.fused ? 'the fused WGSL kernel (forward and backward)' : 'the tfjs op chain (log-softmax, gather, sum)'}.`,
   );

@@ -36,6 +36,7 @@ export const spinSchema = {
   lmLayers: { kind: 'int', default: 2, min: 1, max: 3, label: 'LM layers', help: 'Transformer layers.', advanced: true },
   lmSteps: { kind: 'int', default: 100, min: 1, max: 1000, label: 'Steps per iteration', help: 'Steps of each SPIN iteration, and of SFT continued over the same span.', advanced: true },
   lmLearningRate: { kind: 'float', default: 0.001, min: 0.0001, max: 0.01, step: 0.0001, label: 'LM learning rate (SFT)', help: 'Adam, for the initial SFT and for SFT continued.', advanced: true },
+  lmReplicates: { kind: 'int', default: 3, min: 1, max: 8, label: 'Replicates (language model)', help: 'Independent runs of the tier (SFT, then SPIN and SFT continued) that the language-model claim is over; the chart shows the first. Each adds the tier’s time again.', advanced: true },
   lmSpinLearningRate: { kind: 'float', default: 0.0001, min: 0.00001, max: 0.01, step: 0.00001, label: 'LM learning rate (SPIN)', help: 'Adam, for the SPIN steps: the paper trains SPIN at a far smaller rate than SFT.', advanced: true },
   network: networkSpec('Language model runs on'),
   thread: threadSpec('When the language model runs on the CPU (or not at all), the whole run can go to a Web Worker, so the page stays responsive. The numbers are the same either way.'),
