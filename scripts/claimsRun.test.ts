@@ -26,6 +26,12 @@ describe('runClaims', () => {
     expect(asked.sort()).toEqual(['2/1', '2/2', 'defaults/1', 'defaults/2']);
   });
 
+  it('starts the runs root by root, each root at every setting', async () => {
+    const asked: string[] = [];
+    await runClaims([fakePage(asked)], 'demo', settings, [1, 2]);
+    expect(asked).toEqual(['defaults/1', '2/1', 'defaults/2', '2/2']);
+  });
+
   it('keeps the journalled runs and runs only the rest', async () => {
     const asked: string[] = [];
     const journalled: ClaimRun = { slug: 'demo', setting: 'n = 2', seed: 1, claims: [] };

@@ -17,17 +17,22 @@ export async function claimSettings(root: string, slug: string): Promise<Setting
 }
 
 /**
- * Runs one demo at the given settings and seed roots; with several pages, as many runs at once (each
- * page takes the next run when its last ends; after a failure no page starts another). `onRun` hears
- * of each as it ends; the result is in order (settings, then seeds) whatever order the runs ended in.
- * Runs in `done` (from an earlier, interrupted run of the same code) are kept, not run again.
+ * Runs one demo at the given settings and seed roots, each root at every setting before the next
+ * root; with several pages, as many runs at once (each page takes the next run when its last ends;
+ * after a failure no page starts another). `onRun` hears of each as it ends; the result is in order
+ * (settings, then seeds) whatever order the runs ended in. Runs in `done` (from an earlier,
+ * interrupted run of the same code) are kept, not run again.
  */
 export async function runClaims(pages: readonly Page[], slug: string, settings: readonly Setting[], seeds: readonly number[], onRun?: (run: ClaimRun, seconds: number) => void, done: readonly ClaimRun[] = []): Promise<ClaimRun[]> {
   if (pages.length === 0) throw new Error('runClaims needs at least one page');
   const earlier = (label: string, seed: number) => done.find((r) => r.slug === slug && r.setting === label && r.seed === seed);
   const all = settings.flatMap((setting) => seeds.map((seed) => ({ setting, seed })));
   const runs: (ClaimRun | undefined)[] = all.map(({ setting, seed }) => earlier(setting.label, seed));
-  const queue = all.map((item, index) => ({ ...item, index })).filter(({ index }) => runs[index] === undefined);
+  // seed root by seed root, every setting at each: a run stopped part-way has seen all settings
+  const queue = all
+    .map((item, index) => ({ ...item, index }))
+    .filter(({ index }) => runs[index] === undefined)
+    .sort((a, b) => seeds.indexOf(a.seed) - seeds.indexOf(b.seed) || a.index - b.index);
   let next = 0;
   let failed = false;
   const worker = async (page: Page): Promise<void> => {
