@@ -46,9 +46,9 @@ export const tutorial: TutorialStep<DndmParams, DndmResults>[] = [
   },
   {
     title: 'More steps, same number of calls',
-    params: { sweep: 'short', seeds: 3, samples: 4 },
+    params: { sweep: 'short', seeds: 2, samples: 4 },
     body:
-      'Now a sweep over T = 25, 50, 100 and ∞ (three seeds each). The T-call sampler’s cost grows with T; DNDM’s cannot exceed N = 64, because there are only 64 tokens to reveal. ' +
+      'Now a sweep over T = 25, 50, 100 and ∞ (two seeds each). The T-call sampler’s cost grows with T; DNDM’s cannot exceed N = 64, because there are only 64 tokens to reveal. ' +
       'At T = ∞ (DNDM-C) every τ is a continuous Beta draw, all distinct: exactly 64 calls, with no discretisation at all.',
     expect: {
       label: 'DNDM’s NFE agrees with the formula at every T, stays below 64 at T = 100, and is exactly 64 at T = ∞.',

@@ -93,11 +93,11 @@ export const tutorial: TutorialStep<DplmParams, DplmResults>[] = [
   },
   {
     title: 'Structure in, sequence out; and what the embeddings know',
-    params: { ...SMALL, ...only('structure', 'probe'), structureChains: 4, probeChains: 40 },
+    params: { ...SMALL, ...only('structure', 'probe'), structureChains: 3, probeChains: 24 },
     body:
       'Two more uses of the same model. A small adapter feeds each held-out chain’s secondary-structure string into the frozen DPLM (a toy stand-in for the paper’s 3-D backbone encoder); ' +
-      'recovery counts the generated residues that match the native chain (here the 4 shortest held-out chains), beside a lookup table with no network that writes the commonest training residue of each position’s SS state. And a linear probe reads secondary structure from DPLM’s embeddings and from a masked LM trained the same way ' +
-      '(here from 40 training chains): the paper finds diffusion pre-training gives the better representation. Each claim row says whether that held here.',
+      'recovery counts the generated residues that match the native chain (here the 3 shortest held-out chains), beside a lookup table with no network that writes the commonest training residue of each position’s SS state. And a linear probe reads secondary structure from DPLM’s embeddings and from a masked LM trained the same way ' +
+      '(here from 24 training chains): the paper finds diffusion pre-training gives the better representation. Each claim row says whether that held here.',
     expect: {
       label: 'Both comparisons ran: recovery (adapter, DPLM alone, lookup table) and Q3 are shares between 0 and 1.',
       check: (r) => r.series.recovery.length === 3 && r.series.probe.length === 2 && [...r.series.recovery, ...r.series.probe].every((row) => between01(row.valueMean)),
