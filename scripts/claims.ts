@@ -63,7 +63,7 @@ await withAppPages(jobs, async (pages, browser) => {
   const readJournal = (slug: string, version: string): ClaimsFile => {
     const path = claimsJournalPath(root, slug);
     const fresh: ClaimsFile = { slug, codeVersion: version, createdAt: new Date().toISOString(), machine, minutes: 0, runs: [] };
-    if (!resume || !existsSync(path)) return fresh;
+    if (!resume || !complete || !existsSync(path)) return fresh;
     const earlier = JSON.parse(readFileSync(path, 'utf8')) as ClaimsFile;
     if (earlier.codeVersion !== version) {
       console.log(`[claims] ${slug}: the journal is of other code (${earlier.codeVersion.slice(0, 8)}, now ${version.slice(0, 8)}); starting again`);
@@ -86,6 +86,9 @@ await withAppPages(jobs, async (pages, browser) => {
       (run, seconds) => {
         const paper = run.claims.filter((c) => c.kind === 'paper');
         console.log(`[claims] ${slug} · ${run.setting} · seed ${run.seed}: ${seconds.toFixed(1)} s, paper ${paper.filter((c) => c.passed).length}/${paper.length}`);
+        // only a run at roots 1–5 is saved, so only such a run is journalled (a look at --seeds=6-8
+        // must not overwrite the journal of one in progress)
+        if (!complete) return;
         journal.runs.push(run);
         saveClaimsFile(claimsJournalPath(root, slug), { ...journal, createdAt: new Date().toISOString(), minutes: minutes() });
       },
