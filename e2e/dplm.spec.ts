@@ -35,12 +35,12 @@ test.describe('DPLM (software WebGPU adapter here)', () => {
 
   test('on WebGPU the fused step decodes in place, and a scaffold comes out of the masks around its motif', async ({ page }) => {
     // the software adapter emulates the GPU on the CPU, several seconds a call at 160 positions: one
-    // replicate of motif scaffolding with 6 free residues (6 sampling calls, 12 of pseudo-perplexity)
+    // replicate of motif scaffolding with 4 free residues (4 sampling calls, 8 of pseudo-perplexity)
     // wires the fused step into the run; src/demos/dplm/networks.browser.test.ts holds it to the
     // TypeScript step on every kind of logits
     test.setTimeout(420_000);
     const errors = trackErrors(page);
-    await page.goto('/#/dplm?samples=2&replicates=1&steps=20&unconditional=off&guidance=off&structure=off&probe=off&scaffoldLength=16&motif=KVADA/HAHKL&motifStarts=2,10&linkerJitter=1&network=webgpu');
+    await page.goto('/#/dplm?samples=2&replicates=1&steps=20&unconditional=off&guidance=off&structure=off&probe=off&scaffoldLength=16&motif=KKVADA/HAHKLR&motifStarts=2,10&linkerJitter=1&network=webgpu');
     await waitForRunDone(page, 400_000);
     await expect(page.getByTestId('claim-fused-step-matches-reference')).toHaveAttribute('data-passed', 'true');
     await expect(page.getByTestId('claim-nfe-distinct-k')).toHaveAttribute('data-passed', 'true');
