@@ -1,0 +1,135 @@
+// APPO on a linear contextual dueling bandit (research notes alignment.md §3a, §3c(ii)).
+//
+// Each round t brings a context: K arms with features φ_a ∈ R^d. The hidden reward is ⟨θ*, φ⟩ and a
+// queried duel (a¹, a²) returns o = 1 with probability σ(⟨θ*, φ¹ − φ²⟩ / τ) (Bradley–Terry).
+//   θ̂     regularised MLE on the queried duels only: λθ + Σ (σ(⟨θ, z⟩) − o) z = 0, z = φ¹ − φ²,
+//          one warm-started Newton step per new duel
+//   Σ      λI + Σ z zᵀ over the queried duels
+//   a¹     the greedy arm, argmax ⟨θ̂, φ_a⟩
+//   a²     the optimistic challenger, argmax over a ≠ a¹ of ⟨θ̂, φ_a⟩ + ρ_t ‖φ_a − φ_{a¹}‖_{Σ⁻¹},
+//          ρ_t = √(d log(t + 1)) (t counted from 1)
+//   query  only when ρ_t ‖φ_{a²} − φ_{a¹}‖_{Σ⁻¹} > Γ (always-query: every round)
+// Regret is that of the greedy arm, max_a ⟨θ*, φ_a⟩ − ⟨θ*, φ_{a¹}⟩, as in the notes' prototype.
+
+import { choleskySolve } from '../../lib/cholesky';
+import { RngStream } from '../../lib/rng';
+
+export interface AppoOptions {
+  dim: number;
+  arms: number;
+  horizon: number;
+  /** Ridge λ of the MLE and of Σ. */
+  lambda: number;
+  /** Γ; null queries every round (the always-query baseline). */
+  threshold: number | null;
+  /** Bradley–Terry temperature τ of the feedback. */
+  temperature: number;
+}
+
+export interface AppoRun {
+  /** Cumulative regret after each round. */
+  regret: Float64Array;
+  /** Cumulative queries after each round. */
+  queries: Int32Array;
+  /** The learner's θ̂ at the end, and the hidden θ* (unit length). */
+  theta: Float64Array;
+  thetaStar: Float64Array;
+}
+
+const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+};
+
+/** The learner's state: the queried duels, Σ and θ̂. */
+class DuelingMle {
+  readonly sigma: Float64Array;
+  readonly theta: Float64Array;
+  private readonly duels: { z: Float64Array; o: number }[] = [];
+
+  constructor(
+    private readonly dim: number,
+    private readonly lambda: number,
+  ) {
+    this.sigma = new Float64Array(dim * dim);
+    for (let i = 0; i < dim; i++) this.sigma[i * dim + i] = lambda;
+    this.theta = new Float64Array(dim);
+  }
+
+  /** ‖z‖ in the Σ⁻¹ norm. */
+  uncertainty(z: Float64Array): number {
+    return Math.sqrt(Math.max(0, dot(z, choleskySolve(this.sigma, z, this.dim))));
+  }
+
+  add(z: Float64Array, o: number): void {
+    const d = this.dim;
+    this.duels.push({ z, o });
+    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) this.sigma[i * d + j] += z[i] * z[j];
+    this.newtonStep();
+  }
+
+  /** θ ← θ − H⁻¹ g for the regularised logistic loss over every queried duel. */
+  private newtonStep(): void {
+    const d = this.dim;
+    const g = this.theta.map((x) => this.lambda * x);
+    const h = new Float64Array(d * d);
+    for (let i = 0; i < d; i++) h[i * d + i] = this.lambda;
+    for (const { z, o } of this.duels) {
+      const p = sigmoid(dot(this.theta, z));
+      const w = p * (1 - p);
+      for (let i = 0; i < d; i++) {
+        g[i] += (p - o) * z[i];
+        for (let j = 0; j < d; j++) h[i * d + j] += w * z[i] * z[j];
+      }
+    }
+    const step = choleskySolve(h, g, d);
+    for (let i = 0; i < d; i++) this.theta[i] -= step[i];
+  }
+}
+
+function argmax(values: readonly number[]): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+  return best;
+}
+
+/**
+ * One run over the horizon. `rng` splits into the world (θ*), the contexts and the feedback, so
+ * runs at different Γ from the same root see the same θ*, the same contexts and, duel by duel,
+ * the same coin for the same round.
+ */
+export function runAppo(options: AppoOptions, rng: RngStream): AppoRun {
+  const { dim, arms, horizon, lambda, threshold, temperature } = options;
+  const worldRng = rng.split('world');
+  const raw = Float64Array.from({ length: dim }, () => worldRng.normal());
+  const thetaStar = raw.map((x) => x / Math.hypot(...raw));
+  const learner = new DuelingMle(dim, lambda);
+  const regret = new Float64Array(horizon);
+  const queries = new Int32Array(horizon);
+  let totalRegret = 0;
+  let totalQueries = 0;
+  for (let t = 0; t < horizon; t++) {
+    const contextRng = rng.split('context').split(t);
+    const phi = Array.from({ length: arms }, () => Float64Array.from({ length: dim }, () => contextRng.normal()));
+    const estimated = phi.map((f) => dot(learner.theta, f));
+    const greedy = argmax(estimated);
+    const radius = Math.sqrt(dim * Math.log(t + 2)); // round t + 1
+    const gaps = phi.map((f) => f.map((x, i) => x - phi[greedy][i]));
+    // the challenger is another arm, so every round has a duel to query (or not)
+    const challenger = argmax(estimated.map((r, a) => (a === greedy ? -Infinity : r + radius * learner.uncertainty(gaps[a]))));
+    const z = phi[greedy].map((x, i) => x - phi[challenger][i]);
+    const uncertain = radius * learner.uncertainty(z);
+    if (threshold === null || uncertain > threshold) {
+      const o = rng.split('feedback').split(t).uniform() < sigmoid(dot(thetaStar, z) / temperature) ? 1 : 0;
+      learner.add(z, o);
+      totalQueries++;
+    }
+    const rewards = phi.map((f) => dot(thetaStar, f));
+    totalRegret += Math.max(...rewards) - rewards[greedy];
+    regret[t] = totalRegret;
+    queries[t] = totalQueries;
+  }
+  return { regret, queries, theta: Float64Array.from(learner.theta), thetaStar };
+}
