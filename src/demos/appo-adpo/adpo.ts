@@ -17,16 +17,19 @@
 // exact over the K candidates of held-out prompts.
 
 import { RngStream } from '../../lib/rng';
+import { dot, sigmoid } from './vectors';
 
 export type AdpoMethod = 'dpo' | 'adpo' | 'adpo-no-pl';
 export const ADPO_METHODS: readonly AdpoMethod[] = ['dpo', 'adpo', 'adpo-no-pl'];
 
-/** The official flag rule on margins m = r(chosen) − r(rejected): sign(m + γ), queried when |m| ≤ γ. */
+/** The official flag rule on a margin m = r(chosen) − r(rejected): sign(m + γ), queried when |m| ≤ γ. */
+export function adpoFlag(margin: number, gamma: number): { flag: number; queried: boolean } {
+  return { flag: Math.sign(margin + gamma), queried: Math.abs(margin) <= gamma };
+}
+
 export function adpoFlags(margins: readonly number[], gamma: number): { flags: number[]; queried: boolean[] } {
-  return {
-    flags: margins.map((m) => Math.sign(m + gamma)),
-    queried: margins.map((m) => Math.abs(m) <= gamma),
-  };
+  const rule = margins.map((m) => adpoFlag(m, gamma));
+  return { flags: rule.map((r) => r.flag), queried: rule.map((r) => r.queried) };
 }
 
 export interface AdpoWorld {
@@ -43,9 +46,7 @@ export interface Prompt {
   features: Float64Array[];
 }
 
-const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 const softplus = (z: number) => (z > 30 ? z : Math.log1p(Math.exp(z)));
-const dot = (a: Float64Array, b: Float64Array) => a.reduce((s, x, i) => s + x * b[i], 0);
 
 /** θ* of unit length: its scale is set by the temperature alone. */
 export function makeWorld(dim: number, candidates: number, temperature: number, rng: RngStream): AdpoWorld {
@@ -150,12 +151,12 @@ export function trainAdpo(world: AdpoWorld, options: AdpoOptions, evalPrompts: r
       const chosenDelta = pair.label > 0 ? pair.delta : pair.delta.map((x) => -x);
       const m = beta * dot(w, chosenDelta);
       margins.push(m);
-      const confident = Math.abs(m) > gamma;
+      const rule = adpoFlag(m, gamma);
       let flag = 1;
-      if (method === 'dpo' || !confident) queries++;
+      if (method === 'dpo' || rule.queried) queries++;
       else if (method === 'adpo-no-pl') continue;
       else {
-        flag = Math.sign(m + gamma);
+        flag = rule.flag;
         pseudoLabels++;
         if (flag < 0) wrongPseudoLabels++;
       }

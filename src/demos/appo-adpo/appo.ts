@@ -11,8 +11,9 @@
 //   query  only when ρ_t ‖φ_{a²} − φ_{a¹}‖_{Σ⁻¹} > Γ (always-query: every round)
 // Regret is that of the greedy arm, max_a ⟨θ*, φ_a⟩ − ⟨θ*, φ_{a¹}⟩, as in the notes' prototype.
 
-import { choleskySolve } from '../../lib/cholesky';
+import { choleskyFactor, choleskySolve, solveWithCholesky } from '../../lib/cholesky';
 import { RngStream } from '../../lib/rng';
+import { dot, sigmoid } from './vectors';
 
 export interface AppoOptions {
   dim: number;
@@ -36,16 +37,12 @@ export interface AppoRun {
   thetaStar: Float64Array;
 }
 
-const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
-const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-};
 
 /** The learner's state: the queried duels, Σ and θ̂. */
 class DuelingMle {
   readonly sigma: Float64Array;
+  /** Σ's Cholesky factor, refreshed when Σ changes: every round solves with it once per arm. */
+  private sigmaFactor: Float64Array;
   readonly theta: Float64Array;
   private readonly duels: { z: Float64Array; o: number }[] = [];
 
@@ -55,18 +52,20 @@ class DuelingMle {
   ) {
     this.sigma = new Float64Array(dim * dim);
     for (let i = 0; i < dim; i++) this.sigma[i * dim + i] = lambda;
+    this.sigmaFactor = choleskyFactor(this.sigma, dim);
     this.theta = new Float64Array(dim);
   }
 
   /** ‖z‖ in the Σ⁻¹ norm. */
   uncertainty(z: Float64Array): number {
-    return Math.sqrt(Math.max(0, dot(z, choleskySolve(this.sigma, z, this.dim))));
+    return Math.sqrt(Math.max(0, dot(z, solveWithCholesky(this.sigmaFactor, z, this.dim))));
   }
 
   add(z: Float64Array, o: number): void {
     const d = this.dim;
     this.duels.push({ z, o });
     for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) this.sigma[i * d + j] += z[i] * z[j];
+    this.sigmaFactor = choleskyFactor(this.sigma, d);
     this.newtonStep();
   }
 
