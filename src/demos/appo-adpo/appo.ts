@@ -3,7 +3,7 @@
 // Each round t brings a context: K arms with features φ_a ∈ R^d. The hidden reward is ⟨θ*, φ⟩ and a
 // queried duel (a¹, a²) returns o = 1 with probability σ(⟨θ*, φ¹ − φ²⟩ / τ) (Bradley–Terry).
 //   θ̂     regularised MLE on the queried duels only: λθ + Σ (σ(⟨θ, z⟩) − o) z = 0, z = φ¹ − φ²,
-//          one warm-started Newton step per new duel
+//          damped Newton steps to convergence after each new duel, warm-started
 //   Σ      λI + Σ z zᵀ over the queried duels
 //   a¹     the greedy arm, argmax ⟨θ̂, φ_a⟩
 //   a²     the optimistic challenger, argmax over a ≠ a¹ of ⟨θ̂, φ_a⟩ + ρ_t ‖φ_a − φ_{a¹}‖_{Σ⁻¹},
@@ -39,7 +39,7 @@ export interface AppoRun {
 
 
 /** The learner's state: the queried duels, Σ and θ̂. */
-class DuelingMle {
+export class DuelingMle {
   readonly sigma: Float64Array;
   /** Σ's Cholesky factor, refreshed when Σ changes: every round solves with it once per arm. */
   private sigmaFactor: Float64Array;
@@ -69,24 +69,54 @@ class DuelingMle {
     this.newtonStep();
   }
 
-  /** θ ← θ − H⁻¹ g for the regularised logistic loss over every queried duel. */
+  /** The regularised negative log-likelihood λ‖θ‖²/2 + Σ log(1 + e^{⟨θ,z⟩}) − o⟨θ,z⟩ at θ. */
+  private loss(theta: Float64Array): number {
+    let total = (this.lambda / 2) * dot(theta, theta);
+    for (const { z, o } of this.duels) {
+      const s = dot(theta, z);
+      total += (s > 30 ? s : Math.log1p(Math.exp(s))) - o * s;
+    }
+    return total;
+  }
+
+  /**
+   * Damped Newton to the regularised MLE, warm-started from the last θ̂: a full Newton step can
+   * overshoot on the logistic loss (and then run away: the saturated Hessian is only λI), so each
+   * step is halved until the loss falls enough (Armijo), and steps repeat until the Newton
+   * decrement is negligible. Usually one step suffices, since one new duel moves the optimum little.
+   */
   private newtonStep(): void {
     const d = this.dim;
-    const g = this.theta.map((x) => this.lambda * x);
-    const h = new Float64Array(d * d);
-    for (let i = 0; i < d; i++) h[i * d + i] = this.lambda;
-    for (const { z, o } of this.duels) {
-      const p = sigmoid(dot(this.theta, z));
-      const w = p * (1 - p);
-      for (let i = 0; i < d; i++) {
-        g[i] += (p - o) * z[i];
-        for (let j = 0; j < d; j++) h[i * d + j] += w * z[i] * z[j];
+    for (let iteration = 0; iteration < MAX_NEWTON_STEPS; iteration++) {
+      const g = this.theta.map((x) => this.lambda * x);
+      const h = new Float64Array(d * d);
+      for (let i = 0; i < d; i++) h[i * d + i] = this.lambda;
+      for (const { z, o } of this.duels) {
+        const p = sigmoid(dot(this.theta, z));
+        const w = p * (1 - p);
+        for (let i = 0; i < d; i++) {
+          g[i] += (p - o) * z[i];
+          for (let j = 0; j < d; j++) h[i * d + j] += w * z[i] * z[j];
+        }
       }
+      const step = choleskySolve(h, g, d);
+      const decrement = dot(g, step);
+      if (decrement < NEWTON_TOLERANCE) return;
+      const before = this.loss(this.theta);
+      let size = 1;
+      let next = this.theta.map((x, i) => x - step[i]);
+      while (this.loss(next) > before - 0.25 * size * decrement && size > 1e-6) {
+        size /= 2;
+        next = this.theta.map((x, i) => x - size * step[i]);
+      }
+      this.theta.set(next);
     }
-    const step = choleskySolve(h, g, d);
-    for (let i = 0; i < d; i++) this.theta[i] -= step[i];
   }
 }
+
+/** Newton steps per new duel at most, and the Newton decrement gᵀH⁻¹g below which θ̂ counts as converged. */
+const MAX_NEWTON_STEPS = 20;
+const NEWTON_TOLERANCE = 1e-8;
 
 function argmax(values: readonly number[]): number {
   let best = 0;
