@@ -79,7 +79,8 @@ export function winRate(world: AdpoWorld, w: Float64Array, prompts: readonly Pro
   for (const prompt of prompts) {
     const p = policy(w, prompt);
     const K = prompt.features.length;
-    for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) total += (p[i] / K) * preferenceProbability(world, prompt.features[i], prompt.features[j]);
+    const reward = prompt.features.map((f) => dot(world.theta, f));
+    for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) total += (p[i] / K) * sigmoid((reward[i] - reward[j]) / world.temperature);
   }
   return total / prompts.length;
 }
@@ -184,7 +185,7 @@ export function pairLossSlope(beta: number, flag: number, h: number): number {
  * Queries a run needed to first reach `target` win-rate (interpolated between checkpoints), or
  * null when it never did.
  */
-export function queriesToReach(run: AdpoRun, target: number): number | null {
+export function queriesToReach(run: Pick<AdpoRun, 'checkpoints'>, target: number): number | null {
   const c = run.checkpoints;
   for (let i = 0; i < c.length; i++) {
     if (c[i].winRate < target) continue;

@@ -43,12 +43,13 @@ describe('APPO on a linear contextual dueling bandit', () => {
       const o = rng.uniform() < sigmoid(dot(truth, z)) ? 1 : 0;
       duels.push({ z, o });
       mle.add(z, o);
-      const score = mle.theta.map((x) => x);
+      let score = mle.theta.map((x) => x);
       for (const duel of duels) {
         const residual = sigmoid(dot(mle.theta, duel.z)) - duel.o;
-        for (let i = 0; i < dim; i++) score[i] += residual * duel.z[i];
+        score = score.map((s, i) => s + residual * duel.z[i]);
       }
       expect(Math.hypot(...score)).toBeLessThan(1e-3);
+      expect(mle.scoreNorm()).toBeCloseTo(Math.hypot(...score), 12);
     }
   });
 

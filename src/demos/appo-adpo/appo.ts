@@ -35,6 +35,8 @@ export interface AppoRun {
   /** The learner's θ̂ at the end, and the hidden θ* (unit length). */
   theta: Float64Array;
   thetaStar: Float64Array;
+  /** ½ gᵀH⁻¹g at the end: how far θ̂'s loss is above the exact regularised MLE's, in nats. */
+  optimalityGap: number;
 }
 
 
@@ -56,6 +58,17 @@ export class DuelingMle {
     this.theta = new Float64Array(dim);
   }
 
+  /** ‖λθ̂ + Σ (σ(⟨θ̂, z⟩) − o) z‖: zero at the regularised MLE. */
+  scoreNorm(): number {
+    return Math.hypot(...this.gradientAndHessian().g);
+  }
+
+  /** ½ gᵀH⁻¹g, the Newton estimate of how far θ̂'s loss is above the MLE's (nats): scale-free, unlike the score. */
+  optimalityGap(): number {
+    const { g, h } = this.gradientAndHessian();
+    return dot(g, choleskySolve(h, g, this.dim)) / 2;
+  }
+
   /** ‖z‖ in the Σ⁻¹ norm. */
   uncertainty(z: Float64Array): number {
     return Math.sqrt(Math.max(0, dot(z, solveWithCholesky(this.sigmaFactor, z, this.dim))));
@@ -67,6 +80,23 @@ export class DuelingMle {
     for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) this.sigma[i * d + j] += z[i] * z[j];
     this.sigmaFactor = choleskyFactor(this.sigma, d);
     this.newtonStep();
+  }
+
+  /** The regularised loss's gradient g and Hessian H at θ̂, over every queried duel. */
+  private gradientAndHessian(): { g: Float64Array; h: Float64Array } {
+    const d = this.dim;
+    const g = this.theta.map((x) => this.lambda * x);
+    const h = new Float64Array(d * d);
+    for (let i = 0; i < d; i++) h[i * d + i] = this.lambda;
+    for (const { z, o } of this.duels) {
+      const p = sigmoid(dot(this.theta, z));
+      const w = p * (1 - p);
+      for (let i = 0; i < d; i++) {
+        g[i] += (p - o) * z[i];
+        for (let j = 0; j < d; j++) h[i * d + j] += w * z[i] * z[j];
+      }
+    }
+    return { g, h };
   }
 
   /** The regularised negative log-likelihood λ‖θ‖²/2 + Σ log(1 + e^{⟨θ,z⟩}) − o⟨θ,z⟩ at θ. */
@@ -86,20 +116,9 @@ export class DuelingMle {
    * decrement is negligible. Usually one step suffices, since one new duel moves the optimum little.
    */
   private newtonStep(): void {
-    const d = this.dim;
     for (let iteration = 0; iteration < MAX_NEWTON_STEPS; iteration++) {
-      const g = this.theta.map((x) => this.lambda * x);
-      const h = new Float64Array(d * d);
-      for (let i = 0; i < d; i++) h[i * d + i] = this.lambda;
-      for (const { z, o } of this.duels) {
-        const p = sigmoid(dot(this.theta, z));
-        const w = p * (1 - p);
-        for (let i = 0; i < d; i++) {
-          g[i] += (p - o) * z[i];
-          for (let j = 0; j < d; j++) h[i * d + j] += w * z[i] * z[j];
-        }
-      }
-      const step = choleskySolve(h, g, d);
+      const { g, h } = this.gradientAndHessian();
+      const step = choleskySolve(h, g, this.dim);
       const decrement = dot(g, step);
       if (decrement < NEWTON_TOLERANCE) return;
       const before = this.loss(this.theta);
@@ -160,5 +179,5 @@ export function runAppo(options: AppoOptions, rng: RngStream): AppoRun {
     regret[t] = totalRegret;
     queries[t] = totalQueries;
   }
-  return { regret, queries, theta: Float64Array.from(learner.theta), thetaStar };
+  return { regret, queries, theta: Float64Array.from(learner.theta), thetaStar, optimalityGap: learner.optimalityGap() };
 }
