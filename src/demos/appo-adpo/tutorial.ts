@@ -1,0 +1,82 @@
+import type { TutorialStep } from '../../lib/demo';
+import type { AppoAdpoParams } from './params';
+import type { AppoAdpoResults } from './experiment';
+
+const claim = (r: AppoAdpoResults, id: string) => r.claims.find((c) => c.id === id);
+const tradeoff = (r: AppoAdpoResults, label: string) => r.series.appoTradeoff.find((row) => row.threshold === label);
+const sweep = (r: AppoAdpoResults, gamma: number) => r.series.gammaSweep?.find((row) => row.gamma === gamma);
+
+/**
+ * The last step changes the shown γ at a small size, so that it runs in seconds; the others are the
+ * default run (the claim's sizes), which the page has precomputed.
+ */
+const SMALL: Partial<AppoAdpoParams> = { replicates: 2, horizon: 1000, pairs: 2000 };
+
+export const tutorial: TutorialStep<AppoAdpoParams, AppoAdpoResults>[] = [
+  {
+    title: 'A human in the loop costs a label per round',
+    params: {},
+    body:
+      'Each round of the dueling bandit brings ten arms. The learner plays its best guess a¹ and an optimistic challenger a², and may ask a human which of the two is better (a Bradley–Terry coin on the hidden reward). ' +
+      'Always asking is the baseline: one label per round. APPO asks only when it is unsure about this duel — when √(d log t)·‖φ¹ − φ²‖_{Σ⁻¹} exceeds Γ, where Σ sums the duels it has already asked about.',
+    expect: {
+      label: 'At Γ = 1 APPO asks in under 30% of the rounds.',
+      check: (r) => (tradeoff(r, 'Γ = 1')?.queryShare ?? 1) < 0.3,
+    },
+  },
+  {
+    title: 'Queries that stop growing',
+    params: {},
+    body:
+      'Look at the cumulative queries on the log-t axis: always-query bends upward (it is t), APPO at Γ = 1 and 2 runs nearly straight, i.e. like log t. Every answered duel shrinks Σ⁻¹ in its direction, so the same question soon stops being uncertain. ' +
+      'The paper’s bound says the number of queries does not grow with T at all (Õ(d²/Δ²)); the √(log t) in the confidence radius is what little growth remains.',
+    expect: {
+      label: 'The log–log slope of APPO’s queries between T/2 and T at Γ = 1 is below 0.5 (always-query: 1).',
+      check: (r) => claim(r, 'appo-queries-logarithmic')?.passed === true,
+    },
+  },
+  {
+    title: 'The price: a higher Γ learns slower',
+    params: {},
+    body:
+      'The trade-off chart puts each Γ at its query share and its regret relative to always-query. Γ = 0.5 asks in about two thirds of the rounds for the same regret; Γ = 1 in about a fifth for a little more; Γ = 2 in a twentieth, and its regret is several times higher.',
+    expect: {
+      label: 'Γ = 2 asks less than Γ = 1 and has the higher regret.',
+      check: (r) => {
+        const [one, two] = [tradeoff(r, 'Γ = 1'), tradeoff(r, 'Γ = 2')];
+        return one !== undefined && two !== undefined && two.queryShare < one.queryShare && two.regretRatio > one.regretRatio;
+      },
+    },
+  },
+  {
+    title: 'ADPO: ask only about close calls, pseudo-label the rest',
+    params: {},
+    body:
+      'The second tier trains a log-linear policy with DPO on a stream of response pairs. The implicit-reward margin m = β⟨w, φ(chosen) − φ(rejected)⟩ says how sure the model is. ADPO asks the human when |m| ≤ γ (the red band of the histogram); otherwise it takes the sign of m as the label — the official trainer’s flag sign(m + γ), which flips the pair when the model confidently disagrees (the grey bars: those pseudo-labels are wrong).',
+    expect: {
+      label: 'The flag rule gives [−1, +1, +1, +1] on margins [−3, −0.5, 0.5, 3] at γ = 1, and at the tuned γ ADPO asks about fewer pairs than DPO.',
+      check: (r) => claim(r, 'adpo-flag-rule')?.passed === true && (sweep(r, r.metrics.tunedGamma ?? NaN)?.queriedShare ?? 1) < 1,
+    },
+  },
+  {
+    title: 'Against a DPO tuned for itself',
+    params: {},
+    body:
+      'DPO gets its own best β and learning rate from a grid, on replicates of their own; ADPO uses the same and a γ tuned the same way. Then the question is like for like: how many labels does ADPO need to reach 98% of DPO’s final win-rate, against the labels DPO itself needed? ' +
+      'Read the claim row and the γ chart: on this toy a tuned DPO gets there early, and ADPO saves little. Against DPO’s whole stream (the literal reading) the ratio looks small, but DPO’s own is just as small.',
+    expect: {
+      label: 'The tuned DPO ends above a win-rate of 0.6, and the ADPO claim reports its ratio over replicates.',
+      check: (r) => (r.metrics.dpoFinalWinRate ?? 0) > 0.6 && (claim(r, 'adpo-fewer-queries')?.spread?.replicates ?? 0) >= 3,
+    },
+  },
+  {
+    title: 'When pseudo-labels go wrong',
+    params: { ...SMALL, shownGamma: '0.1' },
+    body:
+      'This step runs a smaller problem (2 replicates, 1000 rounds, 2000 pairs) and shows γ = 0.1. At a small γ ADPO asks about few pairs — and pseudo-labels the rest while the model is still often wrong. Each wrong pseudo-label trains the model further in its own direction. The wrong-share chart shows it: at γ = 0.1 a large share of pseudo-labels disagree with the human early on, and the γ table shows ADPO ending below DPO there.',
+    expect: {
+      label: 'At γ = 0.1 a larger share of pseudo-labels is wrong than at γ = 2.',
+      check: (r) => (sweep(r, 0.1)?.wrongShare ?? 0) > (sweep(r, 2)?.wrongShare ?? 1),
+    },
+  },
+];
