@@ -46,3 +46,12 @@ test('the DPLM tutorial plays end to end and every step’s check holds', async 
   await playTutorial(page, '/#/dplm?length=16&samples=2&replicates=1&steps=20&motifPart=off&guidance=off&structure=off&probe=off', 7, 240_000);
   expect(errors).toEqual([]);
 });
+
+test('the APPO / ADPO tutorial plays end to end and every step’s check holds', async ({ page }) => {
+  // steps 1–5 are the default run, whose checks read the precomputed run at once (tied to the code by
+  // scripts/precomputed.test.ts); the last runs a small problem live
+  test.setTimeout(600_000);
+  const errors = trackErrors(page);
+  await playTutorial(page, '/#/appo-adpo?replicates=2&horizon=300&pairs=500', 6, 120_000);
+  expect(errors).toEqual([]);
+});
