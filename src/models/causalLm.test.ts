@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RngStream } from '../lib/rng';
-import { drawTaskPairs, encodeBatch, encodeTask, EQUALS, PAD, STOP, TASK_LENGTH, TASK_LETTERS, TASK_VOCAB } from '../demos/spin/task';
+import { drawTaskPairs, encodeBatch, encodeTask, EQUALS, PAD, STOP, TASK_LENGTH, TASK_LETTERS, TASK_VOCAB } from './reversalTask';
 import { generate, rowLogProbs } from './causalLm';
 import { initialParameters, MaskedDiffusionTransformer, type TransformerConfig } from './maskedDiffusionTransformer';
 import { sequenceLogProbTfjs } from './sequenceLogProbTfjs';

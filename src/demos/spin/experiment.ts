@@ -10,13 +10,14 @@ import { Ticker, type RunControl } from '../../lib/schedule';
 import { offThread, runInWorker } from '../../lib/workerRun';
 import type { Claim, DemoResults } from '../../lib/results';
 import { initialParameters, MaskedDiffusionTransformer, type TransformerConfig } from '../../models/maskedDiffusionTransformer';
+import { reversalLmConfig } from '../../models/reversalLm';
 import { createSequenceLogProbOp, type SequenceLogProbOp } from '../../models/sequenceLogProbOp';
 import { sequenceLogProbTfjs } from '../../models/sequenceLogProbTfjs';
 import { CLAIM_ITERATIONS, fusedLogProbClaim, lmClaims, MLE_TEMPER, REPLICATE_ITERATIONS, START_TEMPERS, TABULAR_REPLICATES, tabularClaims, type TabularReplicate } from './claims';
 import { lmSearchNote } from './lmSearch';
-import { lmConfig, runLmTier, type LmIterationRecord, type LmSample, type LmTierOptions } from './lmTier';
+import { runLmTier, type LmIterationRecord, type LmSample, type LmTierOptions } from './lmTier';
 import type { SpinParams } from './params';
-import { encodeBatch, drawTaskPairs } from './task';
+import { encodeBatch, drawTaskPairs } from '../../models/reversalTask';
 import { makeTabularProblem, mergePairs, meanKl, probabilities, runTabularSpin, sampleFrom, spinLoss, theoreticalNextIterate, type IterationRecord, type Table, type TabularProblem } from './tabular';
 
 export const SLUG = 'spin';
@@ -219,7 +220,7 @@ async function runLanguageModelTier(params: SpinParams, where: TfPlacement, rng:
   const started = performance.now();
   const { op, fused } = params.logProb === 'chain' ? { op: sequenceLogProbTfjs, fused: false } : await createSequenceLogProbOp(where.device);
   const options = lmOptions(params);
-  const claims: Claim[] = fused ? [await checkFusedOp(op, lmConfig(options), rng.split('fused-check'))] : [];
+  const claims: Claim[] = fused ? [await checkFusedOp(op, reversalLmConfig(options), rng.split('fused-check'))] : [];
   // replicate 0 is the run shown on the page; the others only feed the claim
   const share = 0.9 / params.lmReplicates;
   const { records, samples } = await runLmTier(options, op, rng, ticker.stage(0.1, 0.1 + share), onRecord);

@@ -8,11 +8,12 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RngStream } from '../../lib/rng';
 import type { Ticker } from '../../lib/schedule';
-import { generate, rowLogProbs } from '../../models/causalLm';
-import { initialParameters, MaskedDiffusionTransformer, type TransformerConfig } from '../../models/maskedDiffusionTransformer';
+import { rowLogProbs } from '../../models/causalLm';
+import { initialParameters, MaskedDiffusionTransformer } from '../../models/maskedDiffusionTransformer';
 import { preferenceLoss, preferenceRewards } from '../../models/preferenceLoss';
 import type { SequenceLogProbOp } from '../../models/sequenceLogProbOp';
-import { decodeTask, drawTaskPairs, encodeBatch, encodeTask, EQUALS, MAX_WORD, PAD, STOP, TASK_LENGTH, TASK_VOCAB, type TaskPair } from './task';
+import { cloneModel, nllStep, responses, reversalLmConfig } from '../../models/reversalLm';
+import { drawTaskPairs, encodeBatch, type TaskPair } from '../../models/reversalTask';
 
 export interface LmTierOptions {
   sftPairs: number;
@@ -60,25 +61,6 @@ export interface LmTierResult {
   samples: LmSample[];
 }
 
-export function lmConfig(options: Pick<LmTierOptions, 'width' | 'layers'>): TransformerConfig {
-  return { vocab: TASK_VOCAB, length: TASK_LENGTH, width: options.width, heads: 4, layers: options.layers, ffn: 2 * options.width, timeInput: false, causal: true };
-}
-
-async function cloneModel(model: MaskedDiffusionTransformer): Promise<MaskedDiffusionTransformer> {
-  return new MaskedDiffusionTransformer(model.config, await model.exportValues());
-}
-
-/** Prompt rows ready for generation ("word=" then padding). */
-function promptRows(pairs: readonly TaskPair[]) {
-  const tokens = new Int32Array(pairs.length * TASK_LENGTH).fill(PAD);
-  pairs.forEach((p, b) => encodeTask(`${p.prompt}=`).forEach((t, i) => (tokens[b * TASK_LENGTH + i] = t)));
-  return { tokens, start: pairs.map((p) => p.prompt.length), batch: pairs.length, length: TASK_LENGTH, vocab: TASK_VOCAB, forbidden: [PAD, EQUALS], stop: STOP, maxNew: MAX_WORD + 1 };
-}
-
-async function responses(model: MaskedDiffusionTransformer, pairs: readonly TaskPair[], temperature: number, rng: RngStream): Promise<string[]> {
-  return (await generate(model, { ...promptRows(pairs), temperature }, rng)).map((ids) => decodeTask(ids));
-}
-
 /** Held-out exact match of near-greedy decoding (temperature 0.05) and mean response log-likelihood. */
 async function evaluate(model: MaskedDiffusionTransformer, heldOut: readonly TaskPair[], op: SequenceLogProbOp, rng: RngStream): Promise<{ exact: number; logLikelihood: number; outputs: string[] }> {
   const out = await responses(model, heldOut, 0.05, rng);
@@ -87,11 +69,6 @@ async function evaluate(model: MaskedDiffusionTransformer, heldOut: readonly Tas
   const [logLikelihood] = await ll.data();
   ll.dispose();
   return { exact, logLikelihood, outputs: out };
-}
-
-function nllStep(model: MaskedDiffusionTransformer, optimizer: tf.Optimizer, pairs: readonly TaskPair[], op: SequenceLogProbOp): void {
-  const rows = encodeBatch(pairs);
-  tf.dispose(optimizer.minimize(() => tf.neg(tf.mean(rowLogProbs(model, rows, op))) as tf.Scalar) ?? []);
 }
 
 /** The opponent's sequence log-probabilities of every pair's real and generated response, computed once per iteration (it is frozen). */
@@ -107,7 +84,7 @@ const pick = <T>(items: readonly T[], count: number, rng: RngStream): T[] => Arr
 export async function runLmTier(options: LmTierOptions, op: SequenceLogProbOp, rng: RngStream, ticker?: Ticker, onRecord?: (r: LmIterationRecord) => void): Promise<LmTierResult> {
   const sftData = drawTaskPairs(options.sftPairs, rng.split('sft-data'));
   const heldOut = drawTaskPairs(options.heldOutPairs, rng.split('held-out'), new Set(sftData.map((p) => p.prompt)));
-  const config = lmConfig(options);
+  const config = reversalLmConfig(options);
   const policy = new MaskedDiffusionTransformer(config, initialParameters(config, rng.split('init')));
   const batches = rng.split('batches');
   const sftOptimizer = tf.train.adam(options.learningRate);

@@ -1,8 +1,9 @@
-// The language-model tier's task: reverse a short word. Prompt "cabd=" → response "dbac.", over the
-// letters a–h. A tiny causal transformer learns it partly by SFT, so SPIN has room to improve it.
+// The tiny language models' task (the language-model tiers of SPIN and of ADPO): reverse a short
+// word. Prompt "cabd=" → response "dbac.", over the letters a–h. A tiny causal transformer learns it
+// partly by SFT, so the alignment methods have room to improve it.
 // Pairs are drawn from a seeded stream; training and held-out prompts never overlap.
 
-import type { RngStream } from '../../lib/rng';
+import type { RngStream } from '../lib/rng';
 
 export const TASK_LETTERS = 'abcdefgh';
 export const PAD = 0;

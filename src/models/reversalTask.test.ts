@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RngStream } from '../../lib/rng';
-import { decodeTask, drawTaskPairs, encodeBatch, EQUALS, STOP, TASK_LENGTH } from './task';
+import { RngStream } from '../lib/rng';
+import { decodeTask, drawTaskPairs, encodeBatch, EQUALS, STOP, TASK_LENGTH } from './reversalTask';
 
 describe('word-reversal task', () => {
   it('draws distinct prompts with reversed responses, and keeps held-out prompts apart', () => {
