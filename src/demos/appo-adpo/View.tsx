@@ -5,6 +5,7 @@ import { LinesChart } from '../../ui/LinesChart';
 import { ADPO_METHODS } from './adpo';
 import { GAMMA_COLOURS, MarginHistogram, METHOD_COLOURS, THRESHOLD_COLOURS } from './charts';
 import { CLAIM_THRESHOLD, QUERY_RATIO_MAX, TARGET_SHARE } from './claims';
+import { ADPO_BATCH, ADPO_EVAL_EVERY } from './jobs';
 import { appoThresholds, GAMMAS, gammaLabel, METHOD_LABELS, thresholdLabel, type AppoAdpoResults, type GammaSweepRow } from './experiment';
 
 const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '∞');
@@ -93,7 +94,7 @@ export function AppoAdpoView({ results }: DemoViewProps<AppoAdpoResults>) {
           name="adpo-wrong-pseudo-labels"
           title="Linear policy: share of pseudo-labels that are wrong, over the stream"
           rows={series.wrongShare}
-          caption={`Per interval of ${2 * 32} pairs, mean over replicates, for each γ. A small γ pseudo-labels early, while the model is still often wrong; a large γ pseudo-labels only pairs it is sure about, and asks about nearly everything.`}
+          caption={`Per interval of ${ADPO_EVAL_EVERY * ADPO_BATCH} pairs, mean over replicates, for each γ. A small γ pseudo-labels early, while the model is still often wrong; a large γ pseudo-labels only pairs it is sure about, and asks about nearly everything.`}
         >
           <LinesChart rows={series.wrongShare} x="pairs" xLabel="pairs of the stream seen" yLabel="wrong share" lines={GAMMAS.map((g, i) => ({ key: gammaLabel(g), name: gammaLabel(g), colour: GAMMA_COLOURS[i] }))} />
         </ChartCard>
