@@ -3,7 +3,7 @@ import { runDemo, trackErrors, waitForRunDone } from './helpers';
 import type { AppoAdpoResults } from '../src/demos/appo-adpo/experiment';
 
 // A small run: the defaults' full run is the precomputed one (scripts/precomputed.test.ts ties it to the code)
-const SMALL = { replicates: 2, horizon: 800, pairs: 1500 };
+const SMALL = { replicates: 2, horizon: 300, pairs: 500 };
 
 test.describe('APPO / ADPO', () => {
   test('window.playground.run("appo-adpo", …) returns both tiers and every claim row; workers and the page’s thread agree', async ({ page }) => {
@@ -37,7 +37,7 @@ test.describe('APPO / ADPO', () => {
   test('the page draws both tiers, follows a changed Γ into the link, and Cancel stops a run', async ({ page }) => {
     test.setTimeout(180_000);
     const errors = trackErrors(page);
-    await page.goto(`/#/appo-adpo?replicates=2&horizon=600&pairs=1000`);
+    await page.goto('/#/appo-adpo?replicates=2&horizon=300&pairs=500');
     await waitForRunDone(page);
     for (const chart of ['appo-regret', 'appo-queries', 'appo-tradeoff', 'adpo-win-vs-queries', 'adpo-margins', 'adpo-wrong-pseudo-labels', 'adpo-gamma-sweep']) await expect(page.getByTestId(`chart-${chart}`)).toBeVisible();
     await page.getByRole('spinbutton', { name: 'Bandit: query threshold Γ' }).fill('1.5');

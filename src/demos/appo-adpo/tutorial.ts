@@ -10,7 +10,7 @@ const sweep = (r: AppoAdpoResults, gamma: number) => r.series.gammaSweep?.find((
  * The last step changes the shown γ at a small size, so that it runs in seconds; the others are the
  * default run (the claim's sizes), which the page has precomputed.
  */
-const SMALL: Partial<AppoAdpoParams> = { replicates: 2, horizon: 1000, pairs: 2000 };
+const SMALL: Partial<AppoAdpoParams> = { replicates: 2, horizon: 600, pairs: 1000 };
 
 export const tutorial: TutorialStep<AppoAdpoParams, AppoAdpoResults>[] = [
   {
@@ -73,7 +73,7 @@ export const tutorial: TutorialStep<AppoAdpoParams, AppoAdpoResults>[] = [
     title: 'When pseudo-labels go wrong',
     params: { ...SMALL, shownGamma: '0.1' },
     body:
-      'This step runs a smaller problem (2 replicates, 1000 rounds, 2000 pairs) and shows γ = 0.1. At a small γ ADPO asks about few pairs — and pseudo-labels the rest while the model is still often wrong. Each wrong pseudo-label trains the model further in its own direction. The wrong-share chart shows it: at γ = 0.1 a large share of pseudo-labels disagree with the human early on, and the γ table shows ADPO ending below DPO there.',
+      'This step runs a smaller problem (2 replicates, 600 rounds, 1000 pairs) and shows γ = 0.1. At a small γ ADPO asks about few pairs — and pseudo-labels the rest while the model is still often wrong. Each wrong pseudo-label trains the model further in its own direction. The wrong-share chart shows it: at γ = 0.1 a large share of pseudo-labels disagree with the human early on, and the γ table shows ADPO ending below DPO there.',
     expect: {
       label: 'At γ = 0.1 a larger share of pseudo-labels is wrong than at γ = 2.',
       check: (r) => (sweep(r, 0.1)?.wrongShare ?? 0) > (sweep(r, 2)?.wrongShare ?? 1),
