@@ -3,7 +3,7 @@ import { runDemo, trackErrors, waitForRunDone } from './helpers';
 import type { AppoAdpoResults } from '../src/demos/appo-adpo/experiment';
 
 // A small run: the defaults' full run is the precomputed one (scripts/precomputed.test.ts ties it to the code)
-const SMALL = { replicates: 2, horizon: 300, pairs: 500 };
+const SMALL = { replicates: 2, horizon: 300, pairs: 500, lm: 'off' };
 
 test.describe('APPO / ADPO', () => {
   test('window.playground.run("appo-adpo", …) returns both tiers and every claim row; workers and the page’s thread agree', async ({ page }) => {
@@ -17,9 +17,9 @@ test.describe('APPO / ADPO', () => {
       ['appo-queries-logarithmic', 'paper'],
       ['adpo-fewer-queries', 'paper'],
       ['adpo-small-gamma-falls-behind', 'limit'],
+      ['uniform-policy-half', 'sanity'],
       ['adpo-flag-rule', 'sanity'],
       ['appo-mle-converged', 'sanity'],
-      ['uniform-policy-half', 'sanity'],
     ]);
     for (const id of ['adpo-flag-rule', 'appo-mle-converged', 'uniform-policy-half']) expect(results.claims.find((c) => c.id === id)?.passed, id).toBe(true);
     for (const c of results.claims.filter((c) => c.kind === 'paper')) expect(c.spread?.replicates, c.id).toBe(2);
@@ -37,7 +37,7 @@ test.describe('APPO / ADPO', () => {
   test('the page draws both tiers, follows a changed Γ into the link, and Cancel stops a run', async ({ page }) => {
     test.setTimeout(180_000);
     const errors = trackErrors(page);
-    await page.goto('/#/appo-adpo?replicates=2&horizon=300&pairs=500');
+    await page.goto('/#/appo-adpo?replicates=2&horizon=300&pairs=500&lm=off');
     await waitForRunDone(page);
     for (const chart of ['appo-regret', 'appo-queries', 'appo-tradeoff', 'adpo-win-vs-queries', 'adpo-margins', 'adpo-wrong-pseudo-labels', 'adpo-gamma-sweep']) await expect(page.getByTestId(`chart-${chart}`)).toBeVisible();
     await page.getByRole('spinbutton', { name: 'Bandit: query threshold Γ' }).fill('1.5');
@@ -48,12 +48,23 @@ test.describe('APPO / ADPO', () => {
     await page.getByTestId('chart-appo-tradeoff').getByRole('button', { name: 'Show as table' }).click();
     await expect(page.getByTestId('chart-appo-tradeoff').locator('table')).toContainText('Γ = 1.5');
 
-    await page.getByRole('spinbutton', { name: 'Replicates' }).fill('12');
-    await page.getByRole('spinbutton', { name: 'Replicates' }).press('Tab');
+    await page.getByRole('spinbutton', { name: 'Replicates', exact: true }).fill('12');
+    await page.getByRole('spinbutton', { name: 'Replicates', exact: true }).press('Tab');
     await page.getByTestId('run').click();
     await expect(page.getByTestId('progress-label')).toContainText('Bandit', { timeout: 30_000 });
     await page.getByTestId('cancel').click();
     await expect(page.getByTestId('progress-label')).toHaveText('Cancelled.');
+    expect(errors).toEqual([]);
+  });
+
+  test('the language-model tier on WebGPU: the fused kernel’s loss matches the op chain’s, and the tier’s claim and chart appear', async ({ page }) => {
+    test.setTimeout(240_000);
+    const errors = trackErrors(page);
+    await page.goto('/#/appo-adpo?replicates=2&horizon=300&pairs=500&network=webgpu&lmReplicates=1&lmStreamPairs=64&lmSftSteps=5&lmHeldOut=16');
+    await waitForRunDone(page, 200_000);
+    await expect(page.getByTestId('claim-lm-loss-kernel-matches-chain')).toHaveAttribute('data-passed', 'true');
+    await expect(page.getByTestId('claim-adpo-lm-fewer-queries')).toHaveAttribute('data-kind', 'paper');
+    await expect(page.getByTestId('chart-adpo-lm-win-vs-queries')).toBeVisible();
     expect(errors).toEqual([]);
   });
 });

@@ -52,6 +52,6 @@ test('the APPO / ADPO tutorial plays end to end and every step’s check holds',
   // scripts/precomputed.test.ts); the last runs a small problem live
   test.setTimeout(600_000);
   const errors = trackErrors(page);
-  await playTutorial(page, '/#/appo-adpo?replicates=2&horizon=300&pairs=500', 6, 120_000);
+  await playTutorial(page, '/#/appo-adpo?replicates=2&horizon=300&pairs=500&lm=off', 7, 120_000);
   expect(errors).toEqual([]);
 });

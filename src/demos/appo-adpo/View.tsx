@@ -21,7 +21,8 @@ function gammaTable(rows: readonly GammaSweepRow[]) {
     'ADPO − DPO, final win-rate': f3(r.finalGap),
     'w/o PL − DPO, final win-rate': f3(r.noPlFinalGap),
     'share of the stream queried': percent(r.queriedShare),
-    'wrong pseudo-labels': percent(r.wrongShare),
+    'pseudo-labels against the true preference': percent(r.againstTruthShare),
+    'pseudo-labels against the noisy human': percent(r.againstHumanShare),
   }));
 }
 
@@ -45,7 +46,7 @@ export function AppoAdpoView({ results }: DemoViewProps<AppoAdpoResults>) {
         name="appo-queries"
         title="Bandit: cumulative queries against log t"
         rows={series.appoCurves}
-        caption="On a logarithmic t axis a straight line is growth like log t; always-query (queries = t) curves upward. APPO stops asking once its estimate is sure enough about every duel it would play: the paper’s query bound Õ(d²/Δ²) does not grow with T."
+        caption="On a logarithmic t axis a straight line is growth like log t; always-query (queries = t) curves upward. Every answered duel shrinks Σ⁻¹ in its direction, so APPO asks less and less. The paper’s bound Õ(d²/Δ²), flat in T, needs a gap Δ between the best arm and the rest; fresh Gaussian arms have none, so here the queries keep growing, slowly (about a hundred per doubling of t at the defaults)."
       >
         <LinesChart rows={series.appoCurves} x="t" logX xLabel="round t (log scale)" yLabel="cumulative queries" lines={lines('queries')} />
       </ChartCard>
@@ -68,7 +69,7 @@ export function AppoAdpoView({ results }: DemoViewProps<AppoAdpoResults>) {
           name="adpo-win-vs-queries"
           title={`Linear policy: win-rate against the number of human labels (γ = ${shownGamma})`}
           rows={series.winVsQueries}
-          caption={`The first replicate. DPO asks about every pair; ADPO only when |m| ≤ γ, and pseudo-labels the rest by the sign of m; ADPO without pseudo-labels skips the rest. DPO’s β and learning rate are its own best (${metrics.tunedBeta}, ${metrics.tunedLearningRate}); the claim asks ADPO to reach ${TARGET_SHARE * 100}% of DPO’s final win-rate with ≤ ${QUERY_RATIO_MAX} × DPO’s queries to the same point (median ratio at the tuned γ = ${metrics.tunedGamma}: ${f2(metrics.adpoQueryRatio ?? NaN)}).`}
+          caption={`The first replicate. DPO asks about every pair; ADPO only when |m| ≤ γ, and pseudo-labels the rest by the sign of m; ADPO without pseudo-labels skips the rest. DPO’s β and learning rate are its own best (${metrics.tunedBeta}, ${metrics.tunedLearningRate}), ADPO’s its own (${metrics.adpoBeta}, ${metrics.adpoLearningRate}); the claim asks ADPO to reach ${TARGET_SHARE * 100}% of DPO’s final win-rate with ≤ ${QUERY_RATIO_MAX} × DPO’s queries to the same point (median ratio at the tuned γ = ${metrics.tunedGamma}: ${f2(metrics.adpoQueryRatio ?? NaN)}).`}
         >
           <DotPlot
             groups={ADPO_METHODS.map((method) => ({ name: METHOD_LABELS[method], colour: METHOD_COLOURS[method], points: series.winVsQueries!.filter((r) => r.method === method).map((r) => [r.queries, r.winRate] as const) }))}
@@ -84,7 +85,7 @@ export function AppoAdpoView({ results }: DemoViewProps<AppoAdpoResults>) {
           name="adpo-margins"
           title={`Linear policy: ADPO’s margins, with the ±γ query band (γ = ${shownGamma})`}
           rows={series.marginHistogram}
-          caption="Every pair of the first replicate’s stream, its margin in the human’s order when ADPO saw it. Red: |m| ≤ γ, queried. Blue: pseudo-labelled in agreement with the human. Grey: pseudo-labelled against the human (m < −γ), a wrong pseudo-label that flips the pair."
+          caption="Every pair of the first replicate’s stream, its margin in the human’s order when ADPO saw it. Red: |m| ≤ γ, queried. Blue: pseudo-labelled the human’s way. Grey: pseudo-labelled against the human’s label (m < −γ: the flag −1 flips the pair). The human is noisy, so grey is not all error: the γ table gives the share of pseudo-labels that contradict the true preference."
         >
           <MarginHistogram rows={series.marginHistogram} gamma={shownGamma} />
         </ChartCard>
@@ -92,9 +93,9 @@ export function AppoAdpoView({ results }: DemoViewProps<AppoAdpoResults>) {
       {series.wrongShare && (
         <ChartCard
           name="adpo-wrong-pseudo-labels"
-          title="Linear policy: share of pseudo-labels that are wrong, over the stream"
+          title="Linear policy: share of pseudo-labels that contradict the true preference, over the stream"
           rows={series.wrongShare}
-          caption={`Per interval of ${ADPO_EVAL_EVERY * ADPO_BATCH} pairs, mean over replicates, for each γ. A small γ pseudo-labels early, while the model is still often wrong; a large γ pseudo-labels only pairs it is sure about, and asks about nearly everything.`}
+          caption={`Per interval of ${ADPO_EVAL_EVERY * ADPO_BATCH} pairs, mean over replicates, for each γ: pseudo-labels whose order is against the hidden reward’s. A small γ pseudo-labels early, while the model is still rough; a large γ pseudo-labels only pairs it is sure about, and asks about nearly everything. Against the noisy human’s label the shares are far higher (the γ table): mostly the human’s own noise.`}
         >
           <LinesChart rows={series.wrongShare} x="pairs" xLabel="pairs of the stream seen" yLabel="wrong share" lines={GAMMAS.map((g, i) => ({ key: gammaLabel(g), name: gammaLabel(g), colour: GAMMA_COLOURS[i] }))} />
         </ChartCard>
@@ -104,7 +105,7 @@ export function AppoAdpoView({ results }: DemoViewProps<AppoAdpoResults>) {
           name="adpo-gamma-sweep"
           title="Linear policy: what γ buys and what it costs"
           rows={gammaTable(series.gammaSweep)}
-          caption={`Queries to reach ${TARGET_SHARE * 100}% of DPO’s final win-rate, as a multiple of DPO’s own (median over ${params.replicates} replicates; ∞ where a replicate never got there), with and without pseudo-labels. Its table has the final win-rate gaps and the share of wrong pseudo-labels: below γ ≈ 0.25 the wrong pseudo-labels pull ADPO under DPO.`}
+          caption={`Queries to reach ${TARGET_SHARE * 100}% of DPO’s final win-rate, as a multiple of DPO’s own (median over ${params.replicates} replicates; ∞ where a replicate never got there), with and without pseudo-labels. Its table has the final win-rate gaps and the pseudo-labels’ error shares: at the smallest γ ADPO stops asking early and ends under DPO.`}
         >
           <LinesChart
             rows={series.gammaSweep.map((r) => ({ γ: r.gamma, ADPO: Number.isFinite(r.adpoQueryRatio) ? r.adpoQueryRatio : null, 'w/o PL': Number.isFinite(r.noPlQueryRatio) ? r.noPlQueryRatio : null }))}
@@ -117,6 +118,28 @@ export function AppoAdpoView({ results }: DemoViewProps<AppoAdpoResults>) {
             ]}
           />
         </ChartCard>
+      )}
+      {series.lmWinVsQueries && (
+        <ChartCard
+          name="adpo-lm-win-vs-queries"
+          title={`Language model: win-rate against the reference by human labels asked (γ = ${params.lmGamma})`}
+          rows={series.lmWinVsQueries}
+          caption={`The first of ${params.lmReplicates} replicates. A tiny transformer that reverses words, fine-tuned from its SFT reference on pairs of the reference’s own answers; the “human” prefers the answer with more letters of the reversed word in place (less one per letter of length difference), with probability σ(Δscore / ${params.lmOracleTemperature}). Win-rate: one answer per held-out word against the reference’s. DPO ends at ${metrics.lmDpoFinalWinRate?.toFixed(3)}, ADPO at ${metrics.lmAdpoFinalWinRate?.toFixed(3)} (means over replicates).`}
+        >
+          <DotPlot
+            groups={ADPO_METHODS.map((method) => ({ name: METHOD_LABELS[method], colour: METHOD_COLOURS[method], points: series.lmWinVsQueries!.filter((r) => r.method === method).map((r) => [r.queries, r.winRate] as const) }))}
+            xLabel="human labels asked"
+            yLabel="win-rate vs reference"
+            yDomain={[0, 1]}
+            label="Language-model tier: win-rate against queries, one dot per checkpoint, for DPO, ADPO and ADPO without pseudo-labels"
+          />
+        </ChartCard>
+      )}
+      {series.adpoTuning && (
+        <details className="card">
+          <summary>ADPO’s own tuning at γ = {metrics.tunedGamma}: queries to DPO’s target and final gap on the tuning replicates</summary>
+          <DataTable rows={series.adpoTuning.map((r) => ({ β: r.beta, 'learning rate': r.learningRate, 'queries ÷ DPO’s': f2(r.queryRatio), 'ADPO − DPO, final': f3(r.finalGap), chosen: r.chosen }))} caption="ADPO at each (β, learning rate) of the grid against the tuned DPO, on the tuning replicates; the chosen point asks least among those ending within 0.01 of DPO" />
+        </details>
       )}
       {series.dpoTuning && (
         <details className="card">

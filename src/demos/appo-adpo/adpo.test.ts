@@ -47,6 +47,7 @@ describe('the linear-policy world', () => {
     expect(a.queries + a.pseudoLabels).toBe(800);
     expect(a.queries).toBe(adpo.margins.filter((m) => Math.abs(m) <= 1).length);
     expect(a.wrongPseudoLabels).toBe(adpo.margins.filter((m) => m < -1).length);
+    expect(a.pseudoLabelsAgainstTruth).toBeLessThanOrEqual(a.pseudoLabels);
     expect(noPl.checkpoints.at(-1)!.pseudoLabels).toBe(0);
     // the first batch sees w = 0: every margin is 0, every pair queried, the same for both
     expect(adpo.margins.slice(0, 16).every((m) => m === 0)).toBe(true);
@@ -62,9 +63,9 @@ describe('the linear-policy world', () => {
       margins: [],
       w: new Float64Array(0),
       checkpoints: [
-        { pairsSeen: 0, queries: 0, winRate: 0.5, pseudoLabels: 0, wrongPseudoLabels: 0 },
-        { pairsSeen: 10, queries: 10, winRate: 0.6, pseudoLabels: 0, wrongPseudoLabels: 0 },
-        { pairsSeen: 20, queries: 14, winRate: 0.7, pseudoLabels: 0, wrongPseudoLabels: 0 },
+        { pairsSeen: 0, queries: 0, winRate: 0.5, pseudoLabels: 0, wrongPseudoLabels: 0, pseudoLabelsAgainstTruth: 0 },
+        { pairsSeen: 10, queries: 10, winRate: 0.6, pseudoLabels: 0, wrongPseudoLabels: 0, pseudoLabelsAgainstTruth: 0 },
+        { pairsSeen: 20, queries: 14, winRate: 0.7, pseudoLabels: 0, wrongPseudoLabels: 0, pseudoLabelsAgainstTruth: 0 },
       ],
     };
     expect(queriesToReach(run, 0.5)).toBe(0);

@@ -101,9 +101,13 @@ export interface AdpoCheckpoint {
   pairsSeen: number;
   queries: number;
   winRate: number;
-  /** Pseudo-labels so far, and how many disagreed with what the human would have said. */
+  /**
+   * Pseudo-labels so far; how many disagreed with what the (noisy) human would have said; how many
+   * contradict the true preference (the hidden reward's order), the error that matters.
+   */
   pseudoLabels: number;
   wrongPseudoLabels: number;
+  pseudoLabelsAgainstTruth: number;
 }
 
 export interface AdpoRun {
@@ -137,11 +141,12 @@ function streamPair(world: AdpoWorld, rng: RngStream): StreamPair {
 export function trainAdpo(world: AdpoWorld, options: AdpoOptions, evalPrompts: readonly Prompt[], streamRng: RngStream): AdpoRun {
   const { method, beta, gamma, learningRate, batchSize, pairs, evalEvery } = options;
   const w = new Float64Array(world.dim);
-  const checkpoints: AdpoCheckpoint[] = [{ pairsSeen: 0, queries: 0, winRate: winRate(world, w, evalPrompts), pseudoLabels: 0, wrongPseudoLabels: 0 }];
+  const checkpoints: AdpoCheckpoint[] = [{ pairsSeen: 0, queries: 0, winRate: winRate(world, w, evalPrompts), pseudoLabels: 0, wrongPseudoLabels: 0, pseudoLabelsAgainstTruth: 0 }];
   const margins: number[] = [];
   let queries = 0;
   let pseudoLabels = 0;
   let wrongPseudoLabels = 0;
+  let pseudoLabelsAgainstTruth = 0;
   const batches = Math.ceil(pairs / batchSize);
   for (let b = 0; b < batches; b++) {
     const gradient = new Float64Array(world.dim);
@@ -160,13 +165,15 @@ export function trainAdpo(world: AdpoWorld, options: AdpoOptions, evalPrompts: r
         flag = rule.flag;
         pseudoLabels++;
         if (flag < 0) wrongPseudoLabels++;
+        // the pseudo-label keeps the human's order when flag > 0: against the truth when that order is truly worse
+        if (flag > 0 !== dot(world.theta, chosenDelta) > 0) pseudoLabelsAgainstTruth++;
       }
       const scale = pairLossSlope(beta, flag, dot(w, chosenDelta));
       for (let k = 0; k < world.dim; k++) gradient[k] += scale * chosenDelta[k];
       used++;
     }
     if (used > 0) for (let k = 0; k < world.dim; k++) w[k] -= (learningRate * gradient[k]) / used;
-    if ((b + 1) % evalEvery === 0 || b === batches - 1) checkpoints.push({ pairsSeen: Math.min(pairs, (b + 1) * batchSize), queries, winRate: winRate(world, w, evalPrompts), pseudoLabels, wrongPseudoLabels });
+    if ((b + 1) % evalEvery === 0 || b === batches - 1) checkpoints.push({ pairsSeen: Math.min(pairs, (b + 1) * batchSize), queries, winRate: winRate(world, w, evalPrompts), pseudoLabels, wrongPseudoLabels, pseudoLabelsAgainstTruth });
   }
   return { method, checkpoints, margins, w };
 }

@@ -26,10 +26,11 @@ export const CLAIM_THRESHOLD = 1;
 export const QUERY_SHARE_MAX = 0.3;
 export const REGRET_RATIO_MAX = 1.3;
 /**
- * Growth of cumulative queries between T/2 and T as a log–log slope: 1 for queries ∝ T, about
- * 1/log(T/2) (≈ 0.14 at T = 3000) for queries ∝ log T. The bound is the midpoint.
+ * Growth of cumulative queries, doubling by doubling: the queries of (T/2, T] over those of
+ * (T/4, T/2]. Queries ∝ T give 2, ∝ √T give √2 ≈ 1.41, ∝ log T give 1; the bound is the midpoint
+ * between log growth and √T growth.
  */
-export const QUERY_SLOPE_MAX = 0.5;
+export const DOUBLING_RATIO_MAX = 1.2;
 /** How far above the MLE's loss the bandit learner may end (nats); its Newton steps stop below 1e-8. */
 export const MLE_GAP_TOL = 1e-6;
 
@@ -48,6 +49,7 @@ const finalWin = (run: AdpoSummary) => run.checkpoints[run.checkpoints.length - 
 const finalCheckpoint = (run: AdpoSummary) => run.checkpoints[run.checkpoints.length - 1];
 const f2 = (v: number) => v.toFixed(2);
 const f3 = (v: number) => v.toFixed(3);
+const percent = (v: number) => `${(100 * v).toFixed(v < 0.1 ? 1 : 0)}%`;
 const signed = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(3)}`;
 
 /** Per replicate: queries to reach TARGET_SHARE of that replicate's DPO final, for DPO and for `method` (Infinity when never reached). */
@@ -61,39 +63,82 @@ export function queriesToTarget(dpo: readonly AdpoSummary[], method: readonly Ad
 export interface AdpoClaimInputs {
   /** Pairs in the stream (all of which DPO queries). */
   pairs: number;
-  /** The tuned γ the claim is made at. */
+  /** The γ the claim is made at. */
   gamma: number;
   dpo: readonly AdpoSummary[];
   adpo: readonly AdpoSummary[];
   adpoNoPl: readonly AdpoSummary[];
 }
 
-export function adpoQueriesClaim({ pairs, gamma, dpo, adpo, adpoNoPl }: AdpoClaimInputs): Claim {
+type Setting = { beta: number; learningRate: number };
+
+/** The like-for-like statistics of ADPO against DPO over replicates, and the note that explains them. */
+function likeForLike({ pairs, dpo, adpo, adpoNoPl }: AdpoClaimInputs) {
   const reached = queriesToTarget(dpo, adpo);
   const ratios = reached.map((q) => q.method / q.dpo);
   const gaps = adpo.map((a, r) => finalWin(a) - finalWin(dpo[r]));
+  const gap = meanSpread(gaps);
+  // non-inferiority: the lower end of the gap's 95% interval clears the margin (one replicate has no interval)
+  const nonInferior = gaps.length >= 2 && gap.low >= FINAL_GAP_MIN;
   const ratio = median(ratios);
-  const gap = mean(gaps);
   const literal = median(reached.map((q) => q.method / pairs));
   const dpoOwn = median(reached.map((q) => q.dpo / pairs));
   const noPl = median(queriesToTarget(dpo, adpoNoPl).map((q) => q.method / q.dpo));
+  const noPlGap = mean(adpoNoPl.map((a, r) => finalWin(a) - finalWin(dpo[r])));
   const used = median(adpo.map((a) => finalCheckpoint(a).queries / pairs));
-  const wrong = median(adpo.map((a) => finalCheckpoint(a).wrongPseudoLabels / Math.max(1, finalCheckpoint(a).pseudoLabels)));
+  const againstTruth = median(adpo.map((a) => finalCheckpoint(a).pseudoLabelsAgainstTruth / Math.max(1, finalCheckpoint(a).pseudoLabels)));
+  const againstHuman = median(adpo.map((a) => finalCheckpoint(a).wrongPseudoLabels / Math.max(1, finalCheckpoint(a).pseudoLabels)));
   const never = ratios.filter((r) => !Number.isFinite(r)).length;
+  const note =
+    `Final win-rate ADPO − DPO: ${signed(gap.estimate)} [${signed(gap.low)}, ${signed(gap.high)}] (paired, ${gap.method}; per replicate ${gaps.map(signed).join(', ')}). ` +
+    `ADPO asked about ${Math.round(used * 100)}% of the stream in all; ${percent(againstTruth)} of its pseudo-labels contradict the true preference (${percent(againstHuman)} disagree with the noisy human’s label, mostly the human’s own noise). ` +
+    `Without pseudo-labels the same rule needs ${Number.isFinite(noPl) ? `${f2(noPl)} ×` : 'more than all of'} DPO’s queries and ends ${signed(noPlGap)} from DPO. ` +
+    `The literal reading (against DPO’s whole stream of ${pairs}) gives ${Number.isFinite(literal) ? f3(literal) : '∞'}, while DPO itself reaches the same target after ${f3(dpoOwn)} of its stream.` +
+    (never > 0 ? ` ${never} replicate(s) never reached the target (ratio ∞).` : '');
+  return { ratios, ratio, nonInferior, note };
+}
+
+export function adpoQueriesClaim(inputs: AdpoClaimInputs & { adpoSetting: Setting; dpoSetting: Setting }): Claim {
+  const { ratios, ratio, nonInferior, note } = likeForLike(inputs);
   return {
     id: 'adpo-fewer-queries',
     kind: 'paper',
-    statement: `Linear policy, γ = ${gamma} (tuned on separate replicates): ADPO reaches ${TARGET_SHARE * 100}% of DPO’s final win-rate with ≤ ${QUERY_RATIO_MAX} × the queries DPO itself needs to reach it, and ends ≥ DPO − ${Math.abs(FINAL_GAP_MIN)} — DPO with its own tuned β and learning rate (measured: the median ratio over ${ratios.length} replicates; the final gap is a paired mean)`,
-    passed: ratio <= QUERY_RATIO_MAX && gap >= FINAL_GAP_MIN,
+    statement: `Linear policy: ADPO reaches ${TARGET_SHARE * 100}% of DPO’s final win-rate with ≤ ${QUERY_RATIO_MAX} × the queries DPO itself needs to reach it, and ends no worse than DPO − ${Math.abs(FINAL_GAP_MIN)} (the lower end of the paired gap’s 95% interval) — each method at its own tuning on separate replicates: DPO (β ${inputs.dpoSetting.beta}, rate ${inputs.dpoSetting.learningRate}), ADPO (β ${inputs.adpoSetting.beta}, rate ${inputs.adpoSetting.learningRate}, γ ${inputs.gamma}) (measured: the median ratio over ${ratios.length} replicates)`,
+    passed: ratio <= QUERY_RATIO_MAX && nonInferior,
     value: ratio,
     threshold: QUERY_RATIO_MAX,
     spread: medianSpread(ratios),
-    note:
-      `Final win-rate ADPO − DPO: ${signed(gap)} (paired mean over ${gaps.length}; per replicate ${gaps.map(signed).join(', ')}). ` +
-      `ADPO asked about ${Math.round(used * 100)}% of the stream in all; ${Math.round(wrong * 100)}% of its pseudo-labels disagreed with what the human would have said. ` +
-      `Without pseudo-labels the same rule needs ${Number.isFinite(noPl) ? `${f2(noPl)} ×` : 'more than all of'} DPO’s queries. ` +
-      `The literal reading (against DPO’s whole stream of ${pairs}) gives ${f3(literal)}, but DPO itself reaches the same target after ${f3(dpoOwn)} of its stream: on this toy DPO saturates early, so that reading says little about active querying.` +
-      (never > 0 ? ` ${never} replicate(s) never reached the target (ratio ∞).` : ''),
+    note: `${note} A tuned DPO saturates early on this toy, so the literal reading says little about active querying; the like-for-like ratio does.`,
+  };
+}
+
+/** The language-model tier's claim, reported pass or fail: the same statistic over its replicates. */
+export function adpoLmQueriesClaim(inputs: AdpoClaimInputs & { beta: number; learningRate: number }): Claim {
+  const { ratios, ratio, nonInferior, note } = likeForLike(inputs);
+  return {
+    id: 'adpo-lm-fewer-queries',
+    kind: 'paper',
+    statement: `Language model, γ = ${inputs.gamma} (fixed, not tuned): ADPO reaches ${TARGET_SHARE * 100}% of DPO’s final win-rate with ≤ ${QUERY_RATIO_MAX} × the queries DPO itself needs to reach it, and ends no worse than DPO − ${Math.abs(FINAL_GAP_MIN)} (the lower end of the paired gap’s 95% interval) — both at β = ${inputs.beta}, learning rate ${inputs.learningRate}, a setting where DPO learns on this tier (measured: the median ratio over ${ratios.length} replicates)`,
+    passed: ratio <= QUERY_RATIO_MAX && nonInferior,
+    value: ratio,
+    threshold: QUERY_RATIO_MAX,
+    spread: medianSpread(ratios),
+    note,
+  };
+}
+
+/** Relative disagreement allowed between the fused kernel's and the op chain's preference loss. */
+export const LOSS_AGREEMENT_TOL = 1e-4;
+
+export function lossAgreementClaim(fused: number, chain: number, pairs: number): Claim {
+  const gap = Math.abs(fused - chain) / Math.max(1, Math.abs(chain));
+  return {
+    id: 'lm-loss-kernel-matches-chain',
+    kind: 'sanity',
+    statement: `The language-model tier’s preference loss (${pairs} pairs, weights +1, −1 and 0 mixed) is the same through the fused WGSL sequence log-probability kernel and through the tfjs op chain (relative difference ≤ ${LOSS_AGREEMENT_TOL}; measured: ${fused.toPrecision(7)} vs ${chain.toPrecision(7)})`,
+    passed: gap <= LOSS_AGREEMENT_TOL,
+    value: gap,
+    threshold: LOSS_AGREEMENT_TOL,
   };
 }
 
@@ -101,17 +146,18 @@ export function adpoQueriesClaim({ pairs, gamma, dpo, adpo, adpoNoPl }: AdpoClai
 export function smallGammaClaim(dpo: readonly AdpoSummary[], adpo: readonly AdpoSummary[]): Claim {
   const gaps = adpo.map((a, r) => finalWin(a) - finalWin(dpo[r]));
   const gap = mean(gaps);
-  const wrong = median(adpo.map((a) => finalCheckpoint(a).wrongPseudoLabels / Math.max(1, finalCheckpoint(a).pseudoLabels)));
+  const againstTruth = median(adpo.map((a) => finalCheckpoint(a).pseudoLabelsAgainstTruth / Math.max(1, finalCheckpoint(a).pseudoLabels)));
+  const againstHuman = median(adpo.map((a) => finalCheckpoint(a).wrongPseudoLabels / Math.max(1, finalCheckpoint(a).pseudoLabels)));
   const used = median(adpo.map((a) => finalCheckpoint(a).queries / a.checkpoints[a.checkpoints.length - 1].pairsSeen));
   return {
     id: 'adpo-small-gamma-falls-behind',
     kind: 'limit',
-    statement: `Where pseudo-labels go wrong, shown on purpose: at γ = ${SMALL_GAMMA} ADPO pseudo-labels most pairs, many of them wrongly, and ends below DPO − ${Math.abs(FINAL_GAP_MIN)} (measured: the paired mean of ADPO − DPO over ${gaps.length} replicates)`,
+    statement: `Where pseudo-labels take over, shown on purpose: at γ = ${SMALL_GAMMA} ADPO soon stops asking and ends below DPO − ${Math.abs(FINAL_GAP_MIN)} (measured: the paired mean of ADPO − DPO over ${gaps.length} replicates)`,
     passed: gap < FINAL_GAP_MIN,
     value: gap,
     threshold: FINAL_GAP_MIN,
     spread: meanSpread(gaps),
-    note: `At γ = ${SMALL_GAMMA} ADPO asked about ${Math.round(used * 100)}% of the stream; ${Math.round(wrong * 100)}% of its pseudo-labels were wrong (median over replicates). Early on the margins are near 0 and the model is often confidently wrong: each wrong pseudo-label trains it further in its own direction.`,
+    note: `At γ = ${SMALL_GAMMA} ADPO asked about ${Math.round(used * 100)}% of the stream (median over replicates). Its pseudo-labels are mostly right — ${percent(againstTruth)} contradict the true preference, while ${percent(againstHuman)} disagree with the noisy human — but they repeat what the model already believes: once the margins pass γ, no new information comes in, and the early, still-rough estimate is trained further in its own direction instead of corrected.`,
   };
 }
 
@@ -135,25 +181,25 @@ export function appoQueriesClaim({ horizon, always, atClaim }: AppoClaimInputs):
     value: ratio,
     threshold: REGRET_RATIO_MAX,
     spread: medianSpread(ratios),
-    note: `Query share: median ${f3(share)} (range ${f3(Math.min(...shares))}–${f3(Math.max(...shares))}). Regret ratio per replicate: ${ratios.map(f2).join(', ')}. Always-query’s regret: mean ${mean(always.map((r) => r.finalRegret)).toFixed(1)}.`,
+    note: `Query share: median ${f3(share)} (range ${f3(Math.min(...shares))}–${f3(Math.max(...shares))}). Regret ratio per replicate: ${ratios.map(f2).join(', ')}. Always-query’s regret: mean ${mean(always.map((r) => r.finalRegret)).toFixed(1)}. Narrow: over seed roots 1–5 the claim held at the defaults on 5 of 5 roots (median ratio 1.23 ± 0.06 across roots) but on 2 of 5 at each nearby setting (d = 6, K = 12: 1.57 ± 0.39; Bradley–Terry temperature 1.5: 1.38 ± 0.18; docs/claims.md): at Γ = 1 the regret ratio sits at the 1.3 bound.`,
   };
 }
 
-/** log–log slope of cumulative queries between T/2 and T. */
-export const querySlope = (run: AppoSummary) => Math.log(Math.max(1, run.finalQueries) / Math.max(1, run.halfQueries)) / Math.log(2);
+/** Queries asked in the last doubling of t over those in the one before. */
+export const doublingRatio = (run: AppoSummary) => (run.finalQueries - run.halfQueries) / Math.max(1, run.halfQueries - run.quarterQueries);
 
 export function appoLogGrowthClaim({ horizon, atClaim }: Pick<AppoClaimInputs, 'horizon' | 'atClaim'>): Claim {
-  const slopes = atClaim.map(querySlope);
-  const slope = median(slopes);
+  const ratios = atClaim.map(doublingRatio);
+  const ratio = median(ratios);
   return {
     id: 'appo-queries-logarithmic',
     kind: 'paper',
-    statement: `Dueling bandit, Γ = ${CLAIM_THRESHOLD}: APPO’s queries grow like log T, not T — the log–log slope of cumulative queries between T/2 = ${Math.floor(horizon / 2)} and T = ${horizon} is < ${QUERY_SLOPE_MAX} (always-query: 1; log growth: ≈ ${f2(1 / Math.log(horizon / 2))}) (measured: the median over ${slopes.length} replicates)`,
-    passed: slope < QUERY_SLOPE_MAX,
-    value: slope,
-    threshold: QUERY_SLOPE_MAX,
-    spread: medianSpread(slopes),
-    note: `Queries at T/2 and T per replicate: ${atClaim.map((r) => `${r.halfQueries} → ${r.finalQueries}`).join(', ')}.`,
+    statement: `Dueling bandit, Γ = ${CLAIM_THRESHOLD}: APPO’s queries grow like log T, not like a power of T — the queries of rounds (T/2, T] over those of (T/4, T/2] are < ${DOUBLING_RATIO_MAX} (T = ${horizon}; queries ∝ T give 2, ∝ √T give 1.41, ∝ log T give 1) (measured: the median over ${ratios.length} replicates)`,
+    passed: ratio < DOUBLING_RATIO_MAX,
+    value: ratio,
+    threshold: DOUBLING_RATIO_MAX,
+    spread: medianSpread(ratios),
+    note: `Queries at T/4, T/2 and T per replicate: ${atClaim.map((r) => `${r.quarterQueries} → ${r.halfQueries} → ${r.finalQueries}`).join(', ')}. The paper’s bound, flat in T, needs a gap Δ between the best arm and the rest; fresh Gaussian arms have none, so the queries keep growing, slowly.`,
   };
 }
 

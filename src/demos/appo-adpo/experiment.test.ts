@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseParams } from '../../lib/params';
 import type { AdpoCheckpoint } from './adpo';
 import { GAMMAS, marginHistogram, runAppoAdpo, tuneGamma } from './experiment';
@@ -6,13 +8,19 @@ import type { AdpoSummary } from './jobs';
 import { appoAdpoSchema } from './params';
 import { tutorial } from './tutorial';
 
-const env = { info: { path: 'cpu' as const, tfBackend: 'cpu', adapter: null, software: false, reason: 'unit test' } };
+const env = { device: null, info: { path: 'cpu' as const, tfBackend: 'wasm', adapter: null, software: false, reason: 'unit test' } };
 const params = (raw: Record<string, unknown>) => {
   const { values, issues } = parseParams(appoAdpoSchema, raw);
   expect(issues).toEqual([]);
   return values;
 };
-const SMALL = { replicates: 2, horizon: 300, pairs: 500 };
+const SMALL = { replicates: 2, horizon: 300, pairs: 500, lm: 'off' };
+/** The language-model tier at a size that runs in seconds (its defaults run for minutes). */
+const SMALL_LM = { ...SMALL, lm: 'on', lmReplicates: 2, lmStreamPairs: 64, lmSftSteps: 5, lmHeldOut: 32 };
+
+beforeAll(async () => {
+  if (!(await tf.setBackend('wasm'))) await tf.setBackend('cpu');
+});
 
 describe('the APPO / ADPO demo run', () => {
   it('runs both tiers at a small size: every claim row, the series the views read, the same numbers again from the same seed', { timeout: 120_000 }, async () => {
@@ -22,9 +30,9 @@ describe('the APPO / ADPO demo run', () => {
       ['appo-queries-logarithmic', 'paper'],
       ['adpo-fewer-queries', 'paper'],
       ['adpo-small-gamma-falls-behind', 'limit'],
+      ['uniform-policy-half', 'sanity'],
       ['adpo-flag-rule', 'sanity'],
       ['appo-mle-converged', 'sanity'],
-      ['uniform-policy-half', 'sanity'],
     ]);
     for (const id of ['adpo-flag-rule', 'appo-mle-converged', 'uniform-policy-half']) expect(r.claims.find((c) => c.id === id)?.passed, id).toBe(true);
     expect(r.series.appoCurves.at(-1)?.t).toBe(300);
@@ -39,9 +47,21 @@ describe('the APPO / ADPO demo run', () => {
     expect(again.claims).toEqual(r.claims);
   });
 
+  it('runs the language-model tier on the CPU path with the op chain: its claim over both replicates, the first replicate’s curves (reproducibility: lmTier.test.ts)', { timeout: 300_000 }, async () => {
+    const a = await runAppoAdpo(params(SMALL_LM), env);
+    const claim = a.claims.find((c) => c.id === 'adpo-lm-fewer-queries');
+    expect(claim?.kind).toBe('paper');
+    expect(claim?.spread?.replicates).toBe(2);
+    // the fused kernel's sanity row only where the kernel runs (WebGPU)
+    expect(a.claims.some((c) => c.id === 'lm-loss-kernel-matches-chain')).toBe(false);
+    expect(new Set(a.series.lmWinVsQueries?.map((r) => r.method))).toEqual(new Set(['dpo', 'adpo', 'adpo-no-pl']));
+    expect(a.series.lmWinVsQueries?.filter((r) => r.method === 'dpo').at(-1)?.queries).toBe(64);
+    expect(a.timing.label).toContain('language model: CPU path');
+  });
+
   it('tunes γ to the fewest queries among the γ that end within 0.01 of DPO, else the largest', () => {
     const run = (final: number, perStep: number): AdpoSummary => ({
-      checkpoints: Array.from({ length: 11 }, (_, i): AdpoCheckpoint => ({ pairsSeen: i * 100, queries: i * perStep, winRate: 0.5 + (final - 0.5) * Math.min(1, i / 5), pseudoLabels: 0, wrongPseudoLabels: 0 })),
+      checkpoints: Array.from({ length: 11 }, (_, i): AdpoCheckpoint => ({ pairsSeen: i * 100, queries: i * perStep, winRate: 0.5 + (final - 0.5) * Math.min(1, i / 5), pseudoLabels: 0, wrongPseudoLabels: 0, pseudoLabelsAgainstTruth: 0 })),
       margins: null,
     });
     const dpo = [run(0.7, 100)];

@@ -1,22 +1,30 @@
 // One run of the APPO / ADPO demo: the dueling bandit (always-query and APPO at several Γ, every Γ on
 // the same contexts and coins per replicate), then the linear-policy ADPO toy — DPO tuned over a grid
 // of (β, learning rate) and ADPO's γ tuned, both on tuning replicates of their own, then DPO, ADPO and
-// ADPO without pseudo-labels at every γ of the sweep on the claim's replicates. All of it is float64
-// TypeScript on the CPU: the replicates are independent jobs, spread over Web Workers.
+// ADPO without pseudo-labels at every γ of the sweep on the claim's replicates — all of it float64
+// TypeScript on the CPU, the replicates independent jobs spread over Web Workers; then, optionally,
+// the language-model tier on the page's tfjs backend (lmTier.ts), with the fused sequence
+// log-probability kernel when that backend is WebGPU.
 
-import type { ComputeState } from '../../gpu/backend';
+import { onChosenTfBackend, type ComputeState, type TfPlacement } from '../../gpu/backend';
+import { RngStream } from '../../lib/rng';
 import type { Claim, DemoResults } from '../../lib/results';
 import { Ticker, type RunControl } from '../../lib/schedule';
 import { lineFit, mean } from '../../lib/stats';
 import { canUseWorkers, runJobs, workerCount } from '../../lib/workerPool';
+import { createSequenceLogProbOp } from '../../models/sequenceLogProbOp';
+import { sequenceLogProbTfjs } from '../../models/sequenceLogProbTfjs';
 import { ADPO_METHODS, type AdpoMethod } from './adpo';
 import {
+  adpoLmQueriesClaim,
   adpoQueriesClaim,
   appoLogGrowthClaim,
   appoQueriesClaim,
   CLAIM_THRESHOLD,
+  doublingRatio,
   FINAL_GAP_MIN,
   flagRuleClaim,
+  lossAgreementClaim,
   median,
   mleConvergedClaim,
   queriesToTarget,
@@ -24,7 +32,8 @@ import {
   smallGammaClaim,
   uniformStartClaim,
 } from './claims';
-import { curveRounds, runAppoAdpoJob, type AdpoJob, type AdpoSummary, type AppoAdpoJob, type AppoJob, type AppoSummary, type ReplicateStream } from './jobs';
+import { ADPO_BATCH, ADPO_EVAL_PROMPTS, curveRounds, runAppoAdpoJob, type AdpoJob, type AdpoSummary, type AppoAdpoJob, type AppoJob, type AppoSummary, type ReplicateStream } from './jobs';
+import { lossThroughBothOps, runAdpoLmTier, type AdpoLmOptions, type AdpoLmResult } from './lmTier';
 import type { AppoAdpoParams } from './params';
 
 export const SLUG = 'appo-adpo';
@@ -44,14 +53,16 @@ export const gammaLabel = (gamma: number) => `γ = ${gamma}`;
 
 /** Means over replicates at round t: `regret: <label>` and `queries: <label>` per threshold. */
 export type AppoCurveRow = { t: number } & { [column: `${'regret' | 'queries'}: ${string}`]: number };
-export type AppoTradeoffRow = { threshold: string; gamma: number; queryShare: number; regretRatio: number; querySlope: number };
+export type AppoTradeoffRow = { threshold: string; gamma: number; queryShare: number; regretRatio: number; doublingRatio: number };
 /** One checkpoint of the shown replicate: win-rate against the queries spent so far. */
 export type WinQueriesRow = { method: AdpoMethod; queries: number; winRate: number };
 export type MarginBinRow = { margin: number; count: number; queried: boolean };
-/** Share of the pseudo-labels given in each interval that were wrong, mean over replicates, per γ. */
+/** Share of the pseudo-labels given in each interval that contradict the true preference, mean over replicates, per γ. */
 export type WrongShareRow = { pairs: number } & { [gamma: `γ = ${number}`]: number | null };
-export type GammaSweepRow = { gamma: number; adpoQueryRatio: number; noPlQueryRatio: number; finalGap: number; noPlFinalGap: number; queriedShare: number; wrongShare: number };
+export type GammaSweepRow = { gamma: number; adpoQueryRatio: number; noPlQueryRatio: number; finalGap: number; noPlFinalGap: number; queriedShare: number; againstTruthShare: number; againstHumanShare: number };
 export type DpoTuningRow = { beta: number; learningRate: number; finalWinRate: number; chosen: boolean };
+/** ADPO at one (β, learning rate) of the grid on the tuning replicates, against the tuned DPO there. */
+export type AdpoTuningRow = { beta: number; learningRate: number; queryRatio: number; finalGap: number; chosen: boolean };
 
 export type AppoAdpoSeries = {
   appoCurves: AppoCurveRow[];
@@ -61,6 +72,9 @@ export type AppoAdpoSeries = {
   wrongShare?: WrongShareRow[];
   gammaSweep?: GammaSweepRow[];
   dpoTuning?: DpoTuningRow[];
+  adpoTuning?: AdpoTuningRow[];
+  /** The language-model tier's first replicate: win-rate against labels asked, per method. */
+  lmWinVsQueries?: WinQueriesRow[];
 };
 
 export type AppoAdpoMetrics = {
@@ -69,9 +83,15 @@ export type AppoAdpoMetrics = {
   tunedBeta?: number;
   tunedLearningRate?: number;
   tunedGamma?: number;
+  adpoBeta?: number;
+  adpoLearningRate?: number;
   shownGamma?: number;
   adpoQueryRatio?: number;
   dpoFinalWinRate?: number;
+  lmQueryRatio?: number;
+  lmDpoFinalWinRate?: number;
+  lmAdpoFinalWinRate?: number;
+  lmReferenceScore?: number;
 };
 
 export type AppoAdpoResults = DemoResults<AppoAdpoParams, AppoAdpoSeries, AppoAdpoMetrics>;
@@ -98,7 +118,7 @@ function appoSeries(params: AppoAdpoParams, thresholds: readonly (number | null)
     gamma: threshold ?? 0,
     queryShare: median(runs[k].map((r) => r.finalQueries / params.horizon)),
     regretRatio: median(runs[k].map((r, i) => r.finalRegret / always[i].finalRegret)),
-    querySlope: median(runs[k].map((r) => Math.log(Math.max(1, r.finalQueries) / Math.max(1, r.halfQueries)) / Math.log(2))),
+    doublingRatio: median(runs[k].map(doublingRatio)),
   }));
   return { appoCurves, appoTradeoff };
 }
@@ -141,6 +161,24 @@ export function tuneGamma(dpo: readonly AdpoSummary[], adpoByGamma: readonly Adp
   return best;
 }
 
+/**
+ * ADPO's own (β, learning rate): the fewest queries to the tuned DPO's target (median ratio) among
+ * the grid points that end no lower than DPO − 0.01 on average; DPO's own point if none does.
+ */
+export function adpoTuningRows(dpo: readonly AdpoSummary[], runs: readonly AdpoSummary[][], fallback: { beta: number; learningRate: number }): AdpoTuningRow[] {
+  const rows: AdpoTuningRow[] = [];
+  let k = 0;
+  for (const beta of DPO_BETAS)
+    for (const learningRate of DPO_LEARNING_RATES) {
+      const adpo = runs[k++];
+      rows.push({ beta, learningRate, queryRatio: median(queriesToTarget(dpo, adpo).map((q) => q.method / q.dpo)), finalGap: mean(adpo.map((a, r) => finalWin(a) - finalWin(dpo[r]))), chosen: false });
+    }
+  const eligible = rows.filter((r) => r.finalGap >= FINAL_GAP_MIN && Number.isFinite(r.queryRatio));
+  const best = eligible.length > 0 ? eligible.reduce((a, b) => (b.queryRatio < a.queryRatio ? b : a)) : rows.find((r) => r.beta === fallback.beta && r.learningRate === fallback.learningRate)!;
+  best.chosen = true;
+  return rows;
+}
+
 function gammaSweepRows(dpo: readonly AdpoSummary[], adpo: readonly AdpoSummary[][], noPl: readonly AdpoSummary[][]): GammaSweepRow[] {
   const ratio = (runs: readonly AdpoSummary[]) => median(queriesToTarget(dpo, runs).map((q) => q.method / q.dpo));
   const gap = (runs: readonly AdpoSummary[]) => mean(runs.map((a, r) => finalWin(a) - finalWin(dpo[r])));
@@ -153,12 +191,13 @@ function gammaSweepRows(dpo: readonly AdpoSummary[], adpo: readonly AdpoSummary[
       finalGap: gap(adpo[k]),
       noPlFinalGap: gap(noPl[k]),
       queriedShare: mean(last.map((c) => c.queries / c.pairsSeen)),
-      wrongShare: mean(last.map((c) => c.wrongPseudoLabels / Math.max(1, c.pseudoLabels))),
+      againstTruthShare: mean(last.map((c) => c.pseudoLabelsAgainstTruth / Math.max(1, c.pseudoLabels))),
+      againstHumanShare: mean(last.map((c) => c.wrongPseudoLabels / Math.max(1, c.pseudoLabels))),
     };
   });
 }
 
-/** Per γ, the share of each interval's pseudo-labels that were wrong, mean over the replicates that gave any. */
+/** Per γ, the share of each interval's pseudo-labels that contradict the true preference, mean over the replicates that gave any. */
 function wrongShareRows(adpo: readonly AdpoSummary[][]): WrongShareRow[] {
   const checkpoints = adpo[0][0].checkpoints;
   const rows: WrongShareRow[] = [];
@@ -168,7 +207,7 @@ function wrongShareRows(adpo: readonly AdpoSummary[][]): WrongShareRow[] {
       const shares = adpo[k].flatMap((run) => {
         const [a, b] = [run.checkpoints[i - 1], run.checkpoints[i]];
         const given = b.pseudoLabels - a.pseudoLabels;
-        return given > 0 ? [(b.wrongPseudoLabels - a.wrongPseudoLabels) / given] : [];
+        return given > 0 ? [(b.pseudoLabelsAgainstTruth - a.pseudoLabelsAgainstTruth) / given] : [];
       });
       row[`γ = ${gamma}`] = shares.length > 0 ? mean(shares) : null;
     });
@@ -191,13 +230,15 @@ export function marginHistogram(margins: readonly number[], gamma: number): Marg
   });
 }
 
-export async function runAppoAdpo(params: AppoAdpoParams, env: Pick<ComputeState, 'info'>, control: RunControl<AppoAdpoResults> = {}): Promise<AppoAdpoResults> {
+export async function runAppoAdpo(params: AppoAdpoParams, env: Pick<ComputeState, 'info' | 'device'>, control: RunControl<AppoAdpoResults> = {}): Promise<AppoAdpoResults> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const ticker = new Ticker(control);
   const createWorker = params.parallel === 'workers' && canUseWorkers() ? () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) : null;
+  // the bandit and the linear policy take this share of the progress bar, the language model the rest
+  const share = params.lm === 'on' ? LINEAR_TIERS_SHARE : 1;
   const run = async <R>(jobs: AppoAdpoJob[], from: number, to: number, what: string) =>
-    (await runJobs(jobs, runAppoAdpoJob, ticker, createWorker, (done, total) => ticker.progress(from + ((to - from) * done) / total, `${what}: ${done} of ${total} runs`))) as R[];
+    (await runJobs(jobs, runAppoAdpoJob, ticker, createWorker, (done, total) => ticker.progress(share * (from + ((to - from) * done) / total), `${what}: ${done} of ${total} runs`))) as R[];
 
   // the bandit, and DPO's tuning grid (independent of each other: one batch of jobs)
   const thresholds = appoThresholds(params);
@@ -223,6 +264,8 @@ export async function runAppoAdpo(params: AppoAdpoParams, env: Pick<ComputeState
     tunedLearningRate: tuned.learningRate,
   };
   let adpoClaims: Claim[] = [];
+  let lmClaims: Claim[] = [];
+  let lmLabel: string | null = null;
   const label = createWorker ? `CPU (float64 TypeScript), replicates spread over ${workerCount()} Web Workers` : 'CPU (float64 TypeScript), one thread';
   const assemble = (): AppoAdpoResults => ({
     slug: SLUG,
@@ -230,10 +273,10 @@ export async function runAppoAdpo(params: AppoAdpoParams, env: Pick<ComputeState
     backend: env.info,
     metrics: { ...metrics },
     series: { ...series },
-    claims: [...appoClaims.filter((c) => c.kind === 'paper'), ...adpoClaims.filter((c) => c.kind === 'paper'), ...adpoClaims.filter((c) => c.kind === 'limit'), flagRuleClaim(), mleConvergedClaim(appoRuns.flat()), ...adpoClaims.filter((c) => c.kind === 'sanity')],
+    claims: [...appoClaims, ...adpoClaims, ...lmClaims, flagRuleClaim(), mleConvergedClaim(appoRuns.flat())].sort((a, b) => CLAIM_ORDER.indexOf(a.kind) - CLAIM_ORDER.indexOf(b.kind)),
     matrices: {},
-    notes: notes(params, metrics, series),
-    timing: { startedAt, totalMs: performance.now() - started, stages: { ...stages }, label },
+    notes: notes(params, metrics, series, lmLabel),
+    timing: { startedAt, totalMs: performance.now() - started, stages: { ...stages }, label: lmLabel ? `${label}; language model: ${lmLabel}` : label },
   });
   control.onPartial?.(assemble());
 
@@ -247,12 +290,19 @@ export async function runAppoAdpo(params: AppoAdpoParams, env: Pick<ComputeState
   );
   const shownGamma = params.shownGamma === 'tuned' ? tunedGamma : Number(params.shownGamma);
 
-  // the claim's replicates: DPO, then ADPO and ADPO without pseudo-labels at every γ
+  // ADPO's own (β, learning rate) at that γ, on the same tuning replicates (a second coordinate step)
+  const adpoGridJobs = DPO_BETAS.flatMap((beta) => DPO_LEARNING_RATES.flatMap((lr) => replicates(TUNING_REPLICATES).map((r) => adpoJob('tuning', r, 'adpo', beta, lr, tunedGamma))));
+  const adpoGridRuns = await run<AdpoSummary>(adpoGridJobs, 0.7, 0.8, `ADPO’s own (β, learning rate) at γ = ${tunedGamma} (${adpoGridJobs.length})`);
+  const adpoTuning = adpoTuningRows(tuningDpo, DPO_BETAS.flatMap((_, b) => DPO_LEARNING_RATES.map((__, l) => adpoGridRuns.slice((b * DPO_LEARNING_RATES.length + l) * TUNING_REPLICATES, (b * DPO_LEARNING_RATES.length + l + 1) * TUNING_REPLICATES))), tuned);
+  series.adpoTuning = adpoTuning;
+  const own = adpoTuning.find((r) => r.chosen)!;
+
+  // the claim's replicates: DPO at its own tuning, then ADPO and ADPO without pseudo-labels at ADPO's, at every γ
   const claimJobs: AdpoJob[] = [
     ...replicates(params.replicates).map((r) => adpoJob('claim', r, 'dpo', tuned.beta, tuned.learningRate, 0)),
-    ...(['adpo', 'adpo-no-pl'] as const).flatMap((method) => GAMMAS.flatMap((gamma) => replicates(params.replicates).map((r) => adpoJob('claim', r, method, tuned.beta, tuned.learningRate, gamma, r === 0 && method === 'adpo' && gamma === shownGamma)))),
+    ...(['adpo', 'adpo-no-pl'] as const).flatMap((method) => GAMMAS.flatMap((gamma) => replicates(params.replicates).map((r) => adpoJob('claim', r, method, own.beta, own.learningRate, gamma, r === 0 && method === 'adpo' && gamma === shownGamma)))),
   ];
-  const claimRuns = await run<AdpoSummary>(claimJobs, 0.7, 1, `ADPO tier: DPO, ADPO and ADPO without pseudo-labels at ${GAMMAS.length} γ × ${params.replicates} replicates`);
+  const claimRuns = await run<AdpoSummary>(claimJobs, 0.8, 1, `ADPO tier: DPO, ADPO and ADPO without pseudo-labels at ${GAMMAS.length} γ × ${params.replicates} replicates`);
   const n = params.replicates;
   const dpo = claimRuns.slice(0, n);
   const byGamma = (method: 'adpo' | 'adpo-no-pl') => GAMMAS.map((_, k) => claimRuns.slice(n + ((method === 'adpo' ? 0 : GAMMAS.length) + k) * n, n + ((method === 'adpo' ? 0 : GAMMAS.length) + k + 1) * n));
@@ -269,22 +319,91 @@ export async function runAppoAdpo(params: AppoAdpoParams, env: Pick<ComputeState
   });
   series.marginHistogram = marginHistogram(adpo[shownIndex][0].margins ?? [], shownGamma);
   const tunedIndex = GAMMAS.indexOf(tunedGamma);
-  Object.assign(metrics, { tunedGamma, shownGamma, adpoQueryRatio: series.gammaSweep[tunedIndex].adpoQueryRatio, dpoFinalWinRate: mean(dpo.map(finalWin)) });
+  Object.assign(metrics, { tunedGamma, shownGamma, adpoBeta: own.beta, adpoLearningRate: own.learningRate, adpoQueryRatio: series.gammaSweep[tunedIndex].adpoQueryRatio, dpoFinalWinRate: mean(dpo.map(finalWin)) });
   adpoClaims = [
-    adpoQueriesClaim({ pairs: params.pairs, gamma: tunedGamma, dpo, adpo: adpo[tunedIndex], adpoNoPl: noPl[tunedIndex] }),
+    adpoQueriesClaim({ pairs: params.pairs, gamma: tunedGamma, dpo, adpo: adpo[tunedIndex], adpoNoPl: noPl[tunedIndex], adpoSetting: own, dpoSetting: tuned }),
     smallGammaClaim(dpo, adpo[GAMMAS.indexOf(SMALL_GAMMA)]),
-    uniformStartClaim([...dpo, ...adpo.flat(), ...noPl.flat(), ...gridRuns.flat(), ...gammaRuns]),
+    uniformStartClaim([...dpo, ...adpo.flat(), ...noPl.flat(), ...gridRuns.flat(), ...gammaRuns, ...adpoGridRuns]),
   ];
+  if (params.lm === 'on') {
+    control.onPartial?.(assemble());
+    const lmStarted = performance.now();
+    const lm = await onChosenTfBackend(params.network, env, (where) => runLanguageModelTier(params, where, ticker.stage(LINEAR_TIERS_SHARE, 1)));
+    stages['language-model tier'] = performance.now() - lmStarted;
+    lmLabel = `${lm.where.label}; sequence log-probabilities by ${lm.fused ? 'the fused WGSL kernel' : 'the tfjs op chain'}`;
+    const first = lm.replicates[0];
+    series.lmWinVsQueries = first.runs.flatMap((run) => run.checkpoints.map((c) => ({ method: run.method, queries: c.queries, winRate: c.winRate })));
+    const byMethod = (method: AdpoMethod) => lm.replicates.map((r) => ({ checkpoints: r.runs.find((run) => run.method === method)!.checkpoints, margins: null }));
+    const [lmDpo, lmAdpo, lmNoPl] = ADPO_METHODS.map(byMethod);
+    const options = lmOptions(params);
+    lmClaims = [adpoLmQueriesClaim({ pairs: options.streamPairs, gamma: options.gamma, dpo: lmDpo, adpo: lmAdpo, adpoNoPl: lmNoPl, beta: options.beta, learningRate: options.learningRate }), ...lm.claims];
+    Object.assign(metrics, {
+      lmQueryRatio: lmClaims[0].value,
+      lmDpoFinalWinRate: mean(lmDpo.map(finalWin)),
+      lmAdpoFinalWinRate: mean(lmAdpo.map(finalWin)),
+      lmReferenceScore: mean(lm.replicates.map((r) => r.referenceScore)),
+    });
+  }
   ticker.progress(1, 'Done');
   return assemble();
 }
 
-function notes(params: AppoAdpoParams, metrics: AppoAdpoMetrics, series: AppoAdpoSeries): string[] {
+/** Claims in the page's order: the paper's, then the limits, then the sanity checks. */
+const CLAIM_ORDER = ['paper', 'limit', 'sanity'];
+/** Share of the progress bar the bandit and the linear policy take when the language model runs too. */
+const LINEAR_TIERS_SHARE = 0.3;
+
+export function lmOptions(params: AppoAdpoParams): AdpoLmOptions {
+  return {
+    sftPairs: 128,
+    sftSteps: params.lmSftSteps,
+    streamPairs: params.lmStreamPairs,
+    batch: 32,
+    beta: params.lmBeta,
+    learningRate: params.lmLearningRate,
+    gamma: params.lmGamma,
+    heldOut: params.lmHeldOut,
+    evalEvery: 8,
+    width: 32,
+    layers: 2,
+    oracleTemperature: params.lmOracleTemperature,
+  };
+}
+
+/** The tier's replicates on the chosen backend, and the fused kernel's sanity row where it runs. */
+async function runLanguageModelTier(params: AppoAdpoParams, where: TfPlacement, ticker: Ticker): Promise<{ replicates: AdpoLmResult[]; claims: Claim[]; where: TfPlacement; fused: boolean }> {
+  const { op, fused } = params.logProb === 'chain' ? { op: sequenceLogProbTfjs, fused: false } : await createSequenceLogProbOp(where.device);
+  const root = RngStream.fromSeed(params.seed).split('lm');
+  const options = lmOptions(params);
+  const claims: Claim[] = [];
+  if (fused) {
+    const check = await lossThroughBothOps(options, op, sequenceLogProbTfjs, root.split('loss-check'));
+    claims.push(lossAgreementClaim(check.fused, check.chain, check.pairs));
+  }
+  const replicates: AdpoLmResult[] = [];
+  for (let r = 0; r < params.lmReplicates; r++) {
+    const stage = ticker.stage(r / params.lmReplicates, (r + 1) / params.lmReplicates);
+    stage.progress(0, `Language model: replicate ${r + 1} of ${params.lmReplicates}`);
+    replicates.push(await runAdpoLmTier(ADPO_METHODS, options, op, root.split(r), stage));
+  }
+  return { replicates, claims, where, fused };
+}
+
+function notes(params: AppoAdpoParams, metrics: AppoAdpoMetrics, series: AppoAdpoSeries, lmLabel: string | null): string[] {
   const out = [
     `Bandit: d = ${params.dim}, K = ${params.arms} fresh standard-normal arms per round, T = ${params.horizon}, ‖θ*‖ = 1, Bradley–Terry temperature ${params.temperature}. The learner’s θ̂ is the ridge-regularised MLE (λ = ${params.lambda}) of the queried duels only, by damped Newton steps after each; a¹ is greedy, a² the optimistic challenger with bonus √(d log t)·‖φ − φ_{a¹}‖_{Σ⁻¹}. Regret is the greedy arm’s. Every Γ sees, replicate by replicate, the same θ*, contexts and label coins. Cumulative queries at Γ = ${CLAIM_THRESHOLD} grow by about ${queriesPerEFold(series.appoCurves, params.horizon).toFixed(0)} per e-fold of t over the last 90% of the rounds (a least-squares line against log t).`,
-    `Linear policy: d = ${params.policyDim}, K = ${params.candidates} candidates per prompt, a stream of ${params.pairs} pairs (two distinct candidates drawn from the uniform reference) in batches of 32, one pass of SGD on the DPO loss, win-rate exact over ${200} held-out prompts against the uniform reference under the true Bradley–Terry model (temperature ${params.labelTemperature}).`,
+    `Linear policy: d = ${params.policyDim}, K = ${params.candidates} candidates per prompt, a stream of ${params.pairs} pairs (two distinct candidates drawn from the uniform reference) in batches of ${ADPO_BATCH}, one pass of SGD on the DPO loss, win-rate exact over ${ADPO_EVAL_PROMPTS} held-out prompts against the uniform reference under the true Bradley–Terry model (temperature ${params.labelTemperature}).`,
   ];
   if (metrics.tunedBeta !== undefined) out.push(`DPO’s own tuning: the best (β, learning rate) of ${DPO_BETAS.length * DPO_LEARNING_RATES.length} on ${TUNING_REPLICATES} tuning replicates by final win-rate is (${metrics.tunedBeta}, ${metrics.tunedLearningRate}); ADPO uses the same. Smaller β makes the policy π ∝ exp(⟨u, φ⟩/β) sharper for the same implicit reward u; the research notes’ toy (β = 1, learning rate 0.3) left DPO far below its best, and there ADPO’s pseudo-labels mostly sharpened the policy.`);
   if (metrics.tunedGamma !== undefined) out.push(`ADPO’s γ: tuned on the same tuning replicates to ${metrics.tunedGamma} (the fewest queries to DPO’s target among the γ of {${GAMMAS.join(', ')}} that end within 0.01 of DPO); the charts show γ = ${metrics.shownGamma}. The margin m = β⟨w, Δφ⟩ is the implicit reward difference, so γ’s scale is the reward’s: the official repository’s 0.9–2.0 are for a language model’s margins, not this toy’s.`);
+  if (lmLabel !== null && metrics.lmDpoFinalWinRate !== undefined) {
+    const o = lmOptions(params);
+    out.push(
+      `Language model: a ${o.layers}-layer causal transformer (width ${o.width}) that reverses words of 3–5 letters a–h, SFT on ${o.sftPairs} pairs for ${o.sftSteps} steps: the reference (its answers score ${metrics.lmReferenceScore?.toFixed(2)} on average). ` +
+        `It answers each of ${o.streamPairs} stream prompts twice; the oracle scores an answer one point per letter of the reversed prompt in its place, minus one per letter of length difference, and the human prefers the better-scored answer with probability σ(Δscore / ${o.oracleTemperature}). ` +
+        `DPO, ADPO (γ = ${o.gamma}) and ADPO without pseudo-labels fine-tune copies of the reference on the same stream (batches of ${o.batch}, β = ${o.beta}, Adam ${o.learningRate}); win-rate: one sample per held-out prompt (${o.heldOut}) against the reference's, by the oracle's probability. ` +
+        `Final win-rates over ${params.lmReplicates} replicates: DPO ${metrics.lmDpoFinalWinRate.toFixed(3)}, ADPO ${metrics.lmAdpoFinalWinRate?.toFixed(3)}. Ran on ${lmLabel}.`,
+    );
+  }
   return out;
 }

@@ -36,8 +36,9 @@ export interface AppoSummary {
   curve: AppoPoint[];
   finalRegret: number;
   finalQueries: number;
-  /** Cumulative queries after round ⌊T/2⌋. */
+  /** Cumulative queries after rounds ⌊T/2⌋ and ⌊T/4⌋. */
   halfQueries: number;
+  quarterQueries: number;
   /** How far the learner's θ̂ is from the exact regularised MLE at the end (nats). */
   optimalityGap: number;
 }
@@ -69,6 +70,7 @@ function appoJob(job: AppoJob): AppoSummary {
     finalRegret: run.regret[T - 1],
     finalQueries: run.queries[T - 1],
     halfQueries: run.queries[Math.floor(T / 2) - 1],
+    quarterQueries: run.queries[Math.floor(T / 4) - 1],
     optimalityGap: run.optimalityGap,
   };
 }

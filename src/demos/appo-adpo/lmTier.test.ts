@@ -23,9 +23,11 @@ describe('the oracle and the per-pair weights', () => {
 
   it('weights a batch as each method does: DPO all +1, ADPO the flag, without pseudo-labels 0 off the band', () => {
     const margins = [-3, -0.5, 0.5, 3];
-    expect(batchWeights('dpo', margins, 1)).toEqual({ weights: [1, 1, 1, 1], queried: 4, pseudo: 0, wrong: 0 });
-    expect(batchWeights('adpo', margins, 1)).toEqual({ weights: [-1, 1, 1, 1], queried: 2, pseudo: 2, wrong: 1 });
-    expect(batchWeights('adpo-no-pl', margins, 1)).toEqual({ weights: [0, 1, 1, 0], queried: 2, pseudo: 0, wrong: 0 });
+    expect(batchWeights('dpo', margins, 1)).toEqual({ weights: [1, 1, 1, 1], queried: 4, pseudo: 0, wrong: 0, againstTruth: 0 });
+    expect(batchWeights('adpo', margins, 1)).toEqual({ weights: [-1, 1, 1, 1], queried: 2, pseudo: 2, wrong: 1, againstTruth: 0 });
+    // the flipped pair (m = −3) was truly the human's way round; the kept one (m = 3) truly the other
+    expect(batchWeights('adpo', margins, 1, [2, 0, 0, -1]).againstTruth).toBe(2);
+    expect(batchWeights('adpo-no-pl', margins, 1)).toEqual({ weights: [0, 1, 1, 0], queried: 2, pseudo: 0, wrong: 0, againstTruth: 0 });
   });
 });
 

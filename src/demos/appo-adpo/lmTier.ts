@@ -65,6 +65,8 @@ export function oracleScore(prompt: string, response: string): number {
 interface LabelledPair {
   chosen: TaskPair;
   rejected: TaskPair;
+  /** The oracle's score of chosen minus rejected: > 0 when the human's pick is truly the better one. */
+  truth: number;
   referenceChosen: number;
   referenceRejected: number;
 }
@@ -77,7 +79,7 @@ async function labelledStream(reference: MaskedDiffusionTransformer, prompts: re
     const [a, b] = [first[i], second[i]];
     const prefersFirst = coins.uniform() < sigmoid((oracleScore(p.prompt, a) - oracleScore(p.prompt, b)) / options.oracleTemperature);
     const [chosen, rejected] = prefersFirst ? [a, b] : [b, a];
-    return { chosen: { prompt: p.prompt, response: chosen }, rejected: { prompt: p.prompt, response: rejected } };
+    return { chosen: { prompt: p.prompt, response: chosen }, rejected: { prompt: p.prompt, response: rejected }, truth: oracleScore(p.prompt, chosen) - oracleScore(p.prompt, rejected) };
   });
   const referenceChosen = await frozenLogProbs(reference, ordered.map((p) => p.chosen), op);
   const referenceRejected = await frozenLogProbs(reference, ordered.map((p) => p.rejected), op);
@@ -93,11 +95,15 @@ async function winRate(model: MaskedDiffusionTransformer, heldOut: readonly Task
   return total / heldOut.length;
 }
 
-/** The weights the preference loss gets for a batch, from the margins the policy gives it now. */
-export function batchWeights(method: AdpoMethod, margins: ArrayLike<number>, gamma: number): { weights: number[]; queried: number; pseudo: number; wrong: number } {
+/**
+ * The weights the preference loss gets for a batch, from the margins the policy gives it now; with
+ * `truths` (> 0 where the human's pick is truly better, 0 for a tie), how many pseudo-labels
+ * contradict the truth.
+ */
+export function batchWeights(method: AdpoMethod, margins: ArrayLike<number>, gamma: number, truths?: ArrayLike<number>): { weights: number[]; queried: number; pseudo: number; wrong: number; againstTruth: number } {
   const weights: number[] = [];
-  let [queried, pseudo, wrong] = [0, 0, 0];
-  for (const m of Array.from(margins)) {
+  let [queried, pseudo, wrong, againstTruth] = [0, 0, 0, 0];
+  Array.from(margins).forEach((m, i) => {
     const rule = adpoFlag(m, gamma);
     if (method === 'dpo' || rule.queried) {
       queried++;
@@ -106,17 +112,19 @@ export function batchWeights(method: AdpoMethod, margins: ArrayLike<number>, gam
     else {
       pseudo++;
       if (rule.flag < 0) wrong++;
+      const truth = truths?.[i] ?? 0;
+      if (truth !== 0 && rule.flag > 0 !== truth > 0) againstTruth++;
       weights.push(rule.flag);
     }
-  }
-  return { weights, queried, pseudo, wrong };
+  });
+  return { weights, queried, pseudo, wrong, againstTruth };
 }
 
 async function trainMethod(method: AdpoMethod, reference: MaskedDiffusionTransformer, stream: readonly LabelledPair[], evaluate: (model: MaskedDiffusionTransformer, index: number) => Promise<number>, options: AdpoLmOptions, op: SequenceLogProbOp, ticker?: Ticker): Promise<AdpoLmRun> {
   const policy = await cloneModel(reference);
   const optimizer = tf.train.adam(options.learningRate);
-  let [queries, pseudoLabels, wrongPseudoLabels] = [0, 0, 0];
-  const checkpoints: AdpoCheckpoint[] = [{ pairsSeen: 0, queries: 0, winRate: await evaluate(policy, 0), pseudoLabels: 0, wrongPseudoLabels: 0 }];
+  let [queries, pseudoLabels, wrongPseudoLabels, pseudoLabelsAgainstTruth] = [0, 0, 0, 0];
+  const checkpoints: AdpoCheckpoint[] = [{ pairsSeen: 0, queries: 0, winRate: await evaluate(policy, 0), pseudoLabels: 0, wrongPseudoLabels: 0, pseudoLabelsAgainstTruth: 0 }];
   const batches = Math.ceil(stream.length / options.batch);
   try {
     for (let b = 0; b < batches; b++) {
@@ -133,10 +141,11 @@ async function trainMethod(method: AdpoMethod, reference: MaskedDiffusionTransfo
       });
       const margins = await marginTensor.data();
       marginTensor.dispose();
-      const rule = batchWeights(method, margins, options.gamma);
+      const rule = batchWeights(method, margins, options.gamma, batch.map((p) => p.truth));
       queries += rule.queried;
       pseudoLabels += rule.pseudo;
       wrongPseudoLabels += rule.wrong;
+      pseudoLabelsAgainstTruth += rule.againstTruth;
       if (rule.weights.some((w) => w !== 0)) {
         const weights = tf.tensor1d(rule.weights);
         const cost = optimizer.minimize(
@@ -149,7 +158,7 @@ async function trainMethod(method: AdpoMethod, reference: MaskedDiffusionTransfo
         );
         tf.dispose([weights, cost ?? []]);
       }
-      if ((b + 1) % options.evalEvery === 0 || b === batches - 1) checkpoints.push({ pairsSeen: Math.min(stream.length, (b + 1) * options.batch), queries, winRate: await evaluate(policy, checkpoints.length), pseudoLabels, wrongPseudoLabels });
+      if ((b + 1) % options.evalEvery === 0 || b === batches - 1) checkpoints.push({ pairsSeen: Math.min(stream.length, (b + 1) * options.batch), queries, winRate: await evaluate(policy, checkpoints.length), pseudoLabels, wrongPseudoLabels, pseudoLabelsAgainstTruth });
     }
     return { method, checkpoints };
   } finally {
@@ -189,5 +198,34 @@ export async function runAdpoLmTier(methods: readonly AdpoMethod[], options: Adp
   } finally {
     reference.dispose();
     sftOptimizer.dispose();
+  }
+}
+
+/**
+ * The tier's preference loss on one batch through `op` and through the tfjs op chain, for the sanity
+ * row: a fresh model, chosen = the correct reversal, rejected = the prompt itself, weights +1, −1 and
+ * 0 in turn, reference log-probabilities from the chain.
+ */
+export async function lossThroughBothOps(options: Pick<AdpoLmOptions, 'width' | 'layers' | 'beta'>, op: SequenceLogProbOp, chain: SequenceLogProbOp, rng: RngStream): Promise<{ fused: number; chain: number; pairs: number }> {
+  const config = reversalLmConfig(options);
+  const model = new MaskedDiffusionTransformer(config, initialParameters(config, rng.split('init')));
+  try {
+    const tasks = drawTaskPairs(24, rng.split('pairs'));
+    const chosen = encodeBatch(tasks);
+    const rejected = encodeBatch(tasks.map((t) => ({ prompt: t.prompt, response: t.prompt })));
+    const weights = tasks.map((_, i) => [1, -1, 0][i % 3]);
+    const loss = (through: SequenceLogProbOp) =>
+      tf.tidy(() =>
+        preferenceLoss(
+          { policyChosen: rowLogProbs(model, chosen, through), policyRejected: rowLogProbs(model, rejected, through), referenceChosen: tf.mul(rowLogProbs(model, chosen, chain), 0.5), referenceRejected: tf.mul(rowLogProbs(model, rejected, chain), 0.5) },
+          { beta: options.beta, weights: tf.tensor1d(weights) },
+        ),
+      );
+    const [a, b] = [loss(op), loss(chain)];
+    const [fused, viaChain] = [(await a.data())[0], (await b.data())[0]];
+    tf.dispose([a, b]);
+    return { fused, chain: viaChain, pairs: tasks.length };
+  } finally {
+    model.dispose();
   }
 }

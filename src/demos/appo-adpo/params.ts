@@ -1,4 +1,4 @@
-import { parallelSpec, seedSpec, type NearbySetting, type ParamValues, type Schema } from '../../lib/params';
+import { networkSpec, parallelSpec, seedSpec, type NearbySetting, type ParamValues, type Schema } from '../../lib/params';
 
 /**
  * The demo's whole state. The defaults are the research notes' toys (docs/research/alignment.md §3c):
@@ -34,7 +34,34 @@ export const appoAdpoSchema = {
     label: 'Policy: γ shown in the charts',
     help: 'ADPO queries a pair when its implicit-reward margin |m| ≤ γ and pseudo-labels it by the sign of m otherwise. The official repository’s defaults disagree (0.9, 1.3, 2.0), and the margin’s scale depends on the model, so every γ of the list is run and the claim uses the one tuned on separate replicates.',
   },
-  parallel: parallelSpec('Every replicate is an independent job: spread over workers they finish sooner. Results are identical either way.'),
+  // ADPO, the tiny language model
+  lm: {
+    kind: 'toggle',
+    default: 'on',
+    label: 'Language-model tier',
+    help: 'DPO, ADPO and ADPO without pseudo-labels fine-tune a tiny transformer that reverses words, on pairs of its own answers labelled by a stated scoring rule. Takes minutes on a CPU.',
+  },
+  lmReplicates: { kind: 'int', default: 5, min: 1, max: 8, label: 'Language model: replicates', help: 'Independent runs of the tier (SFT reference, labelled stream, the three methods). The claim is over them; the chart shows the first. Each adds the tier’s time again.', advanced: true },
+  lmGamma: { kind: 'float', default: 1, min: 0.05, max: 4, step: 0.05, label: 'Language model: γ', help: 'ADPO’s query band on this tier: |m| ≤ γ is asked, the rest pseudo-labelled. Fixed at the research notes’ toy value (the official repository’s 0.9 and 1.3 are near): tuning it here would cost a run of the tier per γ.' },
+  lmStreamPairs: { kind: 'int', default: 2048, min: 64, max: 8192, step: 64, label: 'Language model: stream of pairs', help: 'Held-out-free prompts, each answered twice by the SFT reference; one pass in batches of 32.', advanced: true },
+  lmSftSteps: { kind: 'int', default: 150, min: 1, max: 1000, label: 'Language model: SFT steps', help: 'Steps of the reference (SFT on 128 pairs, batch 32): few enough that its answers vary in quality.', advanced: true },
+  lmHeldOut: { kind: 'int', default: 256, min: 16, max: 1024, label: 'Language model: held-out words', help: 'Words never in the SFT data or the stream; the win-rate answers each once (most of the tier’s time on a slow device is these answers).', advanced: true },
+  lmBeta: { kind: 'float', default: 0.3, min: 0.01, max: 2, step: 0.01, label: 'Language model: β', help: 'β of the DPO loss (and of ADPO’s margin m).', advanced: true },
+  lmLearningRate: { kind: 'float', default: 0.001, min: 0.00001, max: 0.01, step: 0.00001, label: 'Language model: learning rate', help: 'Adam, the same for the three methods.', advanced: true },
+  lmOracleTemperature: { kind: 'float', default: 0.5, min: 0.1, max: 4, step: 0.1, label: 'Language model: oracle temperature', help: 'The human prefers y¹ with probability σ((s(y¹) − s(y²)) / temperature), s the stated score.', advanced: true },
+  network: networkSpec('Language model runs on'),
+  logProb: {
+    kind: 'enum',
+    default: 'auto',
+    options: [
+      { value: 'auto', label: 'Fused WGSL kernel on WebGPU, else the tfjs op chain' },
+      { value: 'chain', label: 'tfjs op chain (log-softmax, gather, sum)' },
+    ],
+    label: 'Sequence log-probabilities',
+    help: 'How log π(y|x) and its gradient are computed for the preference loss. Both give the same numbers to float precision.',
+    advanced: true,
+  },
+  parallel: parallelSpec('Every replicate of the bandit and the linear policy is an independent job: spread over workers they finish sooner. Results are identical either way. The language model runs in the page, on the backend chosen above.'),
 } as const satisfies Schema;
 
 export type AppoAdpoSchema = typeof appoAdpoSchema;

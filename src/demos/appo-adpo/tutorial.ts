@@ -10,7 +10,7 @@ const sweep = (r: AppoAdpoResults, gamma: number) => r.series.gammaSweep?.find((
  * The last step changes the shown γ at a small size, so that it runs in seconds; the others are the
  * default run (the claim's sizes), which the page has precomputed.
  */
-const SMALL: Partial<AppoAdpoParams> = { replicates: 2, horizon: 600, pairs: 1000 };
+const SMALL: Partial<AppoAdpoParams> = { replicates: 2, horizon: 600, pairs: 1000, lm: 'off' };
 
 export const tutorial: TutorialStep<AppoAdpoParams, AppoAdpoResults>[] = [
   {
@@ -29,9 +29,9 @@ export const tutorial: TutorialStep<AppoAdpoParams, AppoAdpoResults>[] = [
     params: {},
     body:
       'Look at the cumulative queries on the log-t axis: always-query bends upward (it is t), APPO at Γ = 1 and 2 runs nearly straight, i.e. like log t. Every answered duel shrinks Σ⁻¹ in its direction, so the same question soon stops being uncertain. ' +
-      'The paper’s bound says the number of queries does not grow with T at all (Õ(d²/Δ²)); the √(log t) in the confidence radius is what little growth remains.',
+      'The paper’s bound says the number of queries does not grow with T at all (Õ(d²/Δ²)), but it needs a gap Δ between the best arm and the rest; fresh Gaussian arms have none, so here the queries keep growing, slowly: about as many in each doubling of t as in the one before.',
     expect: {
-      label: 'The log–log slope of APPO’s queries between T/2 and T at Γ = 1 is below 0.5 (always-query: 1).',
+      label: 'At Γ = 1 APPO asks fewer than 1.2 times as many questions in the last doubling of t as in the one before (always-query: 2).',
       check: (r) => claim(r, 'appo-queries-logarithmic')?.passed === true,
     },
   },
@@ -52,7 +52,7 @@ export const tutorial: TutorialStep<AppoAdpoParams, AppoAdpoResults>[] = [
     title: 'ADPO: ask only about close calls, pseudo-label the rest',
     params: {},
     body:
-      'The second tier trains a log-linear policy with DPO on a stream of response pairs. The implicit-reward margin m = β⟨w, φ(chosen) − φ(rejected)⟩ says how sure the model is. ADPO asks the human when |m| ≤ γ (the red band of the histogram); otherwise it takes the sign of m as the label — the official trainer’s flag sign(m + γ), which flips the pair when the model confidently disagrees (the grey bars: those pseudo-labels are wrong).',
+      'The second tier trains a log-linear policy with DPO on a stream of response pairs. The implicit-reward margin m = β⟨w, φ(chosen) − φ(rejected)⟩ says how sure the model is. ADPO asks the human when |m| ≤ γ (the red band of the histogram); otherwise it takes the sign of m as the label — the official trainer’s flag sign(m + γ), which flips the pair when the model confidently disagrees with the human’s label (the grey bars). The human is noisy: most grey bars are the model being right and the human wrong.',
     expect: {
       label: 'The flag rule gives [−1, +1, +1, +1] on margins [−3, −0.5, 0.5, 3] at γ = 1, and at the tuned γ ADPO asks about fewer pairs than DPO.',
       check: (r) => claim(r, 'adpo-flag-rule')?.passed === true && (sweep(r, r.metrics.tunedGamma ?? NaN)?.queriedShare ?? 1) < 1,
@@ -70,13 +70,24 @@ export const tutorial: TutorialStep<AppoAdpoParams, AppoAdpoResults>[] = [
     },
   },
   {
-    title: 'When pseudo-labels go wrong',
+    title: 'The same rule on a language model',
+    params: {},
+    body:
+      'The third tier fine-tunes a tiny transformer that reverses words. Its SFT reference answers each stream prompt twice, and a stated scoring rule plays the human. The margin m is now β times a difference of sequence log-probability ratios, computed by the fused kernel on WebGPU. ' +
+      'Read its claim row and chart: whatever the outcome, it is reported over replicates. Here the oracle’s score is known, so a pseudo-label can be checked against the truth: the note gives the share that contradicts it.',
+    expect: {
+      label: 'The language-model claim is reported over 5 replicates, with DPO’s and ADPO’s final win-rates.',
+      check: (r) => (claim(r, 'adpo-lm-fewer-queries')?.spread?.replicates ?? 0) >= 5 && r.metrics.lmDpoFinalWinRate !== undefined && r.metrics.lmAdpoFinalWinRate !== undefined,
+    },
+  },
+  {
+    title: 'When pseudo-labels take over',
     params: { ...SMALL, shownGamma: '0.1' },
     body:
-      'This step runs a smaller problem (2 replicates, 600 rounds, 1000 pairs) and shows γ = 0.1. At a small γ ADPO asks about few pairs — and pseudo-labels the rest while the model is still often wrong. Each wrong pseudo-label trains the model further in its own direction. The wrong-share chart shows it: at γ = 0.1 a large share of pseudo-labels disagree with the human early on, and the γ table shows ADPO ending below DPO there.',
+      'This step runs a smaller problem (2 replicates, 600 rounds, 1000 pairs, no language model) and shows γ = 0.1. At a small γ ADPO soon stops asking: its margins pass γ early, and from then on it labels pairs itself. Those labels are mostly right, but they only repeat what the model already believes, so the rough early estimate is trained further in its own direction instead of corrected. The error chart shows more pseudo-labels against the truth at γ = 0.1 than at larger γ, and the γ table shows ADPO ending below DPO there.',
     expect: {
-      label: 'At γ = 0.1 a larger share of pseudo-labels is wrong than at γ = 2.',
-      check: (r) => (sweep(r, 0.1)?.wrongShare ?? 0) > (sweep(r, 2)?.wrongShare ?? 1),
+      label: 'At γ = 0.1 a larger share of pseudo-labels contradicts the true preference than at γ = 2.',
+      check: (r) => (sweep(r, 0.1)?.againstTruthShare ?? 0) > (sweep(r, 2)?.againstTruthShare ?? 1),
     },
   },
 ];
