@@ -91,7 +91,7 @@ function likeForLike({ pairs, dpo, adpo, adpoNoPl }: AdpoClaimInputs) {
   const never = ratios.filter((r) => !Number.isFinite(r)).length;
   const note =
     `Final win-rate ADPO − DPO: ${signed(gap.estimate)} [${signed(gap.low)}, ${signed(gap.high)}] (paired, ${gap.method}; per replicate ${gaps.map(signed).join(', ')}). ` +
-    `ADPO asked about ${Math.round(used * 100)}% of the stream in all; ${percent(againstTruth)} of its pseudo-labels contradict the true preference (${percent(againstHuman)} disagree with the noisy human’s label, mostly the human’s own noise). ` +
+    `ADPO asked about ${Math.round(used * 100)}% of the stream in all; ${percent(againstTruth)} of its pseudo-labels contradict the true preference, and ${percent(againstHuman)} disagree with the noisy human’s label (the difference is the human’s own noise). ` +
     `Without pseudo-labels the same rule needs ${Number.isFinite(noPl) ? `${f2(noPl)} ×` : 'more than all of'} DPO’s queries and ends ${signed(noPlGap)} from DPO. ` +
     `The literal reading (against DPO’s whole stream of ${pairs}) gives ${Number.isFinite(literal) ? f3(literal) : '∞'}, while DPO itself reaches the same target after ${f3(dpoOwn)} of its stream.` +
     (never > 0 ? ` ${never} replicate(s) never reached the target (ratio ∞).` : '');
