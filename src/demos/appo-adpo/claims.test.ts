@@ -80,6 +80,11 @@ describe('the ADPO claims', () => {
     expect(claim([climb(0.685, 40), climb(0.70, 40), climb(0.69, 40)]).passed).toBe(false);
     // the mean gap is within 0.01 (−0.005), but its interval reaches well below: not shown non-inferior
     expect(claim([climb(0.695, 50), climb(0.73, 55), climb(0.69, 60)]).passed).toBe(false);
+    // a replicate that never gets there counts at all it asked (10 steps × 30): finite, so the saved JSON keeps it;
+    // the third DPO climbs 0.042 a step and reaches 0.98 × 0.71 at step (0.6958 − 0.5) / 0.042
+    const never = claim([climb(0.7, 50), climb(0.72, 55), climb(0.6, 30)]);
+    expect(never.spread?.high).toBeCloseTo(300 / ((100 * (0.98 * 0.71 - 0.5)) / 0.042), 6);
+    expect(never.note).toContain('1 of 3 replicates never reached the target');
     // the literal ratio and DPO's own are both in the note
     expect(claim([climb(0.7, 50), climb(0.72, 55), climb(0.71, 60)]).note).toMatch(/literal reading .* gives 0\.\d+, while DPO itself reaches the same target after 0\.\d+ of its stream/);
   });
