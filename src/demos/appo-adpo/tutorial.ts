@@ -62,8 +62,8 @@ export const tutorial: TutorialStep<AppoAdpoParams, AppoAdpoResults>[] = [
     title: 'Against a DPO tuned for itself',
     params: {},
     body:
-      'DPO gets its own best β and learning rate from a grid, on replicates of their own; ADPO uses the same and a γ tuned the same way. Then the question is like for like: how many labels does ADPO need to reach 98% of DPO’s final win-rate, against the labels DPO itself needed? ' +
-      'Read the claim row and the γ chart: on this toy a tuned DPO gets there early, and ADPO saves little. Against DPO’s whole stream (the literal reading) the ratio looks small, but DPO’s own is just as small.',
+      'DPO gets its own best β and learning rate from a grid, on replicates of their own; ADPO gets its own γ and then its own β and learning rate, on the same tuning replicates. Then the question is like for like: how many labels does ADPO need to reach 98% of DPO’s final win-rate, against the labels DPO itself needed? ' +
+      'Read the claim row and the γ chart: on this toy a tuned DPO gets there early; ADPO saves about a third of DPO’s labels, short of the claimed 0.6, and ends a little below DPO. Against DPO’s whole stream (the literal reading) the ratio looks small, but DPO’s own is just as small.',
     expect: {
       label: 'The tuned DPO ends above a win-rate of 0.6, and the ADPO claim reports its ratio over replicates.',
       check: (r) => (r.metrics.dpoFinalWinRate ?? 0) > 0.6 && (claim(r, 'adpo-fewer-queries')?.spread?.replicates ?? 0) >= 3,
