@@ -94,6 +94,9 @@ async function slideByKeyboard(page: Page, name: string, spec: NumberSpec) {
   await expect(page.locator(`#param-${name}`)).toHaveValue(String(spec.min));
   await slider.press('End');
   await inUrl(page, name).toBe(String(spec.max));
+  // the URL is written before React re-renders the typed field: wait for the field too, or a value
+  // typed next can be overwritten by that late render (a flake CI met on a loaded machine)
+  await expect(page.locator(`#param-${name}`)).toHaveValue(String(spec.max));
 }
 
 /** A text field: its default typed back commits; "#" (no text field of any demo takes it) is named beside the field. */

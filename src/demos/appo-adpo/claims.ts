@@ -45,7 +45,7 @@ function medianSpread(values: readonly number[]): ClaimSpread {
   return { replicates: values.length, estimate: median(values), low: Math.min(...values), high: Math.max(...values), method: `median of ${values.length}; the range is min–max` };
 }
 
-const finalWin = (run: AdpoSummary) => run.checkpoints[run.checkpoints.length - 1].winRate;
+export const finalWin = (run: AdpoSummary) => run.checkpoints[run.checkpoints.length - 1].winRate;
 const finalCheckpoint = (run: AdpoSummary) => run.checkpoints[run.checkpoints.length - 1];
 const f2 = (v: number) => v.toFixed(2);
 const f3 = (v: number) => v.toFixed(3);
@@ -59,6 +59,12 @@ export function queriesToTarget(dpo: readonly AdpoSummary[], method: readonly Ad
     return { dpo: queriesToReach(d, target) ?? Infinity, method: queriesToReach(method[r], target) ?? Infinity };
   });
 }
+
+/** Per replicate: `method`'s final win-rate minus DPO's (paired: the same replicate's stream). */
+export const finalGaps = (dpo: readonly AdpoSummary[], method: readonly AdpoSummary[]) => method.map((m, r) => finalWin(m) - finalWin(dpo[r]));
+export const meanFinalGap = (dpo: readonly AdpoSummary[], method: readonly AdpoSummary[]) => mean(finalGaps(dpo, method));
+/** The median over replicates of `method`'s queries to DPO's target over DPO's own (Infinity when never reached). */
+export const medianQueryRatio = (dpo: readonly AdpoSummary[], method: readonly AdpoSummary[]) => median(queriesToTarget(dpo, method).map((q) => q.method / q.dpo));
 
 export interface AdpoClaimInputs {
   /** Pairs in the stream (all of which DPO queries). */
@@ -78,15 +84,15 @@ function likeForLike({ pairs, dpo, adpo, adpoNoPl }: AdpoClaimInputs) {
   // a replicate that never reached the target counts at all the queries it asked: a lower bound on its ratio
   const ratios = reached.map((q, r) => (Number.isFinite(q.method) ? q.method : finalCheckpoint(adpo[r]).queries) / q.dpo);
   const never = reached.filter((q) => !Number.isFinite(q.method)).length;
-  const gaps = adpo.map((a, r) => finalWin(a) - finalWin(dpo[r]));
+  const gaps = finalGaps(dpo, adpo);
   const gap = meanSpread(gaps);
   // non-inferiority: the lower end of the gap's 95% interval clears the margin (one replicate has no interval)
   const nonInferior = gaps.length >= 2 && gap.low >= FINAL_GAP_MIN;
   const ratio = median(ratios);
   const literal = median(reached.map((q) => q.method / pairs));
   const dpoOwn = median(reached.map((q) => q.dpo / pairs));
-  const noPl = median(queriesToTarget(dpo, adpoNoPl).map((q) => q.method / q.dpo));
-  const noPlGap = mean(adpoNoPl.map((a, r) => finalWin(a) - finalWin(dpo[r])));
+  const noPl = medianQueryRatio(dpo, adpoNoPl);
+  const noPlGap = meanFinalGap(dpo, adpoNoPl);
   const used = median(adpo.map((a) => finalCheckpoint(a).queries / pairs));
   const againstTruth = median(adpo.map((a) => finalCheckpoint(a).pseudoLabelsAgainstTruth / Math.max(1, finalCheckpoint(a).pseudoLabels)));
   const againstHuman = median(adpo.map((a) => finalCheckpoint(a).wrongPseudoLabels / Math.max(1, finalCheckpoint(a).pseudoLabels)));
@@ -145,7 +151,7 @@ export function lossAgreementClaim(fused: number, chain: number, pairs: number):
 
 /** The limit row: at a too-small γ most pairs are pseudo-labelled, many wrongly, and ADPO ends below DPO. */
 export function smallGammaClaim(dpo: readonly AdpoSummary[], adpo: readonly AdpoSummary[]): Claim {
-  const gaps = adpo.map((a, r) => finalWin(a) - finalWin(dpo[r]));
+  const gaps = finalGaps(dpo, adpo);
   const gap = mean(gaps);
   const againstTruth = median(adpo.map((a) => finalCheckpoint(a).pseudoLabelsAgainstTruth / Math.max(1, finalCheckpoint(a).pseudoLabels)));
   const againstHuman = median(adpo.map((a) => finalCheckpoint(a).wrongPseudoLabels / Math.max(1, finalCheckpoint(a).pseudoLabels)));

@@ -23,11 +23,13 @@ import {
   CLAIM_THRESHOLD,
   doublingRatio,
   FINAL_GAP_MIN,
+  finalWin,
   flagRuleClaim,
   lossAgreementClaim,
   median,
+  meanFinalGap,
+  medianQueryRatio,
   mleConvergedClaim,
-  queriesToTarget,
   SMALL_GAMMA,
   smallGammaClaim,
   uniformStartClaim,
@@ -133,8 +135,6 @@ export function queriesPerEFold(rows: readonly AppoCurveRow[], horizon: number):
   ).slope;
 }
 
-const finalWin = (run: AdpoSummary) => run.checkpoints[run.checkpoints.length - 1].winRate;
-
 /** DPO's tuning grid on the tuning replicates: mean final win-rate per (β, learning rate). */
 function dpoTuningRows(runs: readonly AdpoSummary[][]): DpoTuningRow[] {
   const rows: DpoTuningRow[] = [];
@@ -154,8 +154,8 @@ export function tuneGamma(dpo: readonly AdpoSummary[], adpoByGamma: readonly Adp
   let best = GAMMAS[GAMMAS.length - 1];
   let bestRatio = Infinity;
   GAMMAS.forEach((gamma, k) => {
-    const gap = mean(adpoByGamma[k].map((a, r) => finalWin(a) - finalWin(dpo[r])));
-    const ratio = median(queriesToTarget(dpo, adpoByGamma[k]).map((q) => q.method / q.dpo));
+    const gap = meanFinalGap(dpo, adpoByGamma[k]);
+    const ratio = medianQueryRatio(dpo, adpoByGamma[k]);
     if (gap >= FINAL_GAP_MIN && ratio < bestRatio) [best, bestRatio] = [gamma, ratio];
   });
   return best;
@@ -171,7 +171,7 @@ export function adpoTuningRows(dpo: readonly AdpoSummary[], runs: readonly AdpoS
   for (const beta of DPO_BETAS)
     for (const learningRate of DPO_LEARNING_RATES) {
       const adpo = runs[k++];
-      rows.push({ beta, learningRate, queryRatio: median(queriesToTarget(dpo, adpo).map((q) => q.method / q.dpo)), finalGap: mean(adpo.map((a, r) => finalWin(a) - finalWin(dpo[r]))), chosen: false });
+      rows.push({ beta, learningRate, queryRatio: medianQueryRatio(dpo, adpo), finalGap: meanFinalGap(dpo, adpo), chosen: false });
     }
   const eligible = rows.filter((r) => r.finalGap >= FINAL_GAP_MIN && Number.isFinite(r.queryRatio));
   const best = eligible.length > 0 ? eligible.reduce((a, b) => (b.queryRatio < a.queryRatio ? b : a)) : rows.find((r) => r.beta === fallback.beta && r.learningRate === fallback.learningRate)!;
@@ -180,16 +180,14 @@ export function adpoTuningRows(dpo: readonly AdpoSummary[], runs: readonly AdpoS
 }
 
 function gammaSweepRows(dpo: readonly AdpoSummary[], adpo: readonly AdpoSummary[][], noPl: readonly AdpoSummary[][]): GammaSweepRow[] {
-  const ratio = (runs: readonly AdpoSummary[]) => median(queriesToTarget(dpo, runs).map((q) => q.method / q.dpo));
-  const gap = (runs: readonly AdpoSummary[]) => mean(runs.map((a, r) => finalWin(a) - finalWin(dpo[r])));
   return GAMMAS.map((gamma, k) => {
     const last = adpo[k].map((a) => a.checkpoints[a.checkpoints.length - 1]);
     return {
       gamma,
-      adpoQueryRatio: ratio(adpo[k]),
-      noPlQueryRatio: ratio(noPl[k]),
-      finalGap: gap(adpo[k]),
-      noPlFinalGap: gap(noPl[k]),
+      adpoQueryRatio: medianQueryRatio(dpo, adpo[k]),
+      noPlQueryRatio: medianQueryRatio(dpo, noPl[k]),
+      finalGap: meanFinalGap(dpo, adpo[k]),
+      noPlFinalGap: meanFinalGap(dpo, noPl[k]),
       queriedShare: mean(last.map((c) => c.queries / c.pairsSeen)),
       againstTruthShare: mean(last.map((c) => c.pseudoLabelsAgainstTruth / Math.max(1, c.pseudoLabels))),
       againstHumanShare: mean(last.map((c) => c.wrongPseudoLabels / Math.max(1, c.pseudoLabels))),
