@@ -51,6 +51,25 @@ test.describe('DPLM (software WebGPU adapter here)', () => {
     expect(errors).toEqual([]);
   });
 
+  test('the motif track follows segment starts typed before any run, and an arrow key moves a segment into the link', async ({ page }) => {
+    const errors = trackErrors(page);
+    await page.goto('/#/dplm');
+    await page.getByTestId('cancel').click();
+    const first = page.getByTestId('motif-segment-1');
+    await expect(first).toHaveAttribute('aria-valuenow', '51');
+    const starts = page.locator('#param-motifStarts');
+    await starts.fill('10,40');
+    await starts.press('Enter');
+    await expect(first).toHaveAttribute('aria-valuenow', '10');
+    await expect(page.getByTestId('motif-segment-2')).toHaveAttribute('aria-valuenow', '40');
+    await first.focus();
+    await first.press('ArrowRight');
+    await expect(first).toHaveAttribute('aria-valuenow', '11');
+    await expect(starts).toHaveValue('11,40');
+    await expect(page).toHaveURL(/motifStarts=11(%2C|,)40/);
+    expect(errors).toEqual([]);
+  });
+
   test('bad input is named and nothing runs: letters outside the 20 amino acids, overlapping segments, an empty target', async ({ page }) => {
     const errors = trackErrors(page);
     await page.goto('/#/dplm?motifStarts=51,55');

@@ -118,6 +118,14 @@ function LoadedDemo({ module, route }: { module: AnyDemoModule; route: DemoRoute
   };
   // memoised: progress ticks re-render the page every few ms, and a view full of charts must not follow them
   const View = useMemo(() => memo(module.View), [module]);
+  // the parameters the view follows before a run: a new object only when one of them changed
+  const followed: readonly string[] | undefined = module.viewFollows;
+  const followedKey = followed ? JSON.stringify(followed.map((name) => params[name])) : '';
+  const current = useMemo(
+    () => (followed ? Object.fromEntries(followed.map((name) => [name, params[name]])) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [followed, followedKey],
+  );
   const linkIssueByField = useMemo(() => Object.fromEntries(linkIssues.map((i) => [i.field, i.message])), [linkIssues]);
   const running = status === 'running';
   return (
@@ -177,7 +185,7 @@ function LoadedDemo({ module, route }: { module: AnyDemoModule; route: DemoRoute
                   ))}
                 </ul>
               )}
-              <View results={results} edit={edit} current={params} />
+              <View results={results} edit={edit} current={current} />
               {!present && (
                 <details className="card">
                   <summary>All metrics and timing</summary>

@@ -16,7 +16,10 @@ export interface DemoViewProps<R> {
    * the controls do: null when taken, else the problem in words. Absent where a view is only shown.
    */
   edit?: (name: string, raw: string) => string | null;
-  /** The parameters as they are now (results.params are the ones the shown results were made with). */
+  /**
+   * The parameters the demo's `viewFollows` names, as they are now (results.params are the ones the
+   * shown results were made with). Absent where the view follows none.
+   */
   current?: Record<string, number | string>;
 }
 
@@ -28,6 +31,12 @@ export interface DemoDefinition<S extends Schema, R extends DemoResults<ParamVal
   refine?: Refine<ParamValues<S>>;
   run: (params: ParamValues<S>, compute: ComputeState, control: RunControl<R>) => Promise<R>;
   View: ComponentType<DemoViewProps<R>>;
+  /**
+   * Parameters the view draws as they are edited, before any run (DPLM's motif track). The view
+   * re-renders on a committed edit only when one of these changed: a view full of charts must not
+   * redraw them all for every field typed into.
+   */
+  viewFollows?: readonly (keyof ParamValues<S> & string)[];
   tutorial: readonly TutorialStep<ParamValues<S>, R>[];
 }
 

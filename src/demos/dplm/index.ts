@@ -7,4 +7,4 @@ import { runDplm } from './experiment';
 import { DplmView } from './View';
 import { tutorial } from './tutorial';
 
-export default defineDemo({ meta, schema: dplmSchema, refine: refineDplm, run: runDplm, View: DplmView, tutorial });
+export default defineDemo({ meta, schema: dplmSchema, refine: refineDplm, run: runDplm, View: DplmView, viewFollows: ['scaffoldLength', 'motif', 'motifStarts', 'linkerJitter'], tutorial });
