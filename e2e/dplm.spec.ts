@@ -35,18 +35,20 @@ test.describe('DPLM (software WebGPU adapter here)', () => {
 
   test('on WebGPU the fused step decodes in place, and a scaffold comes out of the masks around its motif', async ({ page }) => {
     // the software adapter emulates the GPU on the CPU, several seconds a call at 160 positions: one
-    // replicate of motif scaffolding with 4 free residues (4 sampling calls, 8 of pseudo-perplexity)
-    // wires the fused step into the run; src/demos/dplm/networks.browser.test.ts holds it to the
-    // TypeScript step on every kind of logits
+    // replicate of motif scaffolding with 4 free residues (a 20-residue scaffold, the shortest there
+    // is, around 16 motif residues) wires the fused step into the run;
+    // src/demos/dplm/networks.browser.test.ts holds it to the TypeScript step on every kind of logits
     test.setTimeout(420_000);
     const errors = trackErrors(page);
-    await page.goto('/#/dplm?samples=2&replicates=1&steps=20&unconditional=off&guidance=off&structure=off&probe=off&scaffoldLength=16&motif=KKVADA/HAHKLR&motifStarts=2,10&linkerJitter=1&network=webgpu');
+    await page.goto('/#/dplm?samples=2&replicates=1&steps=20&unconditional=off&guidance=off&structure=off&probe=off&scaffoldLength=20&motif=KKVADAGH/HAHKLRVD&motifStarts=2,12&linkerJitter=1&network=webgpu');
+    // every value of the link is taken (a refused one would fall back to the default 141-residue scaffold)
+    await expect(page.getByTestId('param-issues')).toHaveCount(0);
     await waitForRunDone(page, 400_000);
     await expect(page.getByTestId('claim-fused-step-matches-reference')).toHaveAttribute('data-passed', 'true');
     await expect(page.getByTestId('claim-nfe-distinct-k')).toHaveAttribute('data-passed', 'true');
     await expect(page.getByTestId('claim-motif-preserved')).toHaveAttribute('data-passed', 'true');
     await expect(page.locator('.notes')).toContainText('fused WGSL kernel');
-    await expect(page.getByTestId('dplm-motif-samples').locator('p.sequence').first()).toHaveAttribute('aria-label', /KVADA.*HAHKL/);
+    await expect(page.getByTestId('dplm-motif-samples').locator('p.sequence').first()).toHaveAttribute('aria-label', /KVADAGH.*HAHKLRVD/);
     expect(await page.evaluate(() => window.playground.debug.liveGpuBuffers())).toBe(0);
     expect(errors).toEqual([]);
   });

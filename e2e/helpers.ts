@@ -21,6 +21,8 @@ export const SPARSE_PCA_CLAIMS = ['mcp-equals-oracle', 'fps-biased', 'fps-never-
 /** Opens `url`, starts the tutorial and steps through all `steps`, asserting each step's check passes. */
 export async function playTutorial(page: Page, url: string, steps: number, stepTimeout: number): Promise<void> {
   await page.goto(url);
+  // every value of the link is taken: a refused one falls back to its default, a larger run
+  await expect(page.getByTestId('param-issues')).toHaveCount(0);
   await page.getByTestId('tutorial-start').click();
   for (let i = 0; i < steps; i++) {
     // one report step per tutorial step: the JSON report then says which step takes the time

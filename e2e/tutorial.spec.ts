@@ -43,7 +43,7 @@ test('the DPLM tutorial plays end to end and every step’s check holds', async 
   // check reads the precomputed run at once (tied to the code by scripts/precomputed.test.ts)
   test.setTimeout(900_000);
   const errors = trackErrors(page);
-  await playTutorial(page, '/#/dplm?length=16&samples=2&replicates=1&steps=20&motifPart=off&guidance=off&structure=off&probe=off', 7, 240_000);
+  await playTutorial(page, '/#/dplm?length=20&samples=2&replicates=1&steps=20&motifPart=off&guidance=off&structure=off&probe=off', 7, 240_000);
   expect(errors).toEqual([]);
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RngStream } from '../../lib/rng';
 import { makePrompt, makeWorld, trainAdpo, type AdpoCheckpoint } from './adpo';
 import { runAppo } from './appo';
-import { adpoQueriesClaim, appoLogGrowthClaim, appoQueriesClaim, flagRuleClaim, median, mleConvergedClaim, queriesToTarget, smallGammaClaim, uniformStartClaim } from './claims';
+import { adpoQueriesClaim, appoLogGrowthClaim, appoQueriesClaim, flagRuleClaim, median, mleConvergedClaim, queriesToTarget, SMALL_GAMMA, smallGammaClaim, uniformStartClaim } from './claims';
 import type { AdpoSummary, AppoSummary } from './jobs';
 
 /** A bandit summary from a real run at d = 8, K = 10. */
@@ -72,7 +72,7 @@ describe('the ADPO claims', () => {
 
   it('pass when ADPO gets there with ≤ 0.6 × DPO’s queries and is non-inferior (the gap’s interval clears −0.01); fail on either count', () => {
     const dpo = [climb(0.7, 100), climb(0.72, 100), climb(0.71, 100)];
-    const claim = (adpo: AdpoSummary[]) => adpoQueriesClaim({ pairs: 1000, gamma: 0.5, dpo, adpo, adpoNoPl: dpo, adpoSetting: SETTING, dpoSetting: SETTING });
+    const claim = (adpo: AdpoSummary[]) => adpoQueriesClaim({ pairs: 1000, gamma: 0.5, dpo, adpo, adpoNoPl: dpo, adpoSetting: SETTING, dpoSetting: SETTING, tuningGap: 0 });
     expect(claim([climb(0.7, 50), climb(0.72, 55), climb(0.71, 60)]).passed).toBe(true);
     // too many queries
     expect(claim([climb(0.7, 70), climb(0.72, 65), climb(0.71, 60)]).passed).toBe(false);
@@ -99,15 +99,22 @@ describe('the ADPO claims', () => {
         return { checkpoints: run.checkpoints, margins: null };
       });
     const dpo = runs('dpo');
-    const claim = adpoQueriesClaim({ pairs: 1500, gamma: 2, dpo, adpo: runs('adpo'), adpoNoPl: dpo, adpoSetting: SETTING, dpoSetting: SETTING });
+    const claim = adpoQueriesClaim({ pairs: 1500, gamma: 2, dpo, adpo: runs('adpo'), adpoNoPl: dpo, adpoSetting: SETTING, dpoSetting: SETTING, tuningGap: 0 });
     expect(claim.passed).toBe(false);
     expect(claim.value).toBeGreaterThan(0.9);
   });
 
   it('the small-γ limit row holds when ADPO ends more than 0.01 below DPO', () => {
     const dpo = [climb(0.7, 100), climb(0.72, 100)];
-    expect(smallGammaClaim(dpo, [climb(0.68, 10, 10, 30), climb(0.70, 10, 10, 30)]).passed).toBe(true);
-    expect(smallGammaClaim(dpo, [climb(0.695, 10), climb(0.715, 10)]).passed).toBe(false);
+    expect(smallGammaClaim(dpo, [climb(0.68, 10, 10, 30), climb(0.70, 10, 10, 30)], 0.5).passed).toBe(true);
+    expect(smallGammaClaim(dpo, [climb(0.695, 10), climb(0.715, 10)], 0.5).passed).toBe(false);
+  });
+
+  it('the small-γ limit row says so when the tuning chose that same γ', () => {
+    const dpo = [climb(0.7, 100), climb(0.72, 100)];
+    const adpo = [climb(0.695, 10), climb(0.715, 10)];
+    expect(smallGammaClaim(dpo, adpo, SMALL_GAMMA).note).toContain('also the tuned γ');
+    expect(smallGammaClaim(dpo, adpo, 0.5).note).not.toContain('also the tuned γ');
   });
 
   it('the sanity rows: the flag rule, and the reference’s win-rate of exactly 1/2', () => {

@@ -319,8 +319,8 @@ export async function runAppoAdpo(params: AppoAdpoParams, env: Pick<ComputeState
   const tunedIndex = GAMMAS.indexOf(tunedGamma);
   Object.assign(metrics, { tunedGamma, shownGamma, adpoBeta: own.beta, adpoLearningRate: own.learningRate, adpoQueryRatio: series.gammaSweep[tunedIndex].adpoQueryRatio, dpoFinalWinRate: mean(dpo.map(finalWin)) });
   adpoClaims = [
-    adpoQueriesClaim({ pairs: params.pairs, gamma: tunedGamma, dpo, adpo: adpo[tunedIndex], adpoNoPl: noPl[tunedIndex], adpoSetting: own, dpoSetting: tuned }),
-    smallGammaClaim(dpo, adpo[GAMMAS.indexOf(SMALL_GAMMA)]),
+    adpoQueriesClaim({ pairs: params.pairs, gamma: tunedGamma, dpo, adpo: adpo[tunedIndex], adpoNoPl: noPl[tunedIndex], adpoSetting: own, dpoSetting: tuned, tuningGap: own.finalGap }),
+    smallGammaClaim(dpo, adpo[GAMMAS.indexOf(SMALL_GAMMA)], tunedGamma),
     uniformStartClaim([...dpo, ...adpo.flat(), ...noPl.flat(), ...gridRuns.flat(), ...gammaRuns, ...adpoGridRuns]),
   ];
   if (params.lm === 'on') {
