@@ -131,6 +131,21 @@ export function decodeSpec(help: string): EnumSpec<'auto' | 'fused' | 'readback'
   };
 }
 
+/** How a language model's sequence log-probabilities (and their gradient) are computed (src/models/sequenceLogProbOp.ts). */
+export function logProbSpec(help: string): EnumSpec<'auto' | 'chain'> {
+  return {
+    kind: 'enum',
+    default: 'auto',
+    options: [
+      { value: 'auto', label: 'Fused WGSL kernel on WebGPU, else the tfjs op chain' },
+      { value: 'chain', label: 'tfjs op chain (log-softmax, gather, sum)' },
+    ],
+    label: 'Sequence log-probabilities',
+    help,
+    advanced: true,
+  };
+}
+
 /** Whether a demo's independent seeds run on Web Workers or in the page's thread (src/lib/workerPool.ts). */
 export function parallelSpec(help: string): EnumSpec<'workers' | 'main'> {
   return {

@@ -1,4 +1,4 @@
-import { networkSpec, parallelSpec, seedSpec, type NearbySetting, type ParamValues, type Schema } from '../../lib/params';
+import { logProbSpec, networkSpec, parallelSpec, seedSpec, type NearbySetting, type ParamValues, type Schema } from '../../lib/params';
 
 /**
  * The demo's whole state. The defaults are the research notes' toys (docs/research/alignment.md §3c):
@@ -50,17 +50,7 @@ export const appoAdpoSchema = {
   lmLearningRate: { kind: 'float', default: 0.001, min: 0.00001, max: 0.01, step: 0.00001, label: 'Language model: learning rate', help: 'Adam, the same for the three methods.', advanced: true },
   lmOracleTemperature: { kind: 'float', default: 0.5, min: 0.1, max: 4, step: 0.1, label: 'Language model: oracle temperature', help: 'The human prefers y¹ with probability σ((s(y¹) − s(y²)) / temperature), s the stated score.', advanced: true },
   network: networkSpec('Language model runs on'),
-  logProb: {
-    kind: 'enum',
-    default: 'auto',
-    options: [
-      { value: 'auto', label: 'Fused WGSL kernel on WebGPU, else the tfjs op chain' },
-      { value: 'chain', label: 'tfjs op chain (log-softmax, gather, sum)' },
-    ],
-    label: 'Sequence log-probabilities',
-    help: 'How log π(y|x) and its gradient are computed for the preference loss. Both give the same numbers to float precision.',
-    advanced: true,
-  },
+  logProb: logProbSpec('How log π(y|x) and its gradient are computed for the preference loss. Both give the same numbers to float precision.'),
   parallel: parallelSpec('Every replicate of the bandit and the linear policy is an independent job: spread over workers they finish sooner. Results are identical either way. The language model runs in the page, on the backend chosen above.'),
 } as const satisfies Schema;
 

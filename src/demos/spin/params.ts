@@ -1,4 +1,4 @@
-import { networkSpec, seedSpec, threadSpec, type NearbySetting, type ParamValues, type Schema } from '../../lib/params';
+import { logProbSpec, networkSpec, seedSpec, threadSpec, type NearbySetting, type ParamValues, type Schema } from '../../lib/params';
 
 /**
  * The demo's whole state. The defaults are the claim check: the tabular tier of the research notes
@@ -40,17 +40,7 @@ export const spinSchema = {
   lmSpinLearningRate: { kind: 'float', default: 0.0001, min: 0.00001, max: 0.01, step: 0.00001, label: 'LM learning rate (SPIN)', help: 'Adam, for the SPIN steps: the paper trains SPIN at a far smaller rate than SFT.', advanced: true },
   network: networkSpec('Language model runs on'),
   thread: threadSpec('When the language model runs on the CPU (or not at all), the whole run can go to a Web Worker, so the page stays responsive. The numbers are the same either way.'),
-  logProb: {
-    kind: 'enum',
-    default: 'auto',
-    options: [
-      { value: 'auto', label: 'Fused WGSL kernel on WebGPU, else the tfjs op chain' },
-      { value: 'chain', label: 'tfjs op chain (log-softmax, gather, sum)' },
-    ],
-    label: 'Sequence log-probabilities',
-    help: 'How log π(y|x) and its gradient are computed. Both give the same numbers to float precision.',
-    advanced: true,
-  },
+  logProb: logProbSpec('How log π(y|x) and its gradient are computed. Both give the same numbers to float precision.'),
 } as const satisfies Schema;
 
 export type SpinSchema = typeof spinSchema;
