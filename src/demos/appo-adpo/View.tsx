@@ -12,6 +12,9 @@ const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '∞');
 const f3 = (v: number) => v.toFixed(3);
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
+/** One method's last win-rate in the shown replicate's curve. */
+const lmFinal = (rows: readonly { method: string; winRate: number }[], method: string) => rows.filter((r) => r.method === method).at(-1)?.winRate.toFixed(3) ?? '–';
+
 /** The γ sweep with readable column names. */
 function gammaTable(rows: readonly GammaSweepRow[]) {
   return rows.map((r) => ({
@@ -124,7 +127,7 @@ export function AppoAdpoView({ results }: DemoViewProps<AppoAdpoResults>) {
           name="adpo-lm-win-vs-queries"
           title={`Language model: win-rate against the reference by human labels asked (γ = ${params.lmGamma})`}
           rows={series.lmWinVsQueries}
-          caption={`The first of ${params.lmReplicates} replicates. A tiny transformer that reverses words, fine-tuned from its SFT reference on pairs of the reference’s own answers; the “human” prefers the answer with more letters of the reversed word in place (less one per letter of length difference), with probability σ(Δscore / ${params.lmOracleTemperature}). Win-rate: one answer per held-out word against the reference’s. DPO ends at ${metrics.lmDpoFinalWinRate?.toFixed(3)}, ADPO at ${metrics.lmAdpoFinalWinRate?.toFixed(3)} (means over replicates).`}
+          caption={`The first of ${params.lmReplicates} replicates. A tiny transformer that reverses words, fine-tuned from its SFT reference on pairs of the reference’s own answers; the “human” prefers the answer with more letters of the reversed word in place (less one per letter of length difference), with probability σ(Δscore / ${params.lmOracleTemperature}). Win-rate: one answer per held-out word against the reference’s, so the first dots (the policy is still the reference) sit off 0.5 by that sampling noise. This replicate ends at DPO ${lmFinal(series.lmWinVsQueries, 'dpo')}, ADPO ${lmFinal(series.lmWinVsQueries, 'adpo')}; over all ${params.lmReplicates} replicates (the claim row’s) DPO ends at ${metrics.lmDpoFinalWinRate?.toFixed(3)}, ADPO at ${metrics.lmAdpoFinalWinRate?.toFixed(3)} on average.`}
         >
           <DotPlot
             groups={ADPO_METHODS.map((method) => ({ name: METHOD_LABELS[method], colour: METHOD_COLOURS[method], points: series.lmWinVsQueries!.filter((r) => r.method === method).map((r) => [r.queries, r.winRate] as const) }))}
@@ -144,7 +147,7 @@ export function AppoAdpoView({ results }: DemoViewProps<AppoAdpoResults>) {
       {series.dpoTuning && (
         <details className="card">
           <summary>DPO’s own tuning: final win-rate on the tuning replicates</summary>
-          <DataTable rows={series.dpoTuning} caption="Mean final win-rate of DPO at each (β, learning rate) on replicates of their own; the chosen one is the baseline (and ADPO’s β and learning rate)" />
+          <DataTable rows={series.dpoTuning} caption="Mean final win-rate of DPO at each (β, learning rate) on replicates of their own; the chosen one is the baseline, and ADPO’s γ is tuned at it" />
         </details>
       )}
     </div>

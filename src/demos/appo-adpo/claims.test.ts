@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RngStream } from '../../lib/rng';
 import { makePrompt, makeWorld, trainAdpo, type AdpoCheckpoint } from './adpo';
 import { runAppo } from './appo';
-import { adpoQueriesClaim, appoLogGrowthClaim, appoQueriesClaim, flagRuleClaim, median, mleConvergedClaim, queriesToTarget, SMALL_GAMMA, smallGammaClaim, uniformStartClaim } from './claims';
+import { adpoLmQueriesClaim, adpoQueriesClaim, appoLogGrowthClaim, appoQueriesClaim, flagRuleClaim, lossAgreementClaim, median, mleConvergedClaim, queriesToTarget, SMALL_GAMMA, smallGammaClaim, uniformStartClaim } from './claims';
 import type { AdpoSummary, AppoSummary } from './jobs';
 
 /** A bandit summary from a real run at d = 8, K = 10. */
@@ -85,8 +85,30 @@ describe('the ADPO claims', () => {
     const never = claim([climb(0.7, 50), climb(0.72, 55), climb(0.6, 30)]);
     expect(never.spread?.high).toBeCloseTo(300 / ((100 * (0.98 * 0.71 - 0.5)) / 0.042), 6);
     expect(never.note).toContain('1 of 3 replicates never reached the target');
+    // replicates that never get there are ∞ in the median that decides: two of three collapsing after
+    // few queries have small lower bounds, and the note says the value shown is one
+    const collapsed = adpoQueriesClaim({ pairs: 1000, gamma: 0.5, dpo, adpo: [climb(0.7, 50), climb(0.6, 15), climb(0.6, 20)], adpoNoPl: dpo, adpoSetting: SETTING, dpoSetting: SETTING, tuningGap: 0 });
+    expect(collapsed.passed).toBe(false);
+    expect(Number.isFinite(collapsed.value)).toBe(true);
+    expect(never.spread?.estimate).toBe(never.value);
+    expect(collapsed.note).toContain('more than half never reached it');
     // the literal ratio and DPO's own are both in the note
     expect(claim([climb(0.7, 50), climb(0.72, 55), climb(0.71, 60)]).note).toMatch(/literal reading .* gives 0\.\d+, while DPO itself reaches the same target after 0\.\d+ of its stream/);
+  });
+
+  it('the language-model row states its start-point noise, its tied pairs and how its setting was found', () => {
+    const dpo = [climb(0.7, 100), climb(0.72, 100)];
+    const claim = adpoLmQueriesClaim({ pairs: 1000, gamma: 1, dpo, adpo: dpo, adpoNoPl: dpo, beta: 0.3, learningRate: 0.001, tiedPairs: [120, 140] });
+    expect(claim.note).toContain('reads 0.500–0.500 across replicates');
+    expect(claim.note).toContain('130 of the 1000 stream pairs');
+    expect(claim.note).toContain('seed root 11');
+  });
+
+  it('the loss row fails when the kernel and the chain disagree by more than 1e-4', () => {
+    expect(lossAgreementClaim(0.74, 0.74, 64).passed).toBe(true);
+    expect(lossAgreementClaim(0.74 * 1.001, 0.74, 64).passed).toBe(false);
+    // relative to the loss where it exceeds 1
+    expect(lossAgreementClaim(10.0005, 10, 64).passed).toBe(true);
   });
 
   it('fail at γ = 2 on real runs: ADPO then asks about nearly every pair, and needs about DPO’s own queries', () => {

@@ -81,14 +81,18 @@ type Setting = { beta: number; learningRate: number };
 /** The like-for-like statistics of ADPO against DPO over replicates, and the note that explains them. */
 function likeForLike({ pairs, dpo, adpo, adpoNoPl }: AdpoClaimInputs) {
   const reached = queriesToTarget(dpo, adpo);
-  // a replicate that never reached the target counts at all the queries it asked: a lower bound on its ratio
+  // A replicate that never reached the target has no ratio below any bound: it counts as ∞ in the
+  // median that decides. The spread shown counts it at all the queries it asked (a lower bound on
+  // its ratio), which keeps the range finite and readable.
+  const decisive = median(reached.map((q) => q.method / q.dpo));
   const ratios = reached.map((q, r) => (Number.isFinite(q.method) ? q.method : finalCheckpoint(adpo[r]).queries) / q.dpo);
   const never = reached.filter((q) => !Number.isFinite(q.method)).length;
   const gaps = finalGaps(dpo, adpo);
   const gap = meanSpread(gaps);
   // non-inferiority: the lower end of the gap's 95% interval clears the margin (one replicate has no interval)
   const nonInferior = gaps.length >= 2 && gap.low >= FINAL_GAP_MIN;
-  const ratio = median(ratios);
+  const halfWidth = (gap.high - gap.low) / 2;
+  const ratio = Number.isFinite(decisive) ? decisive : median(ratios);
   const literal = median(reached.map((q) => q.method / pairs));
   const dpoOwn = median(reached.map((q) => q.dpo / pairs));
   const noPl = medianQueryRatio(dpo, adpoNoPl);
@@ -101,8 +105,13 @@ function likeForLike({ pairs, dpo, adpo, adpoNoPl }: AdpoClaimInputs) {
     `ADPO asked about ${Math.round(used * 100)}% of the stream in all; ${percent(againstTruth)} of its pseudo-labels contradict the true preference, and ${percent(againstHuman)} disagree with the noisy human’s label (the difference is the human’s own noise). ` +
     `Without pseudo-labels the same rule needs ${Number.isFinite(noPl) ? `${f2(noPl)} ×` : 'more than all of'} DPO’s queries and ends ${signed(noPlGap)} from DPO. ` +
     `The literal reading (against DPO’s whole stream of ${pairs}) gives ${Number.isFinite(literal) ? f3(literal) : 'more than 1'}, while DPO itself reaches the same target after ${f3(dpoOwn)} of its stream.` +
-    (never > 0 ? ` ${never} of ${ratios.length} replicates never reached the target: each counts at all the queries it asked, a lower bound on its ratio.` : '');
-  return { ratios, ratio, nonInferior, note };
+    (never > 0
+      ? ` ${never} of ${ratios.length} replicates never reached the target: each counts as ∞ in the median that decides, and at all the queries it asked (a lower bound) in the range shown${Number.isFinite(decisive) ? '' : '; more than half never reached it, so the value shown is that lower bound and the claim fails'}.`
+      : '') +
+    (halfWidth > Math.abs(FINAL_GAP_MIN) && gaps.length >= 2 ? ` The gap’s interval is ±${f3(halfWidth)} wide, wider than the ${Math.abs(FINAL_GAP_MIN)} margin: at ${gaps.length} replicates even a method equal to DPO would seldom show non-inferiority.` : '');
+  const spread: ClaimSpread =
+    never > 0 ? { ...medianSpread(ratios), estimate: ratio, method: `median of ${ratios.length}, never-reached replicates as ∞; the range is min–max with those at the queries they asked` } : medianSpread(ratios);
+  return { ratios, ratio, spread, passedRatio: decisive <= QUERY_RATIO_MAX, nonInferior, note };
 }
 
 /**
@@ -113,33 +122,51 @@ function likeForLike({ pairs, dpo, adpo, adpoNoPl }: AdpoClaimInputs) {
 const DPO_EDGE_NOTE = 'DPO’s grid best lies on the grid’s edge (small β, large rate); past the edge the final win-rate is a plateau (β down to 0.003 and rates up to 1000 gained at most 0.001 on the tuning replicates at seed roots 1–3).';
 
 export function adpoQueriesClaim(inputs: AdpoClaimInputs & { adpoSetting: Setting; dpoSetting: Setting; tuningGap: number }): Claim {
-  const { ratios, ratio, nonInferior, note } = likeForLike(inputs);
+  const { ratios, ratio, spread, passedRatio, nonInferior, note } = likeForLike(inputs);
   const tuning = `On the tuning replicates ADPO’s chosen (β, rate, γ) ended ${signed(inputs.tuningGap)} from DPO on average; the claim’s interval on fresh replicates, not that mean, decides.`;
   return {
     id: 'adpo-fewer-queries',
     kind: 'paper',
     statement: `Linear policy: ADPO reaches ${TARGET_SHARE * 100}% of DPO’s final win-rate with ≤ ${QUERY_RATIO_MAX} × the queries DPO itself needs to reach it, and ends no worse than DPO − ${Math.abs(FINAL_GAP_MIN)} (the lower end of the paired gap’s 95% interval) — each method at its own tuning on separate replicates: DPO (β ${inputs.dpoSetting.beta}, rate ${inputs.dpoSetting.learningRate}), ADPO (β ${inputs.adpoSetting.beta}, rate ${inputs.adpoSetting.learningRate}, γ ${inputs.gamma}) (measured: the median ratio over ${ratios.length} replicates)`,
-    passed: ratio <= QUERY_RATIO_MAX && nonInferior,
+    passed: passedRatio && nonInferior,
     value: ratio,
     threshold: QUERY_RATIO_MAX,
-    spread: medianSpread(ratios),
+    spread,
     note: `${note} A tuned DPO saturates early on this toy, so the literal reading says little about active querying; the like-for-like ratio does. ${tuning} ${DPO_EDGE_NOTE}`,
   };
 }
 
+/**
+ * How the language-model tier's fixed setting was found, and what an audit measured around it (seed
+ * root 1, replicates 1–3; offline, once): stated on the page because the setting was not tuned per method.
+ */
+const LM_SETTING_NOTE =
+  'β 0.3 and learning rate 1e-3 were picked on seed root 11 (outside the claim’s roots) as a setting where DPO learns; there, γ ≤ 0.5 made ADPO collapse. ' +
+  'DPO is not at its own best here: an audit found it ends higher at rate 3e-3 (0.676, 0.592, 0.678 against 0.637, 0.577, 0.659 on three replicates of seed root 1), where ADPO collapses (0.37–0.49); a DPO at its best would only widen its lead. ' +
+  'The held-out prompts are words no SFT or stream prompt used; those use up most three-letter words, so the held-out mix is longer, a harder test for every method alike.';
+
 /** The language-model tier's claim, reported pass or fail: the same statistic over its replicates. */
-export function adpoLmQueriesClaim(inputs: AdpoClaimInputs & { beta: number; learningRate: number }): Claim {
-  const { ratios, ratio, nonInferior, note } = likeForLike(inputs);
+export function adpoLmQueriesClaim(inputs: AdpoClaimInputs & { beta: number; learningRate: number; tiedPairs: readonly number[] }): Claim {
+  const { ratios, ratio, spread, passedRatio, nonInferior, note } = likeForLike(inputs);
   return {
     id: 'adpo-lm-fewer-queries',
     kind: 'paper',
     statement: `Language model, γ = ${inputs.gamma} (fixed, not tuned): ADPO reaches ${TARGET_SHARE * 100}% of DPO’s final win-rate with ≤ ${QUERY_RATIO_MAX} × the queries DPO itself needs to reach it, and ends no worse than DPO − ${Math.abs(FINAL_GAP_MIN)} (the lower end of the paired gap’s 95% interval) — both at β = ${inputs.beta}, learning rate ${inputs.learningRate}, a setting where DPO learns on this tier (measured: the median ratio over ${ratios.length} replicates)`,
-    passed: ratio <= QUERY_RATIO_MAX && nonInferior,
+    passed: passedRatio && nonInferior,
     value: ratio,
     threshold: QUERY_RATIO_MAX,
-    spread: medianSpread(ratios),
-    note,
+    spread,
+    note: `${note} ${lmNoiseNote(inputs.dpo, inputs.tiedPairs, inputs.pairs)} ${LM_SETTING_NOTE}`,
   };
+}
+
+/** What the tier's noise floor and its tied pairs do to the statistic, from this run's own numbers. */
+function lmNoiseNote(dpo: readonly AdpoSummary[], tiedPairs: readonly number[], pairs: number): string {
+  const starts = dpo.map((d) => d.checkpoints[0].winRate);
+  return (
+    `At the start, where the policy is the reference, the win-rate reads ${f3(Math.min(...starts))}–${f3(Math.max(...starts))} across replicates instead of 0.5: the noise of one sample per held-out prompt, of the size of the 2% that separates DPO’s final win-rate from the target. ` +
+    `${Math.round(median(tiedPairs))} of the ${pairs} stream pairs (median over replicates) are two identical answers: their margin is 0, so ADPO always asks about them, and they carry no gradient; they count as queries for both methods.`
+  );
 }
 
 /** Relative disagreement allowed between the fused kernel's and the op chain's preference loss. */
@@ -150,7 +177,7 @@ export function lossAgreementClaim(fused: number, chain: number, pairs: number):
   return {
     id: 'lm-loss-kernel-matches-chain',
     kind: 'sanity',
-    statement: `The language-model tier’s preference loss (${pairs} pairs, weights +1, −1 and 0 mixed) is the same through the fused WGSL sequence log-probability kernel and through the tfjs op chain (relative difference ≤ ${LOSS_AGREEMENT_TOL}; measured: ${fused.toPrecision(7)} vs ${chain.toPrecision(7)})`,
+    statement: `The language-model tier’s preference loss (${pairs} pairs, weights +1, −1 and 0 mixed) is the same through the fused WGSL sequence log-probability kernel and through the tfjs op chain (difference ≤ ${LOSS_AGREEMENT_TOL}, relative to the loss where it exceeds 1; the loss only — the kernel’s gradient is held to the chain’s in src/models/sequenceLogProbOp.browser.test.ts; measured: ${fused.toPrecision(7)} vs ${chain.toPrecision(7)})`,
     passed: gap <= LOSS_AGREEMENT_TOL,
     value: gap,
     threshold: LOSS_AGREEMENT_TOL,
@@ -196,7 +223,7 @@ export function appoQueriesClaim({ horizon, always, atClaim }: AppoClaimInputs):
     value: ratio,
     threshold: REGRET_RATIO_MAX,
     spread: medianSpread(ratios),
-    note: `Query share: median ${f3(share)} (range ${f3(Math.min(...shares))}–${f3(Math.max(...shares))}). Regret ratio per replicate: ${ratios.map(f2).join(', ')}. Always-query’s regret: mean ${mean(always.map((r) => r.finalRegret)).toFixed(1)}. Narrow: over seed roots 1–5 the claim held at the defaults on 5 of 5 roots (median ratio 1.23 ± 0.06 across roots) but on 2 of 5 at each nearby setting (d = 6, K = 12: 1.57 ± 0.39; Bradley–Terry temperature 1.5: 1.38 ± 0.18; docs/claims.md): at Γ = 1 the regret ratio sits at the 1.3 bound.`,
+    note: `Query share: median ${f3(share)} (range ${f3(Math.min(...shares))}–${f3(Math.max(...shares))}). Regret ratio per replicate: ${ratios.map(f2).join(', ')}. Always-query’s regret: mean ${mean(always.map((r) => r.finalRegret)).toFixed(1)}. At Γ = 1 the regret ratio sits near the 1.3 bound: docs/claims.md gives it over seed roots 1–5 and at nearby settings.`,
   };
 }
 

@@ -334,7 +334,7 @@ export async function runAppoAdpo(params: AppoAdpoParams, env: Pick<ComputeState
     const byMethod = (method: AdpoMethod) => lm.replicates.map((r) => ({ checkpoints: r.runs.find((run) => run.method === method)!.checkpoints, margins: null }));
     const [lmDpo, lmAdpo, lmNoPl] = ADPO_METHODS.map(byMethod);
     const options = lmOptions(params);
-    lmClaims = [adpoLmQueriesClaim({ pairs: options.streamPairs, gamma: options.gamma, dpo: lmDpo, adpo: lmAdpo, adpoNoPl: lmNoPl, beta: options.beta, learningRate: options.learningRate }), ...lm.claims];
+    lmClaims = [adpoLmQueriesClaim({ pairs: options.streamPairs, gamma: options.gamma, dpo: lmDpo, adpo: lmAdpo, adpoNoPl: lmNoPl, beta: options.beta, learningRate: options.learningRate, tiedPairs: lm.replicates.map((r) => r.tiedPairs) }), ...lm.claims];
     Object.assign(metrics, {
       lmQueryRatio: lmClaims[0].value,
       lmDpoFinalWinRate: mean(lmDpo.map(finalWin)),
