@@ -17,10 +17,11 @@ function replicate(i: number, spinAt2: number, continuedAt2: number, spread = 0.
     ],
     spinSteps: [{ first: { loss: Math.log(2), rewardsReal: 0, rewardsGenerated: 0, rewardAccuracy: 0.5 }, last: { loss: 0.6, rewardsReal: 0, rewardsGenerated: -0.1, rewardAccuracy: 0.6 } }],
     dataScores: data,
+    underfit: { sftSteps: 400, spin: [scores(0.5, -6), scores(0.55, -5), scores(0.58, -5)], continued: [scores(0.5, -6), scores(0.6, -4), scores(0.7 + jitter, -3)] },
   };
 }
 const claim = (claims: ReturnType<typeof spinDiffusionClaims>, id: string) => claims.find((c) => c.id === id)!;
-const context = { sft: 'plateau' as const, budgetLabel: 'Reduced (CPU) budget' };
+const context = { budgetLabel: 'Reduced (CPU) budget', learningRate: 3e-3 };
 
 describe('SPIN-Diffusion claims', () => {
   it('pass when SPIN is ahead of the best SFT continued by more than the margin on every replicate', () => {
@@ -31,6 +32,14 @@ describe('SPIN-Diffusion claims', () => {
     expect(claim(claims, 'iterations-improve').passed).toBe(true);
     expect(claim(claims, 'log2-at-opponent').passed).toBe(true);
     expect(claim(claims, 'sft-plateau').passed).toBe(true);
+    expect(claim(claims, 'underfit-continued-wins').kind).toBe('limit');
+    expect(claim(claims, 'underfit-continued-wins').passed).toBe(true);
+  });
+
+  it('shows the limit failing when SPIN wins from the underfit start too', () => {
+    const reps = Array.from({ length: 5 }, (_, i) => replicate(i, 0.95, 0.89));
+    for (const r of reps) r.underfit!.spin[2] = scores(0.8, -2);
+    expect(claim(spinDiffusionClaims(reps, context), 'underfit-continued-wins').passed).toBe(false);
   });
 
   it('fail on a tie with SFT continued, on collapse, and on a drop over iterations', () => {

@@ -17,24 +17,26 @@ export const spinDiffusionSchema = {
       { value: 'auto', label: 'Full on a hardware GPU, reduced on the CPU' },
       { value: 'full', label: 'Full: width 128, batch 512, 600 SPIN steps per iteration' },
       { value: 'reduced', label: 'Reduced: width 64, batch 256, 300 SPIN steps per iteration' },
+      { value: 'quick', label: 'Quick look: width 32, 40 SPIN steps per iteration (not the claims’ regime)' },
     ],
     label: 'Compute budget',
     help: 'The network’s width, the batch and the step counts. The reduced budget keeps a CPU run to minutes; its claims are checked separately and labelled.',
   },
   iterations: { kind: 'int', default: 2, min: 1, max: 4, label: 'SPIN iterations', help: 'Each freezes the model as the opponent, samples its losers and trains against them. The claims read iteration 2 (and 1).' },
   beta: { kind: 'float', default: 1, min: 0.05, max: 20, scale: 'log', label: 'β', help: 'β of the loss softplus(−β·h), h the drop in squared ε-error on the real point minus that on the generated one, relative to the opponent. The research notes’ prototype used 1; 5 and 20 were worse there.' },
-  learningRate: { kind: 'float', default: 0.002, min: 0.0001, max: 0.01, step: 0.0001, label: 'Learning rate', help: 'Adam, for SFT and for SPIN. SFT continued is run at this rate and at a third and a tenth of it, and the baseline is its best.', advanced: true },
+  learningRate: { kind: 'float', default: 0.003, min: 0.0001, max: 0.01, step: 0.0001, label: 'Learning rate', help: 'Adam’s base rate. SFT starts here and drops to a third, then a ninth, at each plateau; SPIN-Diffusion trains at SFT’s last rate (a ninth); SFT continued runs at three times, one and a third of that rate, and the baseline is its best.', advanced: true },
   dataPerPrompt: { kind: 'int', default: 2000, min: 100, max: 20000, step: 100, label: 'Real points per shape', help: 'The SFT data, which SPIN reuses as its winners: fewer points is the limited-data regime.' },
   sigma: { kind: 'float', default: 0.08, min: 0.03, max: 0.3, step: 0.01, label: 'Data noise σ', help: 'Every shape is its skeleton blurred by an isotropic Gaussian of this σ; precision counts points within 3σ of the skeleton.', advanced: true },
-  sft: {
+  pairNoise: {
     kind: 'enum',
-    default: 'plateau',
+    default: 'independent',
     options: [
-      { value: 'plateau', label: 'Until the held-out loss plateaus (the paper’s regime)' },
-      { value: 'underfit', label: 'Stopped early: an underfit SFT model' },
+      { value: 'independent', label: 'Independent ε and ε′ (the research notes’ formula)' },
+      { value: 'shared', label: 'One ε for both (as Diffusion-DPO’s trainer)' },
     ],
-    label: 'SFT model',
-    help: 'SPIN starts from a converged SFT model in the paper. Stopped early, SFT itself still has much to gain: the limit where continuing SFT wins.',
+    label: 'Noise of a pair',
+    help: 'The real point and the generated one are noised to the same timestep t; with their own noise each (ε, ε′) as the notes write the loss, or the same ε as the Diffusion-DPO code does, which removes the noise from the pair’s contrast.',
+    advanced: true,
   },
   drawing: { kind: 'text', default: encodeDrawing(starStrokes())!, maxLength: 400, check: drawingProblem, label: 'Drawn shape', help: 'The third prompt’s shape, drawn on the canvas (strokes of grid points, as the URL keeps them).' },
   network: networkSpec('The network trains on'),
@@ -47,5 +49,5 @@ export type SpinDiffusionParams = ParamValues<SpinDiffusionSchema>;
 /** docs/DESIGN.md §8: where `npm run claims` checks the claims besides the defaults (fixed before looking). */
 export const nearbySettings: readonly NearbySetting<SpinDiffusionParams>[] = [
   { label: 'β 0.5, 1500 points per shape', params: { beta: 0.5, dataPerPrompt: 1500 } },
-  { label: 'σ 0.1, learning rate 0.0015', params: { sigma: 0.1, learningRate: 0.0015 } },
+  { label: 'σ 0.1, learning rate 0.002', params: { sigma: 0.1, learningRate: 0.002 } },
 ];

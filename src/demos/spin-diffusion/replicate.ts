@@ -7,10 +7,12 @@ import * as tf from '@tensorflow/tfjs';
 import type { RngStream } from '../../lib/rng';
 import type { Ticker } from '../../lib/schedule';
 import { EpsilonMlp, linearSchedule, sample, type Schedule } from './diffusion';
-import { logDensities, makeShape, PROMPTS, sampleShape, scoreSamples, winRate, type Point, type SampleScores, type Shape } from './shapes';
+import { logDensities, makeShape, sampleShape, scoreSamples, winRate, type Point, type Prompt, type SampleScores, type Shape } from './shapes';
 import { evaluateLoss, heldOutLoss, indicesByPrompt, sftStep, spinStep, type PointSet, type SpinStepStats } from './training';
 
 export interface ReplicateOptions {
+  /** The shapes trained and scored (the prompt's one-hot is its index here). */
+  prompts: readonly Prompt[];
   sigma: number;
   drawing: readonly (readonly Point[])[];
   /** Real points per prompt (the SFT data, which SPIN reuses as its winners). */
@@ -24,11 +26,18 @@ export interface ReplicateOptions {
   maxSftSteps: number;
   /** Steps between held-out loss checks; a plateau is PLATEAU_CHECKS checks without a 1 % gain. */
   checkEvery: number;
-  /** SFT stops here whatever the loss does (the underfit limit row); null: at the plateau. */
+  /** SFT stops here whatever the loss does; null: at the plateau. */
   fixedSftSteps: number | null;
+  /**
+   * The limit regime: SFT's model at this step (underfit) is kept, and SPIN-Diffusion (first rate)
+   * and SFT continued (at the base rate, where SFT was) run from it too; null: not run.
+   */
+  underfitSteps: number | null;
   iterations: number;
   stepsPerIteration: number;
   beta: number;
+  /** Noise the generated point of a pair with the real point's ε (Diffusion-DPO's trainer) or its own. */
+  sharedNoise: boolean;
   /** The opponent's samples per prompt, each iteration. */
   generatedPerPrompt: number;
   /** Samples per prompt every model is scored on. */
@@ -80,12 +89,14 @@ export interface ReplicateRecord {
   spinSteps: { first: SpinStepStats; last: SpinStepStats }[];
   /** The data's own in-mode spread and modes, per prompt (from a fresh draw). */
   dataScores: PromptScores[];
+  /** From the underfit snapshot: SFT's steps there, SPIN's and SFT continued's scores per iteration (0: the snapshot). */
+  underfit?: { sftSteps: number; spin: ModelScores[]; continued: ModelScores[] };
   /** The shown replicate only: scored samples per model and iteration, and sampling paths. */
   samples?: { spin: Float32Array[]; continued: Float32Array[]; prompts: Int32Array; paths: Float32Array[] };
 }
 
-export function makeShapes(options: Pick<ReplicateOptions, 'sigma' | 'drawing'>): Shape[] {
-  return PROMPTS.map((p) => makeShape(p, options.sigma, options.drawing));
+export function makeShapes(options: Pick<ReplicateOptions, 'prompts' | 'sigma' | 'drawing'>): Shape[] {
+  return options.prompts.map((p) => makeShape(p, options.sigma, options.drawing));
 }
 
 function drawData(shapes: readonly Shape[], perPrompt: number, rng: RngStream): PointSet {
@@ -119,7 +130,7 @@ function scoreModel(shapes: readonly Shape[], points: Float32Array, sftDensities
  * drop), stopping at the last plateau or at the step limit. A constant rate would stop at a noise
  * floor that merely lowering the rate escapes: that is not the plateau the paper starts from.
  */
-async function trainSft(model: EpsilonMlp, data: PointSet, heldOut: PointSet, o: ReplicateOptions, schedule: Schedule, rng: RngStream, ticker: Ticker): Promise<SftRecord> {
+async function trainSft(model: EpsilonMlp, data: PointSet, heldOut: PointSet, o: ReplicateOptions, schedule: Schedule, rng: RngStream, ticker: Ticker, onStep: (step: number) => void): Promise<SftRecord> {
   const check = heldOutLoss(heldOut, schedule, rng.split('held-out-noise'));
   const batches = rng.split('batches');
   const curve: SftRecord['curve'] = [{ step: 0, loss: await evaluateLoss(model, check), learningRate: o.learningRate }];
@@ -137,10 +148,11 @@ async function trainSft(model: EpsilonMlp, data: PointSet, heldOut: PointSet, o:
           await ticker.tick();
           tf.dispose(sftStep(model, optimizer, data, o.batch, schedule, batches));
           step++;
+          onStep(step);
           if (step % o.checkEvery !== 0 && step !== limit) continue;
           const loss = await evaluateLoss(model, check);
           curve.push({ step, loss, learningRate });
-          ticker.progress(0, `SFT step ${step} (rate ${learningRate.toPrecision(2)}): held-out loss ${loss.toFixed(4)}`);
+          ticker.progress(step / limit, `SFT step ${step} (rate ${learningRate.toPrecision(2)}): held-out loss ${loss.toFixed(4)}`);
           if (loss < best * (1 - PLATEAU_GAIN)) [best, sinceGain] = [loss, 0];
           else sinceGain++;
           if (o.fixedSftSteps === null && sinceGain >= PLATEAU_CHECKS) {
@@ -176,7 +188,7 @@ async function runSpin(sftModel: EpsilonMlp, learningRate: number, { data, shape
   const steps: ReplicateRecord['spinSteps'] = [];
   try {
     for (let k = 1; k <= o.iterations; k++) {
-      ticker.progress(0, `SPIN iteration ${k} of ${o.iterations}: the opponent generates ${o.generatedPerPrompt} points per prompt`);
+      ticker.progress((k - 1) / o.iterations, `SPIN iteration ${k} of ${o.iterations}: the opponent generates ${o.generatedPerPrompt} points per prompt`);
       const opponent = policy.clone();
       const optimizer = tf.train.adam(learningRate);
       try {
@@ -188,9 +200,9 @@ async function runSpin(sftModel: EpsilonMlp, learningRate: number, { data, shape
         let last: SpinStepStats | null = null;
         for (let s = 0; s < o.stepsPerIteration; s++) {
           await ticker.tick();
-          if (s % 50 === 0) ticker.progress(0, `SPIN iteration ${k} of ${o.iterations}: step ${s + 1} of ${o.stepsPerIteration}`);
+          if (s % 50 === 0) ticker.progress((k - 1 + s / o.stepsPerIteration) / o.iterations, `SPIN iteration ${k} of ${o.iterations}: step ${s + 1} of ${o.stepsPerIteration}`);
           const report = s === 0 || s === o.stepsPerIteration - 1;
-          const stats = await spinStep(policy, opponent, optimizer, data, generated, byPrompt, o.beta, o.batch, schedule, batches, report);
+          const stats = await spinStep(policy, opponent, optimizer, data, generated, byPrompt, o.beta, o.batch, schedule, batches, report, o.sharedNoise);
           if (s === 0) first = stats;
           if (report) last = stats;
         }
@@ -209,6 +221,32 @@ async function runSpin(sftModel: EpsilonMlp, learningRate: number, { data, shape
   }
 }
 
+/** SFT continued from `start` at one rate: iterations × stepsPerIteration steps, scored after each stepsPerIteration. */
+async function runContinued(start: EpsilonMlp, learningRate: number, { data, shapes, schedule, o, evalPrompts, evalRng, sftDensities }: Shared, batches: RngStream, ticker: Ticker): Promise<{ scores: ModelScores[]; samples: Float32Array[] }> {
+  const copy = start.clone();
+  const optimizer = tf.train.adam(learningRate);
+  const scores: ModelScores[] = [];
+  const samples: Float32Array[] = [];
+  const total = o.iterations * o.stepsPerIteration;
+  try {
+    for (let k = 1; k <= o.iterations; k++) {
+      for (let s = 0; s < o.stepsPerIteration; s++) {
+        await ticker.tick();
+        const done = (k - 1) * o.stepsPerIteration + s;
+        if (s % 100 === 0) ticker.progress(done / total, `SFT continued (rate ${learningRate.toPrecision(2)}): step ${done + 1} of ${total}`);
+        tf.dispose(sftStep(copy, optimizer, data, o.batch, schedule, batches));
+      }
+      const out = await sample(copy, schedule, evalPrompts, evalRng);
+      scores.push(scoreModel(shapes, out.points, sftDensities, o.evalPerPrompt).scores);
+      samples.push(out.points);
+    }
+    return { scores, samples };
+  } finally {
+    copy.dispose();
+    optimizer.dispose();
+  }
+}
+
 /** Runs one replicate; `rng` is the replicate's own stream. */
 export async function runReplicate(o: ReplicateOptions, rng: RngStream, ticker: Ticker): Promise<ReplicateRecord> {
   const schedule = linearSchedule(o.diffusionSteps);
@@ -221,8 +259,13 @@ export async function runReplicate(o: ReplicateOptions, rng: RngStream, ticker: 
   const evalRng = rng.split('evaluate');
   const model = EpsilonMlp.init(o.hidden, o.layers, rng.split('init'));
   const owned: EpsilonMlp[] = [model];
+  let snapshot: EpsilonMlp | null = null;
+  // rough shares of the replicate's time, for the progress bar
+  const stages = ticker;
   try {
-    const sft = await trainSft(model, data, heldOut, o, schedule, rng.split('sft'), ticker);
+    const sft = await trainSft(model, data, heldOut, o, schedule, rng.split('sft'), stages.stage(0, 0.5), (step) => {
+      if (step === o.underfitSteps) owned.push((snapshot = model.clone()));
+    });
     const first = await sample(model, schedule, evalPrompts, evalRng, o.keepSamples ? 24 : 0);
     const base = scoreModel(shapes, first.points, null, o.evalPerPrompt);
     const sftDensities = base.densities;
@@ -230,8 +273,9 @@ export async function runReplicate(o: ReplicateOptions, rng: RngStream, ticker: 
     const spin: ReplicateRecord['spin'] = [];
     let spinSteps: ReplicateRecord['spinSteps'] = [];
     let spinSamples: Float32Array[] = [];
+    const shared: Shared = { data, shapes, schedule, o, evalPrompts, evalRng, sftDensities };
     for (const [r, learningRate] of o.spinRates.entries()) {
-      const run = await runSpin(model, learningRate, { data, shapes, schedule, o, evalPrompts, evalRng, sftDensities }, rng.split('spin'), ticker);
+      const run = await runSpin(model, learningRate, shared, rng.split('spin'), stages.stage(0.5 + (0.2 * r) / o.spinRates.length, 0.5 + (0.2 * (r + 1)) / o.spinRates.length));
       spin.push({ learningRate, scores: [base.scores, ...run.scores] });
       if (r === 0) [spinSteps, spinSamples] = [run.steps, [first.points, ...run.samples]];
     }
@@ -240,32 +284,23 @@ export async function runReplicate(o: ReplicateOptions, rng: RngStream, ticker: 
     const continued: ReplicateRecord['continued'] = [];
     let shownContinued: Float32Array[] = [];
     for (const [r, learningRate] of o.continuedRates.entries()) {
-      const copy = model.clone();
-      owned.push(copy);
-      const optimizer = tf.train.adam(learningRate);
-      // every rate sees the same batches: the differences are the rate's
-      const batches = rng.split('continued');
-      const scores = [base.scores];
-      const kept = [first.points];
-      try {
-        for (let k = 1; k <= o.iterations; k++) {
-          for (let s = 0; s < o.stepsPerIteration; s++) {
-            await ticker.tick();
-            if (s % 100 === 0) ticker.progress(0, `SFT continued (rate ${learningRate}): step ${(k - 1) * o.stepsPerIteration + s + 1} of ${o.iterations * o.stepsPerIteration}`);
-            tf.dispose(sftStep(copy, optimizer, data, o.batch, schedule, batches));
-          }
-          const out = await sample(copy, schedule, evalPrompts, evalRng);
-          scores.push(scoreModel(shapes, out.points, sftDensities, o.evalPerPrompt).scores);
-          kept.push(out.points);
-        }
-      } finally {
-        optimizer.dispose();
-      }
-      continued.push({ learningRate, scores });
-      if (r === 0) shownContinued = kept;
+      const run = await runContinued(model, learningRate, shared, rng.split('continued'), stages.stage(0.7 + (0.2 * r) / o.continuedRates.length, 0.7 + (0.2 * (r + 1)) / o.continuedRates.length));
+      continued.push({ learningRate, scores: [base.scores, ...run.scores] });
+      if (r === 0) shownContinued = [first.points, ...run.samples];
+    }
+
+    let underfit: ReplicateRecord['underfit'];
+    if (snapshot) {
+      // the limit regime: the same recipes from the model SFT had after underfitSteps steps
+      const start = await sample(snapshot, schedule, evalPrompts, evalRng);
+      const startScores = scoreModel(shapes, start.points, null, o.evalPerPrompt);
+      const fromSnapshot = { ...shared, sftDensities: startScores.densities };
+      const spinRun = await runSpin(snapshot, o.spinRates[0], fromSnapshot, rng.split('underfit-spin'), stages.stage(0.9, 0.96));
+      const continuedRun = await runContinued(snapshot, o.learningRate, fromSnapshot, rng.split('underfit-continued'), stages.stage(0.96, 1));
+      underfit = { sftSteps: o.underfitSteps!, spin: [startScores.scores, ...spinRun.scores], continued: [startScores.scores, ...continuedRun.scores] };
     }
     const samples = o.keepSamples ? { spin: spinSamples, continued: shownContinued, prompts: evalPrompts, paths: first.paths } : undefined;
-    return { sft, spin, continued, spinSteps, dataScores, samples };
+    return { sft, spin, continued, spinSteps, dataScores, underfit, samples };
   } finally {
     for (const m of owned) m.dispose();
   }

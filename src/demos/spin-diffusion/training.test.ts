@@ -22,7 +22,7 @@ describe('SPIN-Diffusion training', () => {
     const optimizer = tf.train.adam(1e-3);
     const fake = ring(64, 3);
     fake.points.forEach((_, i) => (fake.points[i] *= 0.5));
-    const stats = await spinStep(policy, opponent, optimizer, ring(64, 2), fake, indicesByPrompt(fake, 3), 1, 32, schedule, RngStream.fromSeed(4), true);
+    const stats = await spinStep(policy, opponent, optimizer, ring(64, 2), fake, indicesByPrompt(fake, 3), 1, 32, schedule, RngStream.fromSeed(4), true, false);
     expect(Math.abs(stats!.loss - Math.log(2))).toBeLessThan(1e-6);
     tf.dispose([policy.weights, opponent.weights]);
     optimizer.dispose();
@@ -39,7 +39,7 @@ describe('SPIN-Diffusion training', () => {
     const [realBefore, fakeBefore] = [await evaluateLoss(policy, realCheck), await evaluateLoss(policy, fakeCheck)];
     const optimizer = tf.train.adam(3e-3);
     const rng = RngStream.fromSeed(8);
-    for (let s = 0; s < 40; s++) await spinStep(policy, opponent, optimizer, real, generated, indicesByPrompt(generated, 3), 1, 128, schedule, rng, false);
+    for (let s = 0; s < 40; s++) await spinStep(policy, opponent, optimizer, real, generated, indicesByPrompt(generated, 3), 1, 128, schedule, rng, false, false);
     // the loss sees only the difference: h = −(Δ error on real) + (Δ error on generated) must grow
     const [realAfter, fakeAfter] = [await evaluateLoss(policy, realCheck), await evaluateLoss(policy, fakeCheck)];
     expect(fakeAfter - fakeBefore - (realAfter - realBefore)).toBeGreaterThan(0.05);
@@ -60,8 +60,8 @@ describe('SPIN-Diffusion training', () => {
 
   it('runs a tiny replicate end to end, reproducibly, and frees every tensor', async () => {
     const options: ReplicateOptions = {
-      sigma: 0.1, drawing: starStrokes(), dataPerPrompt: 64, hidden: 16, layers: 2, diffusionSteps: 10, batch: 32, learningRate: 3e-3,
-      maxSftSteps: 30, checkEvery: 10, fixedSftSteps: null, iterations: 2, stepsPerIteration: 5, beta: 1, generatedPerPrompt: 32, evalPerPrompt: 32,
+      prompts: ['ring', 'moons', 'drawing'], sigma: 0.1, drawing: starStrokes(), dataPerPrompt: 64, hidden: 16, layers: 2, diffusionSteps: 10, batch: 32, learningRate: 3e-3,
+      maxSftSteps: 30, checkEvery: 10, fixedSftSteps: null, underfitSteps: 10, iterations: 2, stepsPerIteration: 5, beta: 1, sharedNoise: false, generatedPerPrompt: 32, evalPerPrompt: 32,
       spinRates: [1e-3], continuedRates: [1e-3, 3e-4], keepSamples: true,
     };
     const before = tf.memory().numTensors;
@@ -77,5 +77,10 @@ describe('SPIN-Diffusion training', () => {
     expect(a.spinSteps).toHaveLength(2);
     expect(a.sft.curve[0].step).toBe(0);
     expect(a.samples!.spin).toHaveLength(3);
+    // the limit regime starts from SFT's model at step 10: its own scores at iteration 0
+    expect(a.underfit!.sftSteps).toBe(10);
+    expect(a.underfit!.spin[0]).toEqual(a.underfit!.continued[0]);
+    expect(a.underfit!.spin[0]).not.toEqual(a.spin[0].scores[0]);
+    expect(a.underfit!.continued).toHaveLength(3);
   });
 });

@@ -88,7 +88,7 @@ export interface SpinStepStats {
  * One SPIN-Diffusion step: `batch` pairs of a real point and an opponent sample of the same prompt,
  * each pair at one shared t. With `report`, the loss and rewards come back (one read per call).
  */
-export async function spinStep(policy: EpsilonMlp, opponent: EpsilonMlp, optimizer: tf.Optimizer, data: PointSet, generated: PointSet, byPrompt: readonly number[][], beta: number, batch: number, schedule: Schedule, rng: RngStream, report: boolean, sharedNoise = true): Promise<SpinStepStats | null> {
+export async function spinStep(policy: EpsilonMlp, opponent: EpsilonMlp, optimizer: tf.Optimizer, data: PointSet, generated: PointSet, byPrompt: readonly number[][], beta: number, batch: number, schedule: Schedule, rng: RngStream, report: boolean, sharedNoise: boolean): Promise<SpinStepStats | null> {
   const real = drawIndices(batch, data.prompts.length, rng);
   const fake = real.map((i) => {
     const pool = byPrompt[data.prompts[i]];
@@ -96,8 +96,7 @@ export async function spinStep(policy: EpsilonMlp, opponent: EpsilonMlp, optimiz
   });
   const ts = drawTimes(batch, schedule.steps, rng);
   const b = noise(data, real, ts, schedule, rng, { input: new Float32Array(2 * batch * INPUT_WIDTH), noise: new Float32Array(4 * batch), rows: 2 * batch });
-  // Diffusion-DPO's trainer noises winner and loser with the same ε (and t): the pair's contrast then
-  // carries no noise of its own
+  // the notes' loss noises the two with their own ε and ε′; Diffusion-DPO's trainer uses one ε for both
   noise(generated, fake, ts, schedule, rng, b, batch, sharedNoise ? b : undefined);
   const kept: { stats?: tf.Tensor } = {};
   const cost = tf.tidy((): tf.Scalar[] => {
