@@ -1,6 +1,6 @@
 // `npm run bench`: serves the bench pages with Vite, opens them in Chromium with WebGPU, and prints
 // each suite's table with the adapter.
-//   --suite=admm|denoise|dplm|loss|all (default all)
+//   --suite=admm|denoise|dplm|loss|spin-diffusion|all (default all)
 //   admm:    time per ADMM iteration (WGSL vs f64 CPU). --p=64,128 --b=1,16 --budgetMs=4000
 //   denoise: fused denoising step vs the tfjs op chain, then DNDM vs the T-call sampler end to end.
 //            --b=1,16,64 --l=64,256 --v=28,33,64 --budgetMs=1500 --network=auto|webgpu|cpu
@@ -8,6 +8,8 @@
 //            the best of 3 runs each and their ratio.
 //   loss:    per-sequence log-probability forward+backward, fused WGSL op vs tfjs op chain, with
 //            peak tensor memory. --b=8,64 --t=32,128 --v=32,256 --budgetMs=1500
+//   spin-diffusion: SPIN-Diffusion's SFT and SPIN training steps at the reduced and full budgets,
+//            WebGPU vs the CPU path (tfjs wasm), and their ratios.
 //   longtasks: the longest main-thread task of each demo's default run (bench/longTasks.mjs).
 //            --slugs=sparse-pca,dndm --paths=cpu,webgpu (not part of `all`: it runs every demo twice)
 //   --node:  the same raw-kernel suites (no end-to-end sampling) in Node through the `webgpu` package
@@ -16,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { adapterLabel, admmTable, denoiseStepTable, lossTable } from './tables.mjs';
 
 const opts = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
-const suites = (opts.suite ?? 'all') === 'all' ? ['denoise', 'dplm', 'loss', 'admm'] : [opts.suite];
+const suites = (opts.suite ?? 'all') === 'all' ? ['denoise', 'dplm', 'loss', 'admm', 'spin-diffusion'] : [opts.suite];
 
 if ('node' in opts) {
   const args = process.argv.slice(2).filter((a) => a !== '--node');
@@ -76,6 +78,16 @@ try {
     for (const r of result.rows) console.log(`  ${r.path.padEnd(42)} ${String(r.nfe).padStart(4)}  ${String(r.resampleCalls).padStart(16)}  ${r.ms.toFixed(0).padStart(8)}`);
     const [gpu, cpu] = result.rows;
     console.log(`  CPU time / WebGPU time: ${(cpu.ms / gpu.ms).toFixed(2)}${result.software ? ' (software adapter: WebGPU is emulated on the CPU; correctness only)' : ''}`);
+  }
+  if (suites.includes('spin-diffusion')) {
+    const result = await runPage('spin-diffusion.html', []);
+    console.log(`\nSPIN-Diffusion training steps (ms per step, mean of 30 after a warm-up); ${adapterLabel(result.adapter, result.software)}:`);
+    console.log('  budget    path                     SFT step   SPIN step');
+    for (const r of result.rows) console.log(`  ${r.budget.padEnd(9)} ${r.path.padEnd(24)} ${r.sftMs.toFixed(1).padStart(8)}  ${r.spinMs.toFixed(1).padStart(10)}`);
+    for (const budget of ['reduced', 'full']) {
+      const [gpu, cpu] = result.rows.filter((r) => r.budget === budget);
+      console.log(`  ${budget}: CPU time / WebGPU time, SFT ${(cpu.sftMs / gpu.sftMs).toFixed(2)}, SPIN ${(cpu.spinMs / gpu.spinMs).toFixed(2)}${result.software ? ' (software adapter: WebGPU is emulated on the CPU; correctness only)' : ''}`);
+    }
   }
   if (suites.includes('loss')) {
     const result = await runPage('loss.html', ['b', 't', 'v', 'budgetMs']);

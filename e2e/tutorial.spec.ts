@@ -55,3 +55,11 @@ test('the APPO / ADPO tutorial plays end to end and every step’s check holds',
   await playTutorial(page, '/#/appo-adpo?replicates=2&horizon=300&pairs=500&lm=off', 7, 120_000);
   expect(errors).toEqual([]);
 });
+
+test('the SPIN-Diffusion tutorial plays end to end and every step’s check holds', async ({ page }) => {
+  // steps 1–4 share one run (one replicate at the quick-look budget); the last reads the precomputed default run
+  test.setTimeout(300_000);
+  const errors = trackErrors(page);
+  await playTutorial(page, '/#/spin-diffusion?budget=quick&replicates=1&iterations=2', 5, 120_000);
+  expect(errors).toEqual([]);
+});

@@ -21,7 +21,7 @@ function replicate(i: number, spinAt2: number, continuedAt2: number, spread = 0.
   };
 }
 const claim = (claims: ReturnType<typeof spinDiffusionClaims>, id: string) => claims.find((c) => c.id === id)!;
-const context = { budgetLabel: 'Reduced (CPU) budget', learningRate: 3e-3 };
+const context = { budgetLabel: 'Reduced (CPU) budget', spinRate: 3.3e-4 };
 
 describe('SPIN-Diffusion claims', () => {
   it('pass when SPIN is ahead of the best SFT continued by more than the margin on every replicate', () => {

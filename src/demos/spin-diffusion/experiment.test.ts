@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 describe('the SPIN-Diffusion demo run', () => {
-  it('runs at the quick-look budget: every claim row, the series and samples the view reads, the same numbers from the same seed, no tensor left', { timeout: 120_000 }, async () => {
+  it('runs at the quick-look budget: every claim row, the series and samples the view reads, no tensor left (a replicate is reproducible: training.test.ts)', { timeout: 120_000 }, async () => {
     const before = tf.memory().numTensors;
     const partial: number[] = [];
     const a = await runSpinDiffusion(params(QUICK), env, { onPartial: (r) => partial.push(r.metrics.replicatesDone) });
@@ -42,9 +42,6 @@ describe('the SPIN-Diffusion demo run', () => {
     expect(Object.keys(a.matrices).sort()).toEqual(['continued-0', 'continued-1', 'continued-2', 'paths', 'spin-0', 'spin-1', 'spin-2']);
     expect(a.matrices['spin-2'].rows).toBe(3 * 300);
     expect(a.matrices.paths.rows).toBe(41);
-    const b = await computeSpinDiffusion(params(QUICK), env);
-    expect(b.metrics).toEqual(a.metrics);
-    expect(b.claims).toEqual(a.claims);
   });
 
   it('picks the full budget only where the network trains on a hardware GPU', () => {
@@ -57,7 +54,7 @@ describe('the SPIN-Diffusion demo run', () => {
 
   it('reads the claims at iteration 2, or at the last one when a run stops earlier', async () => {
     expect(CLAIM_ITERATION).toBe(2);
-    const r = await computeSpinDiffusion(params({ ...QUICK, replicates: 2, iterations: 1 }), env);
+    const r = await computeSpinDiffusion(params({ ...QUICK, replicates: 1, iterations: 1 }), env);
     expect(r.claims[0].statement).toMatch(/at iteration 1 /);
     expect(r.notes.at(-1)).toMatch(/stops at 1/);
   }, 60_000);

@@ -9,11 +9,12 @@ import { RngStream } from '../../lib/rng';
 import { Ticker, type RunControl } from '../../lib/schedule';
 import { offThread, runInWorker } from '../../lib/workerRun';
 import { BUDGETS, budgetLabel, type BudgetName } from './budget';
-import { bestRate, CLAIM_ITERATION, spinDiffusionClaims } from './claims';
+import { bestRate, CLAIM_ITERATION, formatRate, spinDiffusionClaims } from './claims';
 import { decodeDrawing } from './drawing';
 import type { SpinDiffusionParams } from './params';
 import { runReplicate, SFT_RATE_DROPS, type ModelScores, type ReplicateOptions, type ReplicateRecord } from './replicate';
 import { PROMPTS } from './shapes';
+import { WARMUP_SHARE } from './training';
 
 export const SLUG = 'spin-diffusion';
 export type SpinDiffusionEnv = Pick<ComputeState, 'info' | 'device'>;
@@ -101,8 +102,8 @@ function perPromptRows(first: ReplicateRecord, continued: ModelScores[]): PerPro
   return [...rows('SFT', first.spin[0].scores[0]), ...rows('SPIN-Diffusion', first.spin[0].scores[last]), ...rows('SFT continued', continued[last])];
 }
 
-/** The first replicate's samples as matrices (x, y, prompt per row), SCATTER_PER_PROMPT per shape, and its sampling paths (one row per step). */
-function sampleMatrices(first: ReplicateRecord, evalPerPrompt: number): Record<string, MatrixData> {
+/** The first replicate's samples as matrices (x, y, prompt per row), SCATTER_PER_PROMPT per shape, SFT continued's at the rate shown, and its sampling paths (one row per step). */
+function sampleMatrices(first: ReplicateRecord, continuedRate: number, evalPerPrompt: number): Record<string, MatrixData> {
   const out: Record<string, MatrixData> = {};
   const s = first.samples;
   if (!s) return out;
@@ -117,7 +118,8 @@ function sampleMatrices(first: ReplicateRecord, evalPerPrompt: number): Record<s
     return { rows: data.length / 3, cols: 3, data };
   };
   s.spin.forEach((points, k) => (out[`spin-${k}`] = scatter(points)));
-  s.continued.forEach((points, k) => (out[`continued-${k}`] = scatter(points)));
+  const shown = Math.max(0, first.continued.findIndex((c) => c.learningRate === continuedRate));
+  s.continued[shown].forEach((points, k) => (out[`continued-${k}`] = scatter(points)));
   out.paths = { rows: s.paths.length, cols: s.paths[0].length, data: s.paths.flatMap((row) => Array.from(row, round)) };
   return out;
 }
@@ -139,7 +141,7 @@ export async function computeSpinDiffusion(params: SpinDiffusionParams, env: Spi
   const replicates: ReplicateRecord[] = [];
   const notes = [
     `${budgetLabel(budget)}. Data: ${params.dataPerPrompt} points per shape (ring, two moons, the drawing), σ = ${params.sigma}; T = ${DIFFUSION_STEPS}, β_t linear 1e-3 → 0.25, ancestral sampling.`,
-    `SFT: Adam at ${params.learningRate}, dropped to a third and a ninth at each plateau of the held-out loss; its model after ${BUDGETS[budget].underfitSteps} steps is the underfit start of the limit row. SPIN-Diffusion: β = ${params.beta}, Adam at ${params.learningRate * SPIN_RATE_SHARE} (SFT’s last rate), winner and loser noised to one shared t, ${params.pairNoise === 'shared' ? 'with one ε (as Diffusion-DPO’s trainer)' : 'each with its own ε (the notes’ formula)'}. SFT continued: the same steps and batch at ${CONTINUED_RATE_SHARES.map((s) => params.learningRate * s).join(', ')}.`,
+    `SFT: Adam at ${params.learningRate}, dropped to a third and a ninth at each plateau of the held-out loss; its model after ${BUDGETS[budget].underfitSteps} steps is the underfit start of the limit row. SPIN-Diffusion: β = ${params.beta}, Adam peaking at ${formatRate(params.learningRate * SPIN_RATE_SHARE)} (SFT’s last rate) with the model cards’ schedule in every iteration (warm-up over the first ${WARMUP_SHARE * 100} % of its steps, then linear decay to zero), winner and loser noised to one shared t, ${params.pairNoise === 'shared' ? 'with one ε (as Diffusion-DPO’s trainer)' : 'each with its own ε (the notes’ formula)'}. SFT continued: the same steps, batch and schedule, peaking at ${CONTINUED_RATE_SHARES.map((s) => formatRate(params.learningRate * s)).join(', ')}.`,
   ];
   let label = '';
   const assemble = (): SpinDiffusionResults => {
@@ -161,8 +163,8 @@ export async function computeSpinDiffusion(params: SpinDiffusionParams, env: Spi
         replicatesDone: replicates.length,
       },
       series: { iterations: iterationRows(replicates), sftCurve: first.sft.curve.map((c) => ({ ...c })), perPrompt: perPromptRows(first, best.scores[0]) },
-      claims: replicates.length === params.replicates ? spinDiffusionClaims(replicates, { budgetLabel: budgetLabel(budget), learningRate: params.learningRate }) : [],
-      matrices: sampleMatrices(first, BUDGETS[budget].evalPerPrompt),
+      claims: replicates.length === params.replicates ? spinDiffusionClaims(replicates, { budgetLabel: budgetLabel(budget), spinRate: params.learningRate * SPIN_RATE_SHARE }) : [],
+      matrices: sampleMatrices(first, best.learningRate, BUDGETS[budget].evalPerPrompt),
       notes,
       timing: { startedAt, totalMs: performance.now() - started, stages: {}, label },
     };

@@ -9,7 +9,7 @@ import { drawingProblem, encodeDrawing, starStrokes } from './drawing';
  */
 export const spinDiffusionSchema = {
   seed: seedSpec,
-  replicates: { kind: 'int', default: 5, min: 2, max: 12, label: 'Replicates', help: 'Independent runs (data, initialisation, SFT, SPIN and SFT continued) that the claims are statistics over; the charts show the first.' },
+  replicates: { kind: 'int', default: 5, min: 1, max: 12, label: 'Replicates', help: 'Independent runs (data, initialisation, SFT, SPIN and SFT continued) that the claims are statistics over; the charts show the first.' },
   budget: {
     kind: 'enum',
     default: 'auto',
@@ -23,7 +23,7 @@ export const spinDiffusionSchema = {
     help: 'The network’s width, the batch and the step counts. The reduced budget keeps a CPU run to minutes; its claims are checked separately and labelled.',
   },
   iterations: { kind: 'int', default: 2, min: 1, max: 4, label: 'SPIN iterations', help: 'Each freezes the model as the opponent, samples its losers and trains against them. The claims read iteration 2 (and 1).' },
-  beta: { kind: 'float', default: 1, min: 0.05, max: 20, scale: 'log', label: 'β', help: 'β of the loss softplus(−β·h), h the drop in squared ε-error on the real point minus that on the generated one, relative to the opponent. The research notes’ prototype used 1; 5 and 20 were worse there.' },
+  beta: { kind: 'float', default: 1, min: 0.05, max: 20, scale: 'log', label: 'β', help: 'β of the loss softplus(−β·h), h the drop in squared ε-error on the real point minus that on the generated one, relative to the opponent. The paper’s own β (which absorbs T and the time weighting) could not be checked here; the research notes’ prototype used 1, and 5 and 20 were worse there.' },
   learningRate: { kind: 'float', default: 0.003, min: 0.0001, max: 0.01, step: 0.0001, label: 'Learning rate', help: 'Adam’s base rate. SFT starts here and drops to a third, then a ninth, at each plateau; SPIN-Diffusion trains at SFT’s last rate (a ninth); SFT continued runs at three times, one and a third of that rate, and the baseline is its best.', advanced: true },
   dataPerPrompt: { kind: 'int', default: 2000, min: 100, max: 20000, step: 100, label: 'Real points per shape', help: 'The SFT data, which SPIN reuses as its winners: fewer points is the limited-data regime.' },
   sigma: { kind: 'float', default: 0.08, min: 0.03, max: 0.3, step: 0.01, label: 'Data noise σ', help: 'Every shape is its skeleton blurred by an isotropic Gaussian of this σ; precision counts points within 3σ of the skeleton.', advanced: true },

@@ -8,7 +8,7 @@ import type { RngStream } from '../../lib/rng';
 import type { Ticker } from '../../lib/schedule';
 import { EpsilonMlp, linearSchedule, sample, type Schedule } from './diffusion';
 import { logDensities, makeShape, sampleShape, scoreSamples, winRate, type Point, type Prompt, type SampleScores, type Shape } from './shapes';
-import { evaluateLoss, heldOutLoss, indicesByPrompt, sftStep, spinStep, type PointSet, type SpinStepStats } from './training';
+import { evaluateLoss, heldOutLoss, indicesByPrompt, ScheduledAdam, sftStep, spinStep, type PointSet, type SpinStepStats } from './training';
 
 export interface ReplicateOptions {
   /** The shapes trained and scored (the prompt's one-hot is its index here). */
@@ -29,8 +29,8 @@ export interface ReplicateOptions {
   /** SFT stops here whatever the loss does; null: at the plateau. */
   fixedSftSteps: number | null;
   /**
-   * The limit regime: SFT's model at this step (underfit) is kept, and SPIN-Diffusion (first rate)
-   * and SFT continued (at the base rate, where SFT was) run from it too; null: not run.
+   * The limit regime: SFT's model at this step (underfit) is kept, and SPIN-Diffusion and SFT
+   * continued run from it too, both at SPIN's (first) rate; null: not run.
    */
   underfitSteps: number | null;
   iterations: number;
@@ -42,7 +42,7 @@ export interface ReplicateOptions {
   generatedPerPrompt: number;
   /** Samples per prompt every model is scored on. */
   evalPerPrompt: number;
-  /** SPIN's learning rates (one in the demo; the search of search.ts ran several). */
+  /** SPIN's learning rates, each run from the same SFT model (the demo runs one; the pilots of pilot.ts ran several). */
   spinRates: readonly number[];
   /** SFT continued's learning rates (the baseline takes its best). */
   continuedRates: readonly number[];
@@ -91,8 +91,8 @@ export interface ReplicateRecord {
   dataScores: PromptScores[];
   /** From the underfit snapshot: SFT's steps there, SPIN's and SFT continued's scores per iteration (0: the snapshot). */
   underfit?: { sftSteps: number; spin: ModelScores[]; continued: ModelScores[] };
-  /** The shown replicate only: scored samples per model and iteration, and sampling paths. */
-  samples?: { spin: Float32Array[]; continued: Float32Array[]; prompts: Int32Array; paths: Float32Array[] };
+  /** The shown replicate only: scored samples per iteration of SPIN and of SFT continued at each rate, and sampling paths. */
+  samples?: { spin: Float32Array[]; continued: Float32Array[][]; prompts: Int32Array; paths: Float32Array[] };
 }
 
 export function makeShapes(options: Pick<ReplicateOptions, 'prompts' | 'sigma' | 'drawing'>): Shape[] {
@@ -190,7 +190,7 @@ async function runSpin(sftModel: EpsilonMlp, learningRate: number, { data, shape
     for (let k = 1; k <= o.iterations; k++) {
       ticker.progress((k - 1) / o.iterations, `SPIN iteration ${k} of ${o.iterations}: the opponent generates ${o.generatedPerPrompt} points per prompt`);
       const opponent = policy.clone();
-      const optimizer = tf.train.adam(learningRate);
+      const optimizer = new ScheduledAdam(learningRate);
       try {
         const generatedPrompts = promptsOf(shapes.length, o.generatedPerPrompt);
         const generated = { points: (await sample(opponent, schedule, generatedPrompts, spinRng.split(`generate-${k}`))).points, prompts: generatedPrompts };
@@ -202,7 +202,7 @@ async function runSpin(sftModel: EpsilonMlp, learningRate: number, { data, shape
           await ticker.tick();
           if (s % 50 === 0) ticker.progress((k - 1 + s / o.stepsPerIteration) / o.iterations, `SPIN iteration ${k} of ${o.iterations}: step ${s + 1} of ${o.stepsPerIteration}`);
           const report = s === 0 || s === o.stepsPerIteration - 1;
-          const stats = await spinStep(policy, opponent, optimizer, data, generated, byPrompt, o.beta, o.batch, schedule, batches, report, o.sharedNoise);
+          const stats = await spinStep(policy, opponent, optimizer.atStep(s, o.stepsPerIteration), data, generated, byPrompt, o.beta, o.batch, schedule, batches, report, o.sharedNoise);
           if (s === 0) first = stats;
           if (report) last = stats;
         }
@@ -221,20 +221,27 @@ async function runSpin(sftModel: EpsilonMlp, learningRate: number, { data, shape
   }
 }
 
-/** SFT continued from `start` at one rate: iterations × stepsPerIteration steps, scored after each stepsPerIteration. */
+/**
+ * SFT continued from `start` at one rate, iteration by iteration as SPIN runs (a fresh Adam with the
+ * same warm-up and decay each stepsPerIteration steps), scored after each.
+ */
 async function runContinued(start: EpsilonMlp, learningRate: number, { data, shapes, schedule, o, evalPrompts, evalRng, sftDensities }: Shared, batches: RngStream, ticker: Ticker): Promise<{ scores: ModelScores[]; samples: Float32Array[] }> {
   const copy = start.clone();
-  const optimizer = tf.train.adam(learningRate);
   const scores: ModelScores[] = [];
   const samples: Float32Array[] = [];
   const total = o.iterations * o.stepsPerIteration;
   try {
     for (let k = 1; k <= o.iterations; k++) {
-      for (let s = 0; s < o.stepsPerIteration; s++) {
-        await ticker.tick();
-        const done = (k - 1) * o.stepsPerIteration + s;
-        if (s % 100 === 0) ticker.progress(done / total, `SFT continued (rate ${learningRate.toPrecision(2)}): step ${done + 1} of ${total}`);
-        tf.dispose(sftStep(copy, optimizer, data, o.batch, schedule, batches));
+      const optimizer = new ScheduledAdam(learningRate);
+      try {
+        for (let s = 0; s < o.stepsPerIteration; s++) {
+          await ticker.tick();
+          const done = (k - 1) * o.stepsPerIteration + s;
+          if (s % 100 === 0) ticker.progress(done / total, `SFT continued (rate ${learningRate.toPrecision(2)}): step ${done + 1} of ${total}`);
+          tf.dispose(sftStep(copy, optimizer.atStep(s, o.stepsPerIteration), data, o.batch, schedule, batches));
+        }
+      } finally {
+        optimizer.dispose();
       }
       const out = await sample(copy, schedule, evalPrompts, evalRng);
       scores.push(scoreModel(shapes, out.points, sftDensities, o.evalPerPrompt).scores);
@@ -243,7 +250,6 @@ async function runContinued(start: EpsilonMlp, learningRate: number, { data, sha
     return { scores, samples };
   } finally {
     copy.dispose();
-    optimizer.dispose();
   }
 }
 
@@ -260,10 +266,9 @@ export async function runReplicate(o: ReplicateOptions, rng: RngStream, ticker: 
   const model = EpsilonMlp.init(o.hidden, o.layers, rng.split('init'));
   const owned: EpsilonMlp[] = [model];
   let snapshot: EpsilonMlp | null = null;
-  // rough shares of the replicate's time, for the progress bar
-  const stages = ticker;
+  // the stages' shares of the progress bar are rough shares of the replicate's time
   try {
-    const sft = await trainSft(model, data, heldOut, o, schedule, rng.split('sft'), stages.stage(0, 0.5), (step) => {
+    const sft = await trainSft(model, data, heldOut, o, schedule, rng.split('sft'), ticker.stage(0, 0.5), (step) => {
       if (step === o.underfitSteps) owned.push((snapshot = model.clone()));
     });
     const first = await sample(model, schedule, evalPrompts, evalRng, o.keepSamples ? 24 : 0);
@@ -275,18 +280,18 @@ export async function runReplicate(o: ReplicateOptions, rng: RngStream, ticker: 
     let spinSamples: Float32Array[] = [];
     const shared: Shared = { data, shapes, schedule, o, evalPrompts, evalRng, sftDensities };
     for (const [r, learningRate] of o.spinRates.entries()) {
-      const run = await runSpin(model, learningRate, shared, rng.split('spin'), stages.stage(0.5 + (0.2 * r) / o.spinRates.length, 0.5 + (0.2 * (r + 1)) / o.spinRates.length));
+      const run = await runSpin(model, learningRate, shared, rng.split('spin'), ticker.stage(0.5 + (0.2 * r) / o.spinRates.length, 0.5 + (0.2 * (r + 1)) / o.spinRates.length));
       spin.push({ learningRate, scores: [base.scores, ...run.scores] });
       if (r === 0) [spinSteps, spinSamples] = [run.steps, [first.points, ...run.samples]];
     }
 
     // SFT continued from the same checkpoint, at each rate of the grid, the same steps and batch
     const continued: ReplicateRecord['continued'] = [];
-    let shownContinued: Float32Array[] = [];
+    const shownContinued: Float32Array[][] = [];
     for (const [r, learningRate] of o.continuedRates.entries()) {
-      const run = await runContinued(model, learningRate, shared, rng.split('continued'), stages.stage(0.7 + (0.2 * r) / o.continuedRates.length, 0.7 + (0.2 * (r + 1)) / o.continuedRates.length));
+      const run = await runContinued(model, learningRate, shared, rng.split('continued'), ticker.stage(0.7 + (0.2 * r) / o.continuedRates.length, 0.7 + (0.2 * (r + 1)) / o.continuedRates.length));
       continued.push({ learningRate, scores: [base.scores, ...run.scores] });
-      if (r === 0) shownContinued = [first.points, ...run.samples];
+      shownContinued.push([first.points, ...run.samples]);
     }
 
     let underfit: ReplicateRecord['underfit'];
@@ -295,8 +300,8 @@ export async function runReplicate(o: ReplicateOptions, rng: RngStream, ticker: 
       const start = await sample(snapshot, schedule, evalPrompts, evalRng);
       const startScores = scoreModel(shapes, start.points, null, o.evalPerPrompt);
       const fromSnapshot = { ...shared, sftDensities: startScores.densities };
-      const spinRun = await runSpin(snapshot, o.spinRates[0], fromSnapshot, rng.split('underfit-spin'), stages.stage(0.9, 0.96));
-      const continuedRun = await runContinued(snapshot, o.learningRate, fromSnapshot, rng.split('underfit-continued'), stages.stage(0.96, 1));
+      const spinRun = await runSpin(snapshot, o.spinRates[0], fromSnapshot, rng.split('underfit-spin'), ticker.stage(0.9, 0.96));
+      const continuedRun = await runContinued(snapshot, o.spinRates[0], fromSnapshot, rng.split('underfit-continued'), ticker.stage(0.96, 1));
       underfit = { sftSteps: o.underfitSteps!, spin: [startScores.scores, ...spinRun.scores], continued: [startScores.scores, ...continuedRun.scores] };
     }
     const samples = o.keepSamples ? { spin: spinSamples, continued: shownContinued, prompts: evalPrompts, paths: first.paths } : undefined;

@@ -6,7 +6,7 @@ import { EpsilonMlp, linearSchedule, sample } from './diffusion';
 import { starStrokes } from './drawing';
 import { runReplicate, type ReplicateOptions } from './replicate';
 import { makeShape, sampleShape } from './shapes';
-import { evaluateLoss, heldOutLoss, indicesByPrompt, spinStep, type PointSet } from './training';
+import { evaluateLoss, heldOutLoss, indicesByPrompt, iterationRate, spinStep, type PointSet } from './training';
 
 beforeAll(async () => {
   if (!(await tf.setBackend('wasm'))) await tf.setBackend('cpu');
@@ -16,6 +16,11 @@ const schedule = linearSchedule(40);
 const ring = (count: number, seed: number): PointSet => ({ points: sampleShape(makeShape('ring', 0.08, []), count, RngStream.fromSeed(seed)), prompts: new Int32Array(count) });
 
 describe('SPIN-Diffusion training', () => {
+  it('warms the rate up over the first 40 % of an iteration, then decays it linearly to zero', () => {
+    const rates = Array.from({ length: 10 }, (_, s) => iterationRate(1, s, 10));
+    expect(rates.map((r) => Number(r.toFixed(4)))).toEqual([0.25, 0.5, 0.75, 1, 1, 0.8333, 0.6667, 0.5, 0.3333, 0.1667]);
+  });
+
   it('starts every iteration at loss log 2, where the model is its opponent', async () => {
     const policy = EpsilonMlp.init(16, 2, RngStream.fromSeed(1));
     const opponent = policy.clone();
@@ -77,6 +82,7 @@ describe('SPIN-Diffusion training', () => {
     expect(a.spinSteps).toHaveLength(2);
     expect(a.sft.curve[0].step).toBe(0);
     expect(a.samples!.spin).toHaveLength(3);
+    expect(a.samples!.continued.map((c) => c.length)).toEqual([3, 3]);
     // the limit regime starts from SFT's model at step 10: its own scores at iteration 0
     expect(a.underfit!.sftSteps).toBe(10);
     expect(a.underfit!.spin[0]).toEqual(a.underfit!.continued[0]);

@@ -12,6 +12,27 @@ import type { RngStream } from '../../lib/rng';
 import { preferenceLoss, preferenceRewards } from '../../models/preferenceLoss';
 import { INPUT_WIDTH, writeInput, type EpsilonMlp, type Schedule } from './diffusion';
 
+/** Share of an iteration's steps spent warming the rate up (the SPIN-Diffusion model cards: 200 of 500 steps, then a linear schedule). */
+export const WARMUP_SHARE = 0.4;
+
+/** The rate at step `step` (0-based) of `steps`: linear warm-up to `peak`, then linear decay to zero at the end. */
+export function iterationRate(peak: number, step: number, steps: number): number {
+  const warm = Math.max(1, Math.ceil(WARMUP_SHARE * steps));
+  return step < warm ? (peak * (step + 1)) / warm : (peak * (steps - step)) / Math.max(1, steps - warm);
+}
+
+/** Adam whose rate follows iterationRate: the caller sets it before each step. */
+export class ScheduledAdam extends tf.AdamOptimizer {
+  constructor(readonly peak: number) {
+    super(peak, 0.9, 0.999);
+  }
+
+  atStep(step: number, steps: number): this {
+    this.learningRate = iterationRate(this.peak, step, steps);
+    return this;
+  }
+}
+
 /** Points with their prompt index: a dataset, or an opponent's samples. */
 export interface PointSet {
   points: Float32Array;
