@@ -65,6 +65,21 @@ test.describe('SPIN without WebGPU', () => {
   });
 });
 
+test.describe('SPIN-Diffusion without WebGPU', () => {
+  test('trains on the CPU path and says so; the WebGPU network is refused with the reason', async ({ page }) => {
+    test.setTimeout(180_000);
+    const errors = trackErrors(page);
+    await page.goto('/#/spin-diffusion?budget=quick&replicates=1');
+    await expect(page.getByTestId('backend-banner')).toHaveAttribute('data-path', 'cpu');
+    await waitForRunDone(page);
+    await expect(page.getByTestId('claim-log2-at-opponent')).toHaveAttribute('data-passed', 'true');
+    await expect(page.locator('.notes')).toContainText('Quick-look');
+    await expect(page.getByTestId('chart-precision')).toBeVisible();
+    await expect(runDemo(page, 'spin-diffusion', { network: 'webgpu', budget: 'quick', replicates: 1 })).rejects.toThrow(/no WebGPU adapter/);
+    expect(errors).toEqual([]);
+  });
+});
+
 test.describe('corruption-robust RL without WebGPU', () => {
   test('runs the same exact computation on the CPU path and passes its claims', async ({ page }) => {
     test.setTimeout(180_000);
