@@ -12,17 +12,19 @@ const sx = (x: number) => ((x / VIEW + 1) / 2) * SIZE;
 const sy = (y: number) => ((1 - y / VIEW) / 2) * SIZE;
 export const METHOD_COLOURS = { spin: '#d62728', continued: '#2ca02c', sft: '#1f77b4', data: '#999' } as const;
 
+/** The shape's 3σ tube: a grey disc of radius 3σ around every skeleton point. */
+function Tube({ shape }: { shape: Shape }) {
+  const radius = PRECISION_SIGMAS * shape.sigma * (SIZE / (2 * VIEW));
+  return Array.from({ length: shape.centres.length / 2 }, (_, i) => <circle key={i} cx={sx(shape.centres[2 * i])} cy={sy(shape.centres[2 * i + 1])} r={radius} fill={METHOD_COLOURS.data} fillOpacity={0.12} />);
+}
+
 function Panel({ shape, points, prompt, colour, title }: { shape: Shape; points: MatrixData | undefined; prompt: number; colour: string; title: string }) {
-  const tube = PRECISION_SIGMAS * shape.sigma * (SIZE / (2 * VIEW));
   const dots: [number, number][] = [];
   if (points) for (let r = 0; r < points.rows; r++) if (points.data[3 * r + 2] === prompt) dots.push([points.data[3 * r], points.data[3 * r + 1]]);
-  const skeleton = Array.from({ length: shape.centres.length / 2 }, (_, i) => [shape.centres[2 * i], shape.centres[2 * i + 1]] as const);
   return (
     <figure className="scatter-panel" style={{ margin: 0 }}>
       <svg width={SIZE} height={SIZE} viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={`${title}: ${dots.length} samples over the ${shape.prompt}`} style={{ background: '#fff', border: '1px solid #ddd' }}>
-        {skeleton.map(([x, y], i) => (
-          <circle key={`s${i}`} cx={sx(x)} cy={sy(y)} r={tube} fill={METHOD_COLOURS.data} fillOpacity={0.12} />
-        ))}
+        <Tube shape={shape} />
         {dots.map(([x, y], i) => (
           <circle key={i} cx={sx(x)} cy={sy(y)} r={1.4} fill={colour} fillOpacity={0.7} />
         ))}
@@ -74,12 +76,9 @@ export function SampleGrid({ shapes, matrices, iterations }: { shapes: readonly 
 /** Paths x_T → x_0 of the first points sampled from the SFT model (one row of `paths` per step, x and y interleaved). */
 export function Trajectories({ shape, paths }: { shape: Shape; paths: MatrixData }) {
   const count = paths.cols / 2;
-  const tube = PRECISION_SIGMAS * shape.sigma * (SIZE / (2 * VIEW));
   return (
     <svg width={SIZE * 1.6} height={SIZE * 1.6} viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={`Denoising paths of ${count} samples from noise to the ${shape.prompt}`} style={{ background: '#fff', border: '1px solid #ddd' }}>
-      {Array.from({ length: shape.centres.length / 2 }, (_, i) => (
-        <circle key={`s${i}`} cx={sx(shape.centres[2 * i])} cy={sy(shape.centres[2 * i + 1])} r={tube} fill={METHOD_COLOURS.data} fillOpacity={0.12} />
-      ))}
+      <Tube shape={shape} />
       {Array.from({ length: count }, (_, j) => {
         const d = Array.from({ length: paths.rows }, (_, r) => `${r === 0 ? 'M' : 'L'}${sx(paths.data[r * paths.cols + 2 * j]).toFixed(1)},${sy(paths.data[r * paths.cols + 2 * j + 1]).toFixed(1)}`).join(' ');
         const end = (paths.rows - 1) * paths.cols + 2 * j;
