@@ -1,0 +1,47 @@
+// The detector-quality map as a table: rows are detector recall, columns the false-positive rate,
+// each cell CHAIR_i at the run's γ divided by the vanilla model's. Below 1 guidance helps (blue),
+// above 1 it adds hallucinations (red); the numbers are in the cells, so the table reads without colour.
+
+import { MAP_FALSE_POSITIVES, MAP_RECALLS } from './jobs';
+import type { DetectorMapRow } from './experiment';
+
+function cellColour(ratio: number): string {
+  const t = Math.max(-1, Math.min(1, Math.log2(ratio)));
+  const a = Math.round(255 * (1 - Math.abs(t) ** 0.7));
+  return t < 0 ? `rgb(${a}, ${a}, 255)` : `rgb(255, ${a}, ${a})`;
+}
+
+export function DetectorMap({ rows, page }: { rows: readonly DetectorMapRow[]; page: { recall: number; falsePositiveRate: number } }) {
+  const at = (recall: number, fp: number) => rows.find((r) => r.recall === recall && r.falsePositiveRate === fp);
+  return (
+    <table className="marine-map">
+      <caption className="sr-only">CHAIR_i with guidance divided by CHAIR_i without, by detector recall (rows) and false-positive rate (columns)</caption>
+      <thead>
+        <tr>
+          <th scope="col">recall ↓ / false-positive rate →</th>
+          {MAP_FALSE_POSITIVES.map((fp) => (
+            <th key={fp} scope="col">
+              {fp}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {[...MAP_RECALLS].reverse().map((recall) => (
+          <tr key={recall}>
+            <th scope="row">{recall}</th>
+            {MAP_FALSE_POSITIVES.map((fp) => {
+              const cell = at(recall, fp);
+              const near = Math.abs(recall - page.recall) < 1e-9 && Math.abs(fp - page.falsePositiveRate) < 1e-9;
+              return (
+                <td key={fp} style={{ background: cell ? cellColour(cell.ratio) : undefined }} className={near ? 'marine-map-page' : undefined} title={cell ? `CHAIR_i ${cell.chairI.toFixed(3)}, recall gain ${cell.recallGain.toFixed(3)}` : ''}>
+                  {cell ? cell.ratio.toFixed(2) : '–'}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

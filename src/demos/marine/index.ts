@@ -1,0 +1,10 @@
+// The MARINE demo: everything the playground needs to know about it, in one call.
+
+import { defineDemo } from '../../ui/defineDemo';
+import { meta } from './meta';
+import { marineSchema } from './params';
+import { runMarine } from './experiment';
+import { MarineView } from './View';
+import { tutorial } from './tutorial';
+
+export default defineDemo({ meta, schema: marineSchema, run: runMarine, View: MarineView, tutorial });
