@@ -80,6 +80,21 @@ test.describe('SPIN-Diffusion without WebGPU', () => {
   });
 });
 
+test.describe('MARINE without WebGPU', () => {
+  test('runs both tiers on the CPU path and says so; the WebGPU network is refused with the reason', async ({ page }) => {
+    test.setTimeout(180_000);
+    const errors = trackErrors(page);
+    await page.goto('/#/marine?replicates=2&scenes=100&trainedScenes=50&detectorMap=off');
+    await expect(page.getByTestId('backend-banner')).toHaveAttribute('data-path', 'cpu');
+    await waitForRunDone(page);
+    await expect(page.getByTestId('claim-chair-fixture')).toHaveAttribute('data-passed', 'true');
+    await expect(page.getByTestId('claim-trained-detector-learned')).toHaveAttribute('data-passed', 'true');
+    await expect(page.getByTestId('chart-marine-trained-sweep')).toBeVisible();
+    await expect(runDemo(page, 'marine', { network: 'webgpu', replicates: 2, scenes: 100 })).rejects.toThrow(/no WebGPU adapter/);
+    expect(errors).toEqual([]);
+  });
+});
+
 test.describe('corruption-robust RL without WebGPU', () => {
   test('runs the same exact computation on the CPU path and passes its claims', async ({ page }) => {
     test.setTimeout(180_000);

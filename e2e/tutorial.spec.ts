@@ -65,10 +65,10 @@ test('the SPIN-Diffusion tutorial plays end to end and every step’s check hold
 });
 
 test('the MARINE tutorial plays end to end and every step’s check holds', async ({ page }) => {
-  // steps 1–5 are the default run, whose checks read the precomputed run at once (tied to the code by
+  // steps 1–6 are the default run, whose checks read the precomputed run at once (tied to the code by
   // scripts/precomputed.test.ts); the last two run a smaller problem live
   test.setTimeout(300_000);
   const errors = trackErrors(page);
-  await playTutorial(page, '/#/marine?replicates=2&scenes=100&detectorMap=off', 7, 120_000);
+  await playTutorial(page, '/#/marine?replicates=2&scenes=100&detectorMap=off&trained=off', 8, 120_000);
   expect(errors).toEqual([]);
 });

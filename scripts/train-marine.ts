@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { RngStream } from '../src/lib/rng';
-import { CAPTIONER_KIND, captionerShapes, CONTEXT_WIDTH, DETECTOR_KIND, detectorShapes, encode, imageBatch, initialWeights, presenceLogits, SHAPE_STOP, SHAPES_NET, tokenLogits, TOKEN_COUNT, writeContext, type Weights } from '../src/demos/marine/shapesNet';
+import { CAPTIONER_KIND, captionerShapes, CONTEXT_WIDTH, conv3x3, DETECTOR_KIND, detectorShapes, encode, imageBatch, initialWeights, presenceLogits, SHAPE_STOP, SHAPES_NET, tokenLogits, TOKEN_COUNT, writeContext, type Weights } from '../src/demos/marine/shapesNet';
 import { drawShapeScene, SHAPE_COUNT, SHAPES_WORLD, type ShapeScene } from '../src/demos/marine/shapesWorld';
 import { buildModelManifest, packWeights } from '../src/models/weightFile';
 import { headCommit, learningRateAt, numberOption, parseOptions } from './training';
@@ -28,7 +28,7 @@ const seed = num('seed', 1);
 /** P(the hint is empty), and P(a present object is in a non-empty hint). */
 export const HINT_EMPTY = 0.5;
 export const HINT_KEEP = 0.8;
-const HELD_OUT = 512;
+export const HELD_OUT = 512;
 const EVAL_EVERY = 250;
 
 interface CaptionExample {
@@ -54,7 +54,7 @@ export function captionExample(scene: ShapeScene, rng: RngStream): CaptionExampl
   return { context, target };
 }
 
-function batchTensors(scenes: readonly ShapeScene[], rng: RngStream) {
+export function batchTensors(scenes: readonly ShapeScene[], rng: RngStream) {
   const examples = scenes.map((s, i) => captionExample(s, rng.split(i)));
   const context = new Float32Array(scenes.length * CONTEXT_WIDTH);
   const target = new Float32Array(scenes.length * TOKEN_COUNT);
@@ -72,18 +72,24 @@ function batchTensors(scenes: readonly ShapeScene[], rng: RngStream) {
   };
 }
 
-const captionLoss = (w: Weights, b: ReturnType<typeof batchTensors>) => tf.neg(tf.mean(tf.sum(tf.mul(b.target, tf.logSoftmax(tokenLogits(w, encode(w, b.images), b.context))), 1))) as tf.Scalar;
-const detectorLoss = (w: Weights, b: ReturnType<typeof batchTensors>) => tf.losses.sigmoidCrossEntropy(b.presence, presenceLogits(w, encode(w, b.images))) as tf.Scalar;
+/** The fixed held-out batch of a seed: scenes and captioner examples from its 'held-out' stream. */
+export function heldOutBatch(seed: number) {
+  const heldRng = RngStream.fromSeed(seed).split('held-out');
+  return batchTensors(Array.from({ length: HELD_OUT }, (_, i) => drawShapeScene(SHAPES_WORLD, heldRng.split(i))), heldRng.split('examples'));
+}
+
+const captionLoss = (w: Weights, b: ReturnType<typeof batchTensors>) => tf.neg(tf.mean(tf.sum(tf.mul(b.target, tf.logSoftmax(tokenLogits(w, encode(w, b.images, conv3x3), b.context))), 1))) as tf.Scalar;
+const detectorLoss = (w: Weights, b: ReturnType<typeof batchTensors>) => tf.losses.sigmoidCrossEntropy(b.presence, presenceLogits(w, encode(w, b.images, conv3x3))) as tf.Scalar;
 
 function variables(values: Map<string, Float32Array>, shapes: [string, number[]][]): Map<string, tf.Variable> {
   return new Map(shapes.map(([name, shape]) => [name, tf.variable(tf.tensor(values.get(name)!, shape), true, `${name}_${Math.random()}`)]));
 }
 
 /** Held-out scores: captioner loss and detector accuracy (per shape, threshold 0.5) on fixed scenes. */
-function heldOut(captioner: Weights, detector: Weights, b: ReturnType<typeof batchTensors>) {
+export function heldOut(captioner: Weights, detector: Weights, b: ReturnType<typeof batchTensors>) {
   return tf.tidy(() => {
     const loss = captionLoss(captioner, b).dataSync()[0];
-    const detected = tf.greater(presenceLogits(detector, encode(detector, b.images)), 0);
+    const detected = tf.greater(presenceLogits(detector, encode(detector, b.images, conv3x3)), 0);
     const truth = tf.greater(b.presence, 0.5);
     const accuracy = tf.mean(tf.cast(tf.equal(detected, truth), 'float32')).dataSync()[0];
     const recall = tf.sum(tf.cast(tf.logicalAnd(detected, truth), 'float32')).dataSync()[0] / tf.sum(tf.cast(truth, 'float32')).dataSync()[0];
@@ -102,8 +108,7 @@ async function main(): Promise<void> {
   const detector = variables(initialWeights(detShapes, root.split('init').split('detector')), detShapes);
   const capOptimizer = tf.train.adam(peakRate);
   const detOptimizer = tf.train.adam(peakRate);
-  const heldRng = root.split('held-out');
-  const held = batchTensors(Array.from({ length: HELD_OUT }, (_, i) => drawShapeScene(SHAPES_WORLD, heldRng.split(i))), heldRng.split('examples'));
+  const held = heldOutBatch(seed);
   const train = root.split('train');
   const rows: string[] = [];
   let recent: [number, number][] = [];

@@ -5,10 +5,11 @@
 import { MAP_FALSE_POSITIVES, MAP_RECALLS } from './jobs';
 import type { DetectorMapRow } from './experiment';
 
-function cellColour(ratio: number): string {
+/** Background and text colour of a cell: log₂ of the ratio on a blue–white–red scale, ±1 saturating. */
+function cellStyle(ratio: number): { background: string; color: string } {
   const t = Math.max(-1, Math.min(1, Math.log2(ratio)));
-  const a = Math.round(255 * (1 - Math.abs(t) ** 0.7));
-  return t < 0 ? `rgb(${a}, ${a}, 255)` : `rgb(255, ${a}, ${a})`;
+  const a = Math.round(255 * (1 - 0.8 * Math.abs(t) ** 0.7));
+  return { background: t < 0 ? `rgb(${a}, ${a}, 255)` : `rgb(255, ${a}, ${a})`, color: a < 140 ? '#fff' : '#111' };
 }
 
 export function DetectorMap({ rows, page }: { rows: readonly DetectorMapRow[]; page: { recall: number; falsePositiveRate: number } }) {
@@ -34,7 +35,7 @@ export function DetectorMap({ rows, page }: { rows: readonly DetectorMapRow[]; p
               const cell = at(recall, fp);
               const near = Math.abs(recall - page.recall) < 1e-9 && Math.abs(fp - page.falsePositiveRate) < 1e-9;
               return (
-                <td key={fp} style={{ background: cell ? cellColour(cell.ratio) : undefined }} className={near ? 'marine-map-page' : undefined} title={cell ? `CHAIR_i ${cell.chairI.toFixed(3)}, recall gain ${cell.recallGain.toFixed(3)}` : ''}>
+                <td key={fp} style={cell ? cellStyle(cell.ratio) : undefined} className={near ? 'marine-map-page' : undefined} title={cell ? `CHAIR_i ${cell.chairI.toFixed(3)}, recall gain ${cell.recallGain.toFixed(3)}` : ''}>
                   {cell ? cell.ratio.toFixed(2) : '–'}
                 </td>
               );

@@ -6,6 +6,8 @@ import { DetectorMap } from './DetectorMap';
 import { ExampleCaptions } from './ExampleCaptions';
 import { detectorLabel, type MarineResults } from './experiment';
 import { BAD_DETECTOR, MAP_REPLICATES } from './jobs';
+import { LinesChart } from '../../ui/LinesChart';
+import { ShapeExamples } from './ShapeImages';
 
 const f3 = (v: number) => v.toFixed(3);
 const percent = (v: number) => `${Math.round(100 * v)}%`;
@@ -77,6 +79,50 @@ export function MarineView({ results }: DemoViewProps<MarineResults>) {
           caption="POPE-style scores by split and method"
         />
       </ChartCard>
+      {series.trainedSweep && (
+        <ChartCard
+          name="marine-trained-sweep"
+          title="Trained tier: hallucination and recall against γ, on a CNN captioner’s own logits"
+          rows={series.trainedSweep}
+          caption={`Mean over ${params.replicates} replicates of ${params.trainedScenes} fresh 32×32 images; the band is the range. One network runs both branches: with an empty hint (vanilla) and with the trained detector’s list at threshold ${params.detectorThreshold} as the hint. CHAIR_i ${percent(metrics.trainedVanillaChairI ?? NaN)} → ${percent(metrics.trainedGuidedChairI ?? NaN)} at γ = ${gamma}, recall ${percent(metrics.trainedVanillaRecall ?? NaN)} → ${percent(metrics.trainedGuidedRecall ?? NaN)}.`}
+        >
+          <BandChart
+            rows={series.trainedSweep}
+            x="gamma"
+            xLabel="guidance strength γ"
+            yLabel="share"
+            bands={[
+              { key: 'chairS', name: 'CHAIR_s (captions)', colour: COLOURS.chairS },
+              { key: 'chairI', name: 'CHAIR_i (mentions)', colour: COLOURS.chairI },
+              { key: 'recall', name: 'recall', colour: COLOURS.recall },
+            ]}
+          />
+        </ChartCard>
+      )}
+      {series.trainedThresholds && (
+        <ChartCard
+          name="marine-trained-thresholds"
+          title={`Trained tier: the detector’s threshold, at γ = ${gamma}`}
+          rows={series.trainedThresholds}
+          caption="The same detector listing every shape above a threshold: low thresholds list absent shapes too (false positives per image in the table), and the guided branch takes them for present. The official code keeps DETR’s detections above 0.95."
+        >
+          <LinesChart
+            rows={series.trainedThresholds}
+            x="threshold"
+            xLabel="detector threshold"
+            yLabel="share"
+            lines={[
+              { key: 'chairI', name: 'CHAIR_i', colour: COLOURS.chairI },
+              { key: 'recall', name: 'recall', colour: COLOURS.recall },
+            ]}
+          />
+        </ChartCard>
+      )}
+      {series.trainedExamples && results.matrices.trainedImages && (
+        <ChartCard name="marine-trained-examples" title="Trained tier: example images and captions" rows={series.trainedExamples} caption="The first images of the first replicate (grey levels; the pixel noise is part of the task). Shapes come in pairs (disc–plus, ring–cross, square–bar, frame–triangle, dash–diamond): a partner named but not there is the co-occurrence habit at work.">
+          <ShapeExamples rows={series.trainedExamples} images={results.matrices.trainedImages} gamma={gamma} />
+        </ChartCard>
+      )}
       <details className="card">
         <summary>Per replicate: CHAIR_i and recall with and without guidance</summary>
         <DataTable

@@ -40,12 +40,16 @@ export function makeWorld(settings: AnalyticSettings, rng: RngStream): World {
   return { prior, scenes, evidence, sceneRngs };
 }
 
-/** One scene's detections under `detector` (named so that two detector settings draw apart). */
-const detectionsOf = (world: World, i: number, detector: DetectorSpec, name: string) => detect(world.scenes[i], detector, world.sceneRngs[i].split('detector').split(name));
+/**
+ * One scene's detections under `detector`. Every detector setting reads the same uniforms, so a
+ * detector with higher recall lists a superset of the present objects a lower one lists (and the
+ * same for false positives): comparisons between detectors are paired, like those between γ.
+ */
+export const detectionsOf = (world: World, i: number, detector: DetectorSpec) => detect(world.scenes[i], detector, world.sceneRngs[i].split('detector'));
 
 /** Every scene's caption at γ with `detector`'s lists: token lists. */
-export function captionAll(world: World, settings: AnalyticSettings, detector: DetectorSpec, detectorName: string, gamma: number): number[][] {
-  return world.scenes.map((_, i) => caption(world.evidence[i], detectionsOf(world, i, detector, detectorName), world.prior, settings.weights, gamma, settings.decoding, world.sceneRngs[i].split('decode')));
+export function captionAll(world: World, settings: AnalyticSettings, detector: DetectorSpec, gamma: number): number[][] {
+  return world.scenes.map((_, i) => caption(world.evidence[i], detectionsOf(world, i, detector), world.prior, settings.weights, gamma, settings.decoding, world.sceneRngs[i].split('decode')));
 }
 
 export function chairOf(world: World, captions: readonly (readonly number[])[]): ChairScores {
@@ -66,14 +70,21 @@ function absentObjects(world: World, i: number, split: ProbeSplit, count: number
   return absent.sort((a, b) => score(b) - score(a) || a - b).slice(0, count);
 }
 
-/** Probes per scene: every present object (at most 3) and as many absent ones. */
-export function probeAll(world: World, settings: AnalyticSettings, detector: DetectorSpec, detectorName: string, gamma: number, split: ProbeSplit): PopeScores {
+/** Up to `count` of the scene's objects, a random choice when it has more. */
+function presentObjects(world: World, i: number, count: number): number[] {
+  const pool = world.scenes[i].objects.slice();
+  const rng = world.sceneRngs[i].split('positives');
+  return Array.from({ length: Math.min(count, pool.length) }, () => pool.splice(rng.int(pool.length), 1)[0]);
+}
+
+/** Probes per scene: every present object (3 at random when there are 4) and as many absent ones. */
+export function probeAll(world: World, settings: AnalyticSettings, detector: DetectorSpec, gamma: number, split: ProbeSplit): PopeScores {
   const marginal = new Float64Array(OBJECT_COUNT);
   for (let j = 0; j < OBJECT_COUNT; j++) marginal[j] = world.prior.counts[j * OBJECT_COUNT + j];
   const records: ProbeRecord[] = [];
-  world.scenes.forEach((scene, i) => {
-    const detected = detectionsOf(world, i, detector, detectorName);
-    const positives = scene.objects.slice(0, 3);
+  world.scenes.forEach((_, i) => {
+    const detected = detectionsOf(world, i, detector);
+    const positives = presentObjects(world, i, 3);
     const ask = (object: number, truth: boolean) => records.push({ truth, answeredYes: answerProbe(object, world.evidence[i], detected, world.prior, settings.weights, gamma) });
     for (const o of positives) ask(o, true);
     for (const o of absentObjects(world, i, split, positives.length, marginal)) ask(o, false);

@@ -64,7 +64,10 @@ export function detect(scene: Scene, spec: DetectorSpec, rng: RngStream): boolea
 export function branchLogits(evidence: Float64Array, detected: readonly boolean[], prior: LanguagePrior, weights: CaptionerWeights, mentioned: readonly number[]): { unguided: Float64Array; guided: Float64Array } {
   const unguided = new Float64Array(OBJECT_COUNT + 1);
   priorLogProbs(prior, mentioned, unguided);
-  for (let j = 0; j < OBJECT_COUNT; j++) unguided[j] = evidence[j] + weights.priorWeight * unguided[j];
+  // the prior enters as its lift over uniform (log P + log O): its weight sets how strong the
+  // co-occurrence habit is, not how long captions are (which the STOP logit sets)
+  const uniform = Math.log(OBJECT_COUNT);
+  for (let j = 0; j < OBJECT_COUNT; j++) unguided[j] = evidence[j] + weights.priorWeight * (unguided[j] + uniform);
   for (const k of mentioned) unguided[k] -= weights.repetitionPenalty;
   unguided[STOP] = weights.stopBias + weights.stopPerMention * mentioned.length;
   const guided = unguided.slice();

@@ -3,8 +3,8 @@ import { parseParams } from '../../lib/params';
 import { runMarine, type MarineResults } from './experiment';
 import { marineSchema } from './params';
 
-const env = { info: { path: 'cpu' as const, tfBackend: 'cpu', adapter: null, software: false, reason: 'unit test' } };
-const SMALL = { replicates: 4, scenes: 200, detectorMap: 'off', parallel: 'main' };
+const env = { device: null, info: { path: 'cpu' as const, tfBackend: 'cpu', adapter: null, software: false, reason: 'unit test' } };
+const SMALL = { replicates: 4, scenes: 200, detectorMap: 'off', trained: 'off', parallel: 'main' };
 const run = (raw: Record<string, unknown>) => runMarine(parseParams(marineSchema, { ...SMALL, ...raw }).values, env);
 const claim = (r: MarineResults, id: string) => {
   const c = r.claims.find((x) => x.id === id);
@@ -21,6 +21,7 @@ describe('the MARINE claims', () => {
       ['bad-detector-hurts', 'limit'],
       ['chair-fixture', 'sanity'],
       ['mix-formula', 'sanity'],
+      ['captions-not-empty', 'sanity'],
       ['gamma-zero-vanilla', 'sanity'],
     ]);
     // the limit row's effect (+0.05 CHAIR_i) is within the noise of 4 × 200 scenes: it is checked at full size by `npm run claims`

@@ -10,6 +10,7 @@ import { meanInterval } from '../../lib/stats';
 import { mixGuidance } from './guidance';
 import type { ChairSummary, ReplicateResult } from './jobs';
 import { chair, type ChairScores } from './metrics';
+import type { TrainedReplicate } from './trained';
 import { OBJECTS } from './world';
 
 /** CHAIR_i(γ) ÷ CHAIR_i(0) must stay at or under this (upper 95% bound over replicates). */
@@ -93,6 +94,7 @@ export function analyticClaims(replicates: readonly ReplicateResult[], gamma: nu
     },
     fixtureClaim(),
     mixFormulaClaim(),
+    talkingClaim(vanilla, guided, gamma),
     {
       id: 'gamma-zero-vanilla',
       kind: 'sanity',
@@ -105,10 +107,26 @@ export function analyticClaims(replicates: readonly ReplicateResult[], gamma: nu
   ];
 }
 
+/** Empty captions drop out of CHAIR_s and CHAIR_i: a captioner that mostly stops at once would pass by saying nothing. */
+export const EMPTY_SHARE_MAX = 0.1;
+
+function talkingClaim(vanilla: readonly ChairSummary[], guided: readonly ChairSummary[], gamma: number): Claim {
+  const empty = Math.max(meanOf(vanilla.map((s) => s.emptyShare)), meanOf(guided.map((s) => s.emptyShare)));
+  return {
+    id: 'captions-not-empty',
+    kind: 'sanity',
+    statement: `The captioner talks: at most ${EMPTY_SHARE_MAX * 100}% of captions are empty at γ = 0 and at γ = ${gamma} (CHAIR leaves empty ones out)`,
+    passed: empty <= EMPTY_SHARE_MAX,
+    value: empty,
+    threshold: EMPTY_SHARE_MAX,
+    note: `Empty captions: ${f3(meanOf(vanilla.map((s) => s.emptyShare)))} at γ = 0, ${f3(meanOf(guided.map((s) => s.emptyShare)))} at γ = ${gamma}; object mentions per caption ${f2(meanOf(vanilla.map((s) => s.meanMentions)))} and ${f2(meanOf(guided.map((s) => s.meanMentions)))}.`,
+  };
+}
+
 /**
  * Three captions counted by hand (docs/research/alignment.md §4c asks for duplicates to count twice):
  * 9 object mentions, 3 of them hallucinated (knife; frisbee twice), 2 of the 3 captions with one;
- * 5 of the 6 present objects mentioned. "hot dog" is not a dog, "traffic light" is one object, the
+ * 5 of the 7 present objects mentioned. "hot dog" is not a dog, "traffic light" is one object, the
  * empty caption counts in recall but not in CHAIR_s.
  */
 export const CHAIR_FIXTURE = {
@@ -156,4 +174,53 @@ function mixFormulaClaim(): Claim {
     threshold: 1e-12,
     note: `Odds 1 : 1 unguided and 3 : 1 guided give √3 : 1 at γ = ½ (a geometric mean of the two distributions); largest error ${error.toExponential(1)}.`,
   };
+}
+
+/** The trained detector must tell presence from absence on at least this share of (scene, shape) pairs (the notes' trainAcc > 0.8). */
+export const DETECTOR_ACCURACY_MIN = 0.8;
+/** The trained tier's "noisy detector": the same network listing every shape above this probability. */
+export const NOISY_THRESHOLD = 0.05;
+
+/** The trained tier's claims, over its replicates (fresh scenes and sampling coins, one trained captioner and detector). */
+export function trainedClaims(replicates: readonly TrainedReplicate[], gamma: number, threshold: number): Claim[] {
+  const at = (r: TrainedReplicate, g: number) => r.sweep.find((p) => p.gamma === g)!.scores;
+  const vanilla = replicates.map((r) => at(r, 0));
+  const guided = replicates.map((r) => at(r, gamma));
+  const noisy = replicates.map((r) => r.thresholds.find((t) => t.threshold === NOISY_THRESHOLD)!.scores);
+  const accuracy = meanOf(replicates.map((r) => r.detector.accuracy));
+  const noisyMinusPage = noisy.map((n, i) => n.chairI - guided[i].chairI);
+  const worse = meanInterval(noisyMinusPage);
+  const mean = (of: readonly { chairI: number; recall: number }[]) => ({ chairI: meanOf(of.map((s) => s.chairI)), recall: meanOf(of.map((s) => s.recall)) });
+  const sameNetwork = 'One trained captioner and detector (scripts/train-marine.ts); the replicates are fresh scenes and sampling coins, not fresh training runs.';
+  const cut = chairCutClaim(
+    'chair-cut-trained',
+    'Trained tier',
+    vanilla.map((v, i) => guided[i].chairI / v.chairI),
+    vanilla.map((v, i) => guided[i].recall - v.recall),
+    gamma,
+    mean(vanilla),
+    mean(guided),
+  );
+  return [
+    { ...cut, note: `${cut.note} ${sameNetwork}` },
+    {
+      id: 'bad-detector-worse-trained',
+      kind: 'paper',
+      statement: `Trained tier: the detector at threshold ${NOISY_THRESHOLD} (listing nearly everything) leaves more hallucinated mentions at γ = ${gamma} than at the page’s ${threshold}`,
+      passed: worse.low > 0,
+      value: worse.estimate,
+      threshold: 0,
+      spread: meanSpread(noisyMinusPage, 'replicates'),
+      note: `CHAIR_i ${f3(mean(noisy).chairI)} against ${f3(mean(guided).chairI)}: difference ${signed(worse.estimate)}, 95% ${interval(worse)}.${worse.low > 0 ? '' : ' The interval reaches 0: no worse on this evidence.'} ${sameNetwork}`,
+    },
+    {
+      id: 'trained-detector-learned',
+      kind: 'sanity',
+      statement: `Trained tier: the detector tells presence from absence on at least ${DETECTOR_ACCURACY_MIN * 100}% of (scene, shape) pairs at the page’s threshold`,
+      passed: accuracy >= DETECTOR_ACCURACY_MIN,
+      value: accuracy,
+      threshold: DETECTOR_ACCURACY_MIN,
+      note: `Accuracy ${f3(accuracy)}, recall ${f3(meanOf(replicates.map((r) => r.detector.recall)))}, false-positive rate ${f3(meanOf(replicates.map((r) => r.detector.falsePositiveRate)))} on this run’s scenes (threshold ${threshold}).`,
+    },
+  ];
 }

@@ -5,8 +5,8 @@ import { MAP_FALSE_POSITIVES, MAP_RECALLS, SWEEP_GAMMAS } from './jobs';
 import { marineSchema } from './params';
 import { tutorial } from './tutorial';
 
-const env = { info: { path: 'cpu' as const, tfBackend: 'cpu', adapter: null, software: false, reason: 'unit test' } };
-const params = (raw: Record<string, unknown>) => parseParams(marineSchema, { replicates: 2, scenes: 100, parallel: 'main', ...raw }).values;
+const env = { device: null, info: { path: 'cpu' as const, tfBackend: 'cpu', adapter: null, software: false, reason: 'unit test' } };
+const params = (raw: Record<string, unknown>) => parseParams(marineSchema, { replicates: 2, scenes: 100, trained: 'off', parallel: 'main', ...raw }).values;
 
 describe('the MARINE demo run', () => {
   it('fills every series the view reads, and the same seed gives the same numbers', { timeout: 60_000 }, async () => {

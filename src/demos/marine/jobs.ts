@@ -3,8 +3,8 @@
 // Web Worker (worker.ts) or in the page's own thread.
 
 import { RngStream } from '../../lib/rng';
-import { captionAll, chairOf, makeWorld, PROBE_SPLITS, probeAll, type AnalyticSettings, type ProbeSplit } from './analytic';
-import { detect, type DetectorSpec } from './captioner';
+import { captionAll, chairOf, detectionsOf, makeWorld, PROBE_SPLITS, probeAll, type AnalyticSettings, type ProbeSplit } from './analytic';
+import type { DetectorSpec } from './captioner';
 import type { ChairScores, PopeScores } from './metrics';
 import type { MarineParams } from './params';
 
@@ -33,8 +33,8 @@ export function analyticSettings(p: MarineParams): AnalyticSettings {
 
 export const pageDetector = (p: MarineParams): DetectorSpec => ({ recall: p.detectorRecall, falsePositiveRate: p.detectorFalsePositives, intersect: p.intersect === 'on' });
 
-export type ChairSummary = Pick<ChairScores, 'chairS' | 'chairI' | 'recall' | 'meanMentions'>;
-const summary = ({ chairS, chairI, recall, meanMentions }: ChairScores): ChairSummary => ({ chairS, chairI, recall, meanMentions });
+export type ChairSummary = Pick<ChairScores, 'chairS' | 'chairI' | 'recall' | 'meanMentions' | 'emptyShare'>;
+const summary = ({ chairS, chairI, recall, meanMentions, emptyShare }: ChairScores): ChairSummary => ({ chairS, chairI, recall, meanMentions, emptyShare });
 
 export interface SweepPoint {
   gamma: number;
@@ -77,16 +77,16 @@ function replicateJob({ params, replicate }: ReplicateJob): ReplicateResult {
   let guidedCaptions: number[][] = [];
   let vanillaCaptions: number[][] = [];
   const sweep = sweepGammas(params.gamma).map((gamma) => {
-    const good = captionAll(world, settings, detector, 'page', gamma);
+    const good = captionAll(world, settings, detector, gamma);
     if (gamma === 0) vanillaCaptions = good;
     if (gamma === params.gamma) guidedCaptions = good;
-    return { gamma, good: summary(chairOf(world, good)), bad: summary(chairOf(world, captionAll(world, settings, BAD_DETECTOR, 'bad', gamma))), pope: probeAll(world, settings, detector, 'page', gamma, 'adversarial') };
+    return { gamma, good: summary(chairOf(world, good)), bad: summary(chairOf(world, captionAll(world, settings, BAD_DETECTOR, gamma))), pope: probeAll(world, settings, detector, gamma, 'adversarial') };
   });
-  const splits = PROBE_SPLITS.map((split) => ({ split, vanilla: probeAll(world, settings, detector, 'page', 0, split), guided: probeAll(world, settings, detector, 'page', params.gamma, split) }));
+  const splits = PROBE_SPLITS.map((split) => ({ split, vanilla: probeAll(world, settings, detector, 0, split), guided: probeAll(world, settings, detector, params.gamma, split) }));
   let truePositives = 0;
   let falsePositives = 0;
   const lists = world.scenes.map((scene, i) => {
-    const listed = detect(scene, detector, world.sceneRngs[i].split('detector').split('page'));
+    const listed = detectionsOf(world, i, detector);
     const objects = listed.flatMap((on, j) => (on ? [j] : []));
     truePositives += objects.filter((j) => scene.objects.includes(j)).length;
     falsePositives += objects.filter((j) => !scene.objects.includes(j)).length;
@@ -99,9 +99,9 @@ function replicateJob({ params, replicate }: ReplicateJob): ReplicateResult {
 function mapRowJob({ params, replicate, recall }: MapRowJob): MapRowResult {
   const settings = analyticSettings(params);
   const world = worldOf(params, replicate);
-  const vanilla = chairOf(world, captionAll(world, settings, pageDetector(params), 'page', 0));
+  const vanilla = chairOf(world, captionAll(world, settings, pageDetector(params), 0));
   const cells = MAP_FALSE_POSITIVES.map((falsePositiveRate) => {
-    const scores = chairOf(world, captionAll(world, settings, { recall, falsePositiveRate, intersect: params.intersect === 'on' }, `map ${recall} ${falsePositiveRate}`, params.gamma));
+    const scores = chairOf(world, captionAll(world, settings, { recall, falsePositiveRate, intersect: params.intersect === 'on' }, params.gamma));
     return { falsePositiveRate, chairI: scores.chairI, recall: scores.recall };
   });
   return { recall, vanillaChairI: vanilla.chairI, vanillaRecall: vanilla.recall, cells };

@@ -7,37 +7,65 @@
 //   recall  = Σ |mentioned ∩ present| / Σ |present|.
 // POPE: accuracy, precision, recall, F1 and the yes-ratio of yes/no probes.
 
+import { SHAPES } from './shapesWorld';
 import { OBJECTS } from './world';
 
-/** Words (and two-word phrases) that name a class, besides the class names themselves. */
-const SYNONYMS: Record<string, string> = {
-  forks: 'fork', knives: 'knife', plates: 'plate', dish: 'plate', cups: 'cup', mug: 'cup', mugs: 'cup', bowls: 'bowl', spoons: 'spoon',
-  cars: 'car', automobile: 'car', buses: 'bus', 'traffic lights': 'traffic light', bicycles: 'bicycle', bike: 'bicycle', bikes: 'bicycle', 'stop signs': 'stop sign', trucks: 'truck',
-  sofas: 'sofa', couch: 'sofa', couches: 'sofa', television: 'tv', televisions: 'tv', tvs: 'tv', lamps: 'lamp', remotes: 'remote', 'remote control': 'remote', books: 'book', clocks: 'clock',
-  dogs: 'dog', puppy: 'dog', benches: 'bench', frisbees: 'frisbee', trees: 'tree', kites: 'kite', balls: 'ball',
+/** How caption text maps to classes: class names, other words for them, phrases that are not them. */
+export interface Vocabulary {
+  names: readonly string[];
+  /** Words (and two-word phrases) that name a class, besides the class names themselves. */
+  synonyms: Readonly<Record<string, string>>;
+  /** Two-word phrases that contain a class word but are not that object (CHAIR's "toilet seat is not a chair"). */
+  notObjects: ReadonlySet<string>;
+}
+
+/** The analytic tier's 24 objects. */
+export const OBJECT_VOCABULARY: Vocabulary = {
+  names: OBJECTS,
+  synonyms: {
+    forks: 'fork', knives: 'knife', plates: 'plate', dish: 'plate', cups: 'cup', mug: 'cup', mugs: 'cup', bowls: 'bowl', spoons: 'spoon',
+    cars: 'car', automobile: 'car', buses: 'bus', 'traffic lights': 'traffic light', bicycles: 'bicycle', bike: 'bicycle', bikes: 'bicycle', 'stop signs': 'stop sign', trucks: 'truck',
+    sofas: 'sofa', couch: 'sofa', couches: 'sofa', television: 'tv', televisions: 'tv', tvs: 'tv', lamps: 'lamp', remotes: 'remote', 'remote control': 'remote', books: 'book', clocks: 'clock',
+    dogs: 'dog', puppy: 'dog', benches: 'bench', frisbees: 'frisbee', trees: 'tree', kites: 'kite', balls: 'ball',
+  },
+  notObjects: new Set(['hot dog', 'hot dogs', 'light bulb', 'sign language']),
 };
-/** Two-word phrases that contain a class word but are not that object (CHAIR's "toilet seat is not a chair"). */
-const NOT_OBJECTS = new Set(['hot dog', 'hot dogs', 'light bulb', 'sign language']);
 
-const CLASS_OF = new Map<string, number>([...OBJECTS.map((name, i) => [name, i] as const), ...Object.entries(SYNONYMS).map(([word, name]) => [word, OBJECTS.indexOf(name)] as const)]);
+/** The trained tier's 10 shapes. */
+export const SHAPE_VOCABULARY: Vocabulary = {
+  names: SHAPES,
+  synonyms: { discs: 'disc', circle: 'disc', pluses: 'plus', rings: 'ring', crosses: 'cross', squares: 'square', bars: 'bar', frames: 'frame', triangles: 'triangle', dashes: 'dash', diamonds: 'diamond' },
+  notObjects: new Set(),
+};
 
-/** The object classes a text mentions, in order, each mention counted. */
-export function objectMentions(text: string): number[] {
+const classTables = new WeakMap<Vocabulary, Map<string, number>>();
+function classOf(vocabulary: Vocabulary): Map<string, number> {
+  let table = classTables.get(vocabulary);
+  if (!table) {
+    table = new Map<string, number>([...vocabulary.names.map((name, i) => [name, i] as const), ...Object.entries(vocabulary.synonyms).map(([word, name]) => [word, vocabulary.names.indexOf(name)] as const)]);
+    classTables.set(vocabulary, table);
+  }
+  return table;
+}
+
+/** The classes a text mentions, in order, each mention counted. */
+export function objectMentions(text: string, vocabulary: Vocabulary = OBJECT_VOCABULARY): number[] {
+  const table = classOf(vocabulary);
   const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
   const mentions: number[] = [];
   for (let i = 0; i < words.length; i++) {
     const pair = i + 1 < words.length ? `${words[i]} ${words[i + 1]}` : '';
-    if (NOT_OBJECTS.has(pair)) {
+    if (vocabulary.notObjects.has(pair)) {
       i++;
       continue;
     }
-    const pairClass = CLASS_OF.get(pair);
+    const pairClass = table.get(pair);
     if (pairClass !== undefined) {
       mentions.push(pairClass);
       i++;
       continue;
     }
-    const wordClass = CLASS_OF.get(words[i]);
+    const wordClass = table.get(words[i]);
     if (wordClass !== undefined) mentions.push(wordClass);
   }
   return mentions;
@@ -46,9 +74,9 @@ export function objectMentions(text: string): number[] {
 const article = (name: string) => (/^[aeiou]/.test(name) ? 'an' : 'a');
 
 /** A caption's text from its object tokens: "A picture of a fork, a knife and a cup." (empty: no words). */
-export function captionText(objects: readonly number[]): string {
+export function captionText(objects: readonly number[], names: readonly string[] = OBJECTS): string {
   if (objects.length === 0) return '';
-  const items = objects.map((o) => `${article(OBJECTS[o])} ${OBJECTS[o]}`);
+  const items = objects.map((o) => `${article(names[o])} ${names[o]}`);
   const list = items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
   return `A picture of ${list}.`;
 }
@@ -69,9 +97,11 @@ export interface ChairScores {
   hallucinatedCaptions: number;
   mentions: number;
   hallucinatedMentions: number;
+  /** Share of captions with no words (left out of CHAIR_s and CHAIR_i, counted in recall). */
+  emptyShare: number;
 }
 
-export function chair(records: readonly CaptionRecord[]): ChairScores {
+export function chair(records: readonly CaptionRecord[], vocabulary: Vocabulary = OBJECT_VOCABULARY): ChairScores {
   let captions = 0;
   let hallucinatedCaptions = 0;
   let mentions = 0;
@@ -82,7 +112,7 @@ export function chair(records: readonly CaptionRecord[]): ChairScores {
     present += truth.length;
     if (!/[a-z]/i.test(text)) continue;
     captions++;
-    const said = objectMentions(text);
+    const said = objectMentions(text, vocabulary);
     const wrong = said.filter((o) => !truth.includes(o)).length;
     mentions += said.length;
     hallucinatedMentions += wrong;
@@ -98,6 +128,7 @@ export function chair(records: readonly CaptionRecord[]): ChairScores {
     hallucinatedCaptions,
     mentions,
     hallucinatedMentions,
+    emptyShare: records.length > 0 ? 1 - captions / records.length : 0,
   };
 }
 

@@ -85,10 +85,14 @@ export function conv3x3(x: tf.Tensor4D, kernel: tf.Tensor4D): tf.Tensor4D {
   });
 }
 
-/** Image features [B, features] from images [B, 32, 32, 1]. */
-export function encode(w: Weights, images: tf.Tensor4D): tf.Tensor2D {
+export type Convolution = (x: tf.Tensor4D, kernel: tf.Tensor4D) => tf.Tensor4D;
+/** tfjs' own 3×3 'same' convolution: the page's (inference only; faster on every backend). */
+export const nativeConv3x3: Convolution = (x, kernel) => tf.conv2d(x, kernel, 1, 'same');
+
+/** Image features [B, features] from images [B, 32, 32, 1]; the training script passes conv3x3. */
+export function encode(w: Weights, images: tf.Tensor4D, convolution: Convolution = nativeConv3x3): tf.Tensor2D {
   return tf.tidy(() => {
-    const conv = (x: tf.Tensor4D, k: string) => tf.relu(tf.add(conv3x3(x, get(w, k) as tf.Tensor4D), get(w, `${k}Bias`))) as tf.Tensor4D;
+    const conv = (x: tf.Tensor4D, k: string) => tf.relu(tf.add(convolution(x, get(w, k) as tf.Tensor4D), get(w, `${k}Bias`))) as tf.Tensor4D;
     let h = tf.maxPool(conv(images, 'conv1'), 2, 2, 'valid');
     h = tf.maxPool(conv(h, 'conv2'), 2, 2, 'valid');
     h = conv(h, 'conv3');
