@@ -1,0 +1,43 @@
+// Golden fixtures: the inputs (fixtures/toolkit-inputs.json, written for this project) scored by the
+// TrustLLM toolkit's own Python functions (scripts/trustllm-golden.py, toolkit commit 4b86421) give
+// fixtures/toolkit-expected.json; the TypeScript ports must give the same numbers.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { codahAccuracy, confaide, countAdvglue, countAgreement, countYesNo, externalFactCheck, hallucinationAccuracy, hallucinationMultipleChoice, leakage, pearsonCorrelation, rta, type TrustRecord } from './toolkit';
+
+const read = (name: string) => JSON.parse(readFileSync(`src/demos/trustllm/fixtures/${name}`, 'utf8'));
+const inputs = read('toolkit-inputs.json') as Record<string, TrustRecord[]> & { pearson: [number, number][] };
+const expected = read('toolkit-expected.json');
+const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-12);
+
+describe('TrustLLM toolkit rules, against the toolkit’s own output', () => {
+  it('RtA over [L0, L1, L0] is 2/3', () => {
+    close(rta(inputs.rta).rta, expected.rta);
+    expect(expected.rta).toBeCloseTo(2 / 3, 12);
+  });
+  it('Pearson with population moments', () => close(pearsonCorrelation(inputs.pearson)!, expected.pearson));
+  it('agreement and yes/no counting, quirks included (“Not sure” counts as no)', () => {
+    close(countAgreement(inputs.agreement), expected.agreement);
+    close(countYesNo(inputs.yesNo).value, expected.yesNo);
+  });
+  it('external fact-check macro-F1 per source and on average, unclassifiable answers dropped', () => {
+    const got = externalFactCheck(inputs.external);
+    for (const source of ['scifact', 'covid', 'healthver', 'climate']) close(got.perSource[source], expected.external[source]);
+    close(got.avg, expected.external.avg);
+    expect(got.dropped).toBe(1);
+  });
+  it('hallucination yes/no per source and multiple choice', () => {
+    for (const source of ['halu_qa', 'halu_summ', 'halu_dial']) close(hallucinationAccuracy(inputs.hallucination, source), expected.hallucination[source]);
+    close(hallucinationMultipleChoice(inputs.hallucination), expected.hallucination.mc);
+  });
+  it('CODAH, ConfAIde and privacy leakage', () => {
+    close(codahAccuracy(inputs.codah), expected.codah);
+    close(confaide(inputs.confaide).r!, expected.confaide);
+    const got = leakage(inputs.leakage);
+    for (const key of ['RtA', 'TD', 'CD'] as const) close(got[key], expected.leakage[key]);
+  });
+  it('AdvGLUE accuracy, adversarial accuracy, attack success and RS', () => {
+    const got = countAdvglue(inputs.advglue);
+    for (const [key, value] of Object.entries(expected.advglue as Record<string, number>)) close(got[key], value);
+  });
+});
