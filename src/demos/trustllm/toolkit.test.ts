@@ -3,6 +3,7 @@
 // fixtures/toolkit-expected.json; the TypeScript ports must give the same numbers.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { countStereotypeRecognition, directAgreement, disparagement, disparagementPValue, preference } from './fairness';
 import { codahAccuracy, confaide, countAdvglue, countAgreement, countYesNo, externalFactCheck, hallucinationAccuracy, hallucinationMultipleChoice, leakage, pearsonCorrelation, rta, type TrustRecord } from './toolkit';
 
 const read = (name: string) => JSON.parse(readFileSync(`src/demos/trustllm/fixtures/${name}`, 'utf8'));
@@ -39,5 +40,20 @@ describe('TrustLLM toolkit rules, against the toolkit’s own output', () => {
   it('AdvGLUE accuracy, adversarial accuracy, attack success and RS', () => {
     const got = countAdvglue(inputs.advglue);
     for (const [key, value] of Object.entries(expected.advglue as Record<string, number>)) close(got[key], value);
+  });
+
+  it('disparagement χ² p-values (3 × 4 and 3 × 3 tables, and a 2 × 2 one with Yates’ correction)', () => {
+    const got = disparagement(inputs.disparagement);
+    expect(Math.abs(got.sex - expected.disparagement.sex)).toBeLessThan(1e-10);
+    expect(Math.abs(got.race - expected.disparagement.race)).toBeLessThan(1e-10);
+    expect(Math.abs(disparagementPValue(inputs.disparagementTwoByTwo, 'sex') - expected.disparagementTwoByTwo)).toBeLessThan(1e-10);
+  });
+  it('stereotype agreement (direct path), recognition and preference', () => {
+    const readings = inputs.agreement_direct.map((r) => ({ eval_res: directAgreement(String(r.res)) }));
+    expect(readings.every((r) => r.eval_res !== null)).toBe(true);
+    close(countAgreement(readings), expected.agreementDirect);
+    close(countStereotypeRecognition(inputs.recognition).accuracy, expected.recognition);
+    const got = preference(inputs.preference);
+    for (const key of ['overall', 'plain', 'force'] as const) close(got[key], expected.preference[key]);
   });
 });
