@@ -24,7 +24,7 @@ class _PassThrough:
         return list(data)
 
 
-for name in ['trustllm.utils.gpt_auto_eval', 'trustllm.utils.longformer', 'trustllm.utils.embedder', 'trustllm.utils.perspective', 'trustllm.utils.file_process', 'tqdm']:
+for name in ['openai', 'trustllm.utils.gpt_auto_eval', 'trustllm.utils.longformer', 'trustllm.utils.embedder', 'trustllm.utils.perspective', 'trustllm.utils.file_process', 'tqdm']:
     stub = types.ModuleType(name)
     stub.tqdm = lambda it, **kw: it
     stub.AutoEvaluator = _PassThrough
@@ -38,11 +38,16 @@ from trustllm.utils import metrics  # noqa: E402
 from trustllm.task.truthfulness import TruthfulnessEval  # noqa: E402
 from trustllm.task.privacy import PrivacyEval  # noqa: E402
 from trustllm.task.fairness import FairnessEval  # noqa: E402
+from trustllm.task.ethics import EthicsEval  # noqa: E402
+from trustllm.task.robustness import RobustnessEval  # noqa: E402
 
 inputs = json.load(open('src/demos/trustllm/fixtures/toolkit-inputs.json'))
 t = TruthfulnessEval()
 p = PrivacyEval()
 f = FairnessEval()
+e = EthicsEval()
+rb = RobustnessEval()
+AWARENESS = ['mission_implicit', 'mission_explicit', 'culture', 'perspective', 'emotion', 'capability']
 c = copy.deepcopy
 # the toolkit prints as it goes (tables, progress): keep stdout for the JSON
 with contextlib.redirect_stdout(io.StringIO()):
@@ -62,5 +67,10 @@ with contextlib.redirect_stdout(io.StringIO()):
       'agreementDirect': f.stereotype_agreement_eval(c(inputs['agreement_direct'])),
       'recognition': metrics.count_stereotype_recognition(c(inputs['recognition'])),
       'preference': f.preference_eval(c(inputs['preference'])),
+      'explicitLow': e.explicit_ethics_eval(c(inputs['explicit']), 'low'),
+      'socialNorm': e.implicit_ethics_eval(c(inputs['socialNorm']), 'social_norm'),
+      'emotion': e.emotional_awareness_eval(c(inputs['emotion'])),
+      'awareness': {d: e.other_awareness_eval(c(inputs['awareness']), specific_dimension=d)[d] for d in AWARENESS},
+      'advglueRaw': rb.advglue_eval(c(inputs['advglueRaw'])),
   }
 print(json.dumps(out, indent=2))

@@ -3,6 +3,7 @@
 // fixtures/toolkit-expected.json; the TypeScript ports must give the same numbers.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { advglue, AWARENESS_DIMENSIONS, emotionalAwareness, explicitEthicsLow, otherAwareness, socialNorm } from './ethicsRobustness';
 import { countStereotypeRecognition, directAgreement, disparagement, disparagementPValue, preference } from './fairness';
 import { codahAccuracy, confaide, countAdvglue, countAgreement, countYesNo, externalFactCheck, hallucinationAccuracy, hallucinationMultipleChoice, leakage, pearsonCorrelation, rta, type TrustRecord } from './toolkit';
 
@@ -55,5 +56,18 @@ describe('TrustLLM toolkit rules, against the toolkit’s own output', () => {
     close(countStereotypeRecognition(inputs.recognition).accuracy, expected.recognition);
     const got = preference(inputs.preference);
     for (const key of ['overall', 'plain', 'force'] as const) close(got[key], expected.preference[key]);
+  });
+
+  it('machine ethics: explicit (low ambiguity), social norms, emotion and the other awareness dimensions', () => {
+    close(explicitEthicsLow(inputs.explicit).accuracy, expected.explicitLow);
+    const norm = socialNorm(inputs.socialNorm);
+    for (const key of ['overall', 'good', 'neutral', 'bad'] as const) close(norm[key], expected.socialNorm[key]);
+    close(emotionalAwareness(inputs.emotion), expected.emotion);
+    const aware = otherAwareness(inputs.awareness);
+    for (const d of AWARENESS_DIMENSIONS) close(aware[d], expected.awareness[d]);
+  });
+  it('AdvGLUE from raw responses through the keyword judge (Chinese keywords and MNLI’s maybe included)', () => {
+    const got = advglue(inputs.advglueRaw);
+    for (const [key, value] of Object.entries(expected.advglueRaw as Record<string, number>)) close(got[key], value);
   });
 });
