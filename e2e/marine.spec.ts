@@ -22,6 +22,7 @@ test.describe('MARINE', () => {
       ['gamma-zero-vanilla', 'sanity'],
       ['chair-cut-trained', 'paper'],
       ['bad-detector-worse-trained', 'paper'],
+      ['strict-detector-short-trained', 'limit'],
       ['trained-detector-learned', 'sanity'],
     ]);
     // the analytic tier's paper and sanity rows hold even at this size; the trained tier's are checked at full size (npm run claims)

@@ -6,8 +6,8 @@
 //              present object with probability 0.8: one network learns to caption with and without
 //              a grounding list, and that a list holds only objects that are there.
 //   detector   per-shape sigmoid cross-entropy on presence.
-// Held-out scenes come from the 'held-out' stream; the page's test scenes from another seed's
-// streams altogether. Writes public/weights/marine-{captioner,detector}/ (manifest.json with the
+// Held-out scenes come from the 'held-out' stream; the page's test scenes from the run seed's
+// 'trained' stream (seed 1 is the default for both: the labels keep the streams apart). Writes public/weights/marine-{captioner,detector}/ (manifest.json with the
 // held-out scores, weights.bin, loss.csv).
 // Usage: npx tsx scripts/train-marine.ts [--steps 2500] [--batch 32] [--lr 2e-3] [--seed 1]
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -119,7 +119,7 @@ export function MarineView({ results }: DemoViewProps<MarineResults>) {
         </ChartCard>
       )}
       {series.trainedExamples && results.matrices.trainedImages && (
-        <ChartCard name="marine-trained-examples" title="Trained tier: example images and captions" rows={series.trainedExamples} caption="The first images of the first replicate (grey levels; the pixel noise is part of the task). Shapes come in pairs (disc–plus, ring–cross, square–bar, frame–triangle, dash–diamond): a partner named but not there is the co-occurrence habit at work.">
+        <ChartCard name="marine-trained-examples" title="Trained tier: example images and captions" rows={series.trainedExamples} caption="The first images of the first replicate (grey levels; the pixel noise is part of the task). Shapes come in pairs (disc–plus, ring–cross, square–bar, frame–triangle, dash–diamond), but this small captioner did not learn the pairing as a habit: an absent partner is named about as often as any other absent shape. Its hallucinations are mostly misreadings of noisy pixels.">
           <ShapeExamples rows={series.trainedExamples} images={results.matrices.trainedImages} gamma={gamma} />
         </ChartCard>
       )}

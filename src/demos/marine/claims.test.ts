@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { netsFromDisk } from './diskNets';
 import { parseParams } from '../../lib/params';
 import { runMarine, type MarineResults } from './experiment';
 import { marineSchema } from './params';
@@ -11,6 +14,10 @@ const claim = (r: MarineResults, id: string) => {
   if (!c) throw new Error(`no claim ${id}`);
   return c;
 };
+
+beforeAll(async () => {
+  if (!(await tf.setBackend('wasm'))) await tf.setBackend('cpu');
+});
 
 describe('the MARINE claims', () => {
   it('hold at the defaults (smaller), with every sanity row', { timeout: 60_000 }, async () => {
@@ -48,5 +55,17 @@ describe('the MARINE claims', () => {
     const [one, both] = await Promise.all([run(noisy), run({ ...noisy, intersect: 'on' })]);
     expect(both.metrics.detectedFalse).toBeLessThan(one.metrics.detectedFalse / 3);
     expect(both.metrics.guidedChairI).toBeLessThan(one.metrics.guidedChairI);
+  });
+
+  it('the trained tier’s fail where they should: at γ = 0 nothing is cut, and a page threshold of 0.05 is the noisy reference itself', { timeout: 120_000 }, async () => {
+    const nets = netsFromDisk();
+    const trained = (raw: Record<string, unknown>) => runMarine(parseParams(marineSchema, { ...SMALL, replicates: 3, scenes: 60, trained: 'on', trainedScenes: 100, ...raw }).values, env, {}, async () => nets);
+    const still = await trained({ gamma: 0 });
+    expect(claim(still, 'chair-cut-trained')).toMatchObject({ passed: false, value: 1 });
+    expect(claim(still, 'bad-detector-worse-trained')).toMatchObject({ passed: false, value: 0 });
+    const noisy = await trained({ detectorThreshold: 0.05 });
+    expect(claim(noisy, 'bad-detector-worse-trained')).toMatchObject({ passed: false, value: 0 });
+    expect(claim(noisy, 'chair-cut-trained').passed).toBe(false);
+    tf.dispose([...nets.captioner.values(), ...nets.detector.values()]);
   });
 });
