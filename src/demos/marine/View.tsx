@@ -1,17 +1,27 @@
 import type { DemoViewProps } from '../../ui/defineDemo';
-import { BandChart } from '../../ui/BandChart';
+import { BandChart, type BandSpec } from '../../ui/BandChart';
 import { ChartCard, DataTable } from '../../ui/ChartCard';
+import { LinesChart } from '../../ui/LinesChart';
 import { CHAIR_RATIO_MAX } from './claims';
 import { DetectorMap } from './DetectorMap';
 import { ExampleCaptions } from './ExampleCaptions';
 import { detectorLabel, type MarineResults } from './experiment';
 import { BAD_DETECTOR, MAP_REPLICATES } from './jobs';
-import { LinesChart } from '../../ui/LinesChart';
 import { ShapeExamples } from './ShapeImages';
 
 const f3 = (v: number) => v.toFixed(3);
 const percent = (v: number) => `${Math.round(100 * v)}%`;
 const COLOURS = { chairI: '#b2182b', chairS: '#ef8a62', recall: '#2166ac', bad: '#7f7f7f', accuracy: '#1a9850', yes: '#762a83' };
+const HALLUCINATION_BANDS: BandSpec[] = [
+  { key: 'chairS', name: 'CHAIR_s (captions)', colour: COLOURS.chairS },
+  { key: 'chairI', name: 'CHAIR_i (mentions)', colour: COLOURS.chairI },
+  { key: 'recall', name: 'recall', colour: COLOURS.recall },
+];
+
+/** Metrics against γ, each a mean over replicates with its min–max band. */
+const GammaBands = ({ rows, bands }: { rows: MarineResults['series']['gammaSweep'] | NonNullable<MarineResults['series']['trainedSweep']>; bands: readonly BandSpec[] }) => (
+  <BandChart rows={rows} x="gamma" xLabel="guidance strength γ" yLabel="share" bands={bands} />
+);
 
 export function MarineView({ results }: DemoViewProps<MarineResults>) {
   if (!results) return null;
@@ -25,18 +35,7 @@ export function MarineView({ results }: DemoViewProps<MarineResults>) {
         rows={series.gammaSweep}
         caption={`Mean over ${params.replicates} replicates of ${params.scenes} scenes; the band is the range. γ = 0 is the vanilla captioner: CHAIR_s ${percent(metrics.vanillaChairS)} of captions hallucinate, CHAIR_i ${percent(metrics.vanillaChairI)} of object mentions are wrong, recall ${percent(metrics.vanillaRecall)}. At γ = ${gamma} with the page’s detector (${detectorLabel(params)}): ${percent(metrics.guidedChairS)}, ${percent(metrics.guidedChairI)}, ${percent(metrics.guidedRecall)}. Grey: CHAIR_i with the noisy detector (recall ${BAD_DETECTOR.recall}, false-positive rate ${BAD_DETECTOR.falsePositiveRate}).`}
       >
-        <BandChart
-          rows={series.gammaSweep}
-          x="gamma"
-          xLabel="guidance strength γ"
-          yLabel="share"
-          bands={[
-            { key: 'chairS', name: 'CHAIR_s (captions)', colour: COLOURS.chairS },
-            { key: 'chairI', name: 'CHAIR_i (mentions)', colour: COLOURS.chairI },
-            { key: 'recall', name: 'recall', colour: COLOURS.recall },
-            { key: 'badChairI', name: 'CHAIR_i, noisy detector', colour: COLOURS.bad },
-          ]}
-        />
+        <GammaBands rows={series.gammaSweep} bands={[...HALLUCINATION_BANDS, { key: 'badChairI', name: 'CHAIR_i, noisy detector', colour: COLOURS.bad }]} />
       </ChartCard>
       <ChartCard
         name="marine-examples"
@@ -62,11 +61,8 @@ export function MarineView({ results }: DemoViewProps<MarineResults>) {
         rows={series.gammaSweep}
         caption={`“Is there a <object> in the image?” for every present object (up to 3) and as many absent ones, so half the right answers are yes. Adversarial split: the absent objects asked about are those that co-occur most with the present ones. The vanilla model answers yes ${percent(metrics.vanillaYesRatio)} of the time; at γ = ${gamma}, ${percent(metrics.guidedYesRatio)}; accuracy ${percent(metrics.vanillaPopeAccuracy)} → ${percent(metrics.guidedPopeAccuracy)}.`}
       >
-        <BandChart
+        <GammaBands
           rows={series.gammaSweep}
-          x="gamma"
-          xLabel="guidance strength γ"
-          yLabel="share"
           bands={[
             { key: 'popeAccuracy', name: 'accuracy', colour: COLOURS.accuracy },
             { key: 'yesRatio', name: 'yes-ratio', colour: COLOURS.yes },
@@ -86,17 +82,7 @@ export function MarineView({ results }: DemoViewProps<MarineResults>) {
           rows={series.trainedSweep}
           caption={`Mean over ${params.replicates} replicates of ${params.trainedScenes} fresh 32×32 images; the band is the range. One network runs both branches: with an empty hint (vanilla) and with the trained detector’s list at threshold ${params.detectorThreshold} as the hint. CHAIR_i ${percent(metrics.trainedVanillaChairI ?? NaN)} → ${percent(metrics.trainedGuidedChairI ?? NaN)} at γ = ${gamma}, recall ${percent(metrics.trainedVanillaRecall ?? NaN)} → ${percent(metrics.trainedGuidedRecall ?? NaN)}.`}
         >
-          <BandChart
-            rows={series.trainedSweep}
-            x="gamma"
-            xLabel="guidance strength γ"
-            yLabel="share"
-            bands={[
-              { key: 'chairS', name: 'CHAIR_s (captions)', colour: COLOURS.chairS },
-              { key: 'chairI', name: 'CHAIR_i (mentions)', colour: COLOURS.chairI },
-              { key: 'recall', name: 'recall', colour: COLOURS.recall },
-            ]}
-          />
+          <GammaBands rows={series.trainedSweep} bands={HALLUCINATION_BANDS} />
         </ChartCard>
       )}
       {series.trainedThresholds && (
