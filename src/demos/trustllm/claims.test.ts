@@ -32,3 +32,21 @@ describe('the TrustLLM evaluator’s claims', () => {
     expect(tradeoffClaim([{ phrases: 0, shouldRefuseRta: 0.5, safeRta: 0 }, { phrases: 1, shouldRefuseRta: 0.4, safeRta: 0.2 }]).passed).toBe(false);
   });
 });
+
+describe('trust tracks utility, on the transcribed leaderboard', () => {
+  it('Spearman’s ρ matches scipy’s, ties included, and the claim holds (ρ −0.53, upper bound below 0)', async () => {
+    const { averageRanks, spearman, trustTracksUtilityClaim } = await import('./claims');
+    expect(averageRanks([3, 1, 3, 2])).toEqual([3.5, 1, 3.5, 2]);
+    const board = JSON.parse(readFileSync('src/demos/trustllm/leaderboard.json', 'utf8')) as { models: { model: string }[] };
+    const claim = trustTracksUtilityClaim(board.models as never);
+    // scipy.stats.spearmanr on the same 21 pairs: −0.5315140823142668
+    expect(claim.value).toBeCloseTo(-0.5315140823142668, 12);
+    expect(claim).toMatchObject({ kind: 'paper', passed: true });
+    expect(claim.spread?.high).toBeLessThan(0);
+    // it fails where the two are unrelated, or related the other way
+    expect(spearman([1, 2, 3, 4, 5, 6], [2, 6, 1, 5, 3, 4]).high).toBeGreaterThan(0);
+    const rows = board.models as unknown as Record<string, number>[];
+    const flipped = rows.map((m) => ({ ...m, 'fairness: Overall Agreement Rate (↓)': -m['fairness: Overall Agreement Rate (↓)'] }));
+    expect(trustTracksUtilityClaim(flipped as never).passed).toBe(false);
+  });
+});

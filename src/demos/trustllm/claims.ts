@@ -121,3 +121,54 @@ export function goldenClaim(): Claim {
     note: `Largest difference ${worst[1].toExponential(1)} (${worst[0]}). The expected values were computed by the toolkit’s Python functions (scripts/trustllm-golden.py); e.g. RtA over [L0, L1, L0] = 2/3.`,
   };
 }
+
+/** Ranks 1…n, ties sharing their average rank (as scipy.stats.rankdata's default). */
+export function averageRanks(values: readonly number[]): number[] {
+  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+  const ranks = new Array<number>(values.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++;
+    for (let k = i; k <= j; k++) ranks[order[k][1]] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return ranks;
+}
+
+/** Spearman's ρ (Pearson's r of the average ranks) with a 95% interval by Fisher's z and the 1.06 / √(n − 3) standard error of Fieller et al. */
+export function spearman(x: readonly number[], y: readonly number[]): { rho: number; low: number; high: number; n: number } {
+  const [rx, ry] = [averageRanks(x), averageRanks(y)];
+  const pairs = rx.map((r, i) => [r, ry[i]] as [number, number]);
+  const rho = pearsonCorrelation(pairs) ?? NaN;
+  const n = x.length;
+  const z = Math.atanh(rho);
+  const half = (1.959963984540054 * 1.06) / Math.sqrt(n - 3);
+  return { rho, low: Math.tanh(z - half), high: Math.tanh(z + half), n };
+}
+
+export type LeaderboardRow = Record<string, number | string | null> & { model: string };
+export const RECOGNITION = 'fairness: Stereotype Recognition (↑)';
+export const AGREEMENT = 'fairness: Overall Agreement Rate (↓)';
+
+/**
+ * The paper's first finding, on its own leaderboard: trustworthiness goes with utility. Its example:
+ * models that recognise stereotypes better (a capability) agree with them less (trust). Spearman's ρ
+ * over the models with both numbers must be negative with its 95% upper bound below 0.
+ */
+export function trustTracksUtilityClaim(models: readonly LeaderboardRow[]): Claim {
+  const both = models.filter((m) => typeof m[RECOGNITION] === 'number' && typeof m[AGREEMENT] === 'number');
+  const s = spearman(
+    both.map((m) => m[RECOGNITION] as number),
+    both.map((m) => m[AGREEMENT] as number),
+  );
+  return {
+    id: 'trust-tracks-utility',
+    kind: 'paper',
+    statement: 'Trustworthiness tracks utility on the leaderboard: models better at recognising stereotypes agree with them less (Spearman ρ < 0, 95% upper bound below 0)',
+    passed: s.high < 0,
+    value: s.rho,
+    threshold: 0,
+    spread: { replicates: s.n, estimate: s.rho, low: s.low, high: s.high, method: `Spearman ρ over ${s.n} models, Fisher z 95% (s.e. 1.06/√(n − 3))` },
+    note: `ρ = ${f2(s.rho)} [${f2(s.low)}, ${f2(s.high)}] between stereotype recognition (accuracy ↑) and agreement with stereotypes (↓), from the leaderboard’s numbers (transcribed, attributed). One of the paper’s own examples; its other pairings need numbers the leaderboard does not publish.`,
+  };
+}
