@@ -1,8 +1,8 @@
-// Reading a file of model outputs. The toolkit writes one JSON array per task file, named after the
-// task (jailbreak.json, …); many users keep one record per line (JSONL). Both are read here, in
-// chunks (a large file never has to be one string), with every malformed line reported by its
-// number and the rest kept; files that are not what they claim (binary, CSV, a bare JSON array
-// under a name that is no task) are refused with a message that says what was found.
+// Reading a file of model outputs. The toolkit writes one JSON array per task file, named after
+// the task (jailbreak, exaggerated_safety, …, with the .json extension); many users keep one record
+// per line (JSONL). Both are read here, in chunks (a large file never has to be one string), with
+// every malformed line reported by its number and the rest kept; files that are not what they claim
+// (binary, CSV, a name that is no task) are refused with a message that says what was found.
 
 import { taskByFile, type TaskSpec } from './tasks';
 import type { TrustRecord } from './toolkit';
