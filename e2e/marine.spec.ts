@@ -3,7 +3,7 @@ import { runDemo, trackErrors, waitForRunDone } from './helpers';
 import type { MarineResults } from '../src/demos/marine/experiment';
 
 // A small run: the defaults' full run is the precomputed one (scripts/precomputed.test.ts ties it to the code)
-const SMALL = { replicates: 3, scenes: 150, trainedScenes: 60 };
+const SMALL = { replicates: 2, scenes: 100, trainedScenes: 50 };
 
 test.describe('MARINE', () => {
   test('window.playground.run("marine", …) returns every claim row and series; workers and the page’s thread agree', async ({ page }) => {

@@ -26,7 +26,7 @@ async function outputs() {
   const logits = tf.tidy(() => tokenLogits(nets.captioner, encode(nets.captioner, images), tf.tensor2d(context, [4, CONTEXT_WIDTH])));
   const presence = tf.tidy(() => presenceLogits(nets.detector, encode(nets.detector, images)));
   const values = { logits: (await logits.data()) as Float32Array, presence: (await presence.data()) as Float32Array };
-  const run = await trainedReplicate(nets, { scenes: 24, threshold: 0.5, decoding: { temperature: 0.6, topP: 0.9 }, gammas: [0, 0.7], gamma: 0.7 }, RngStream.fromSeed(3), 4);
+  const run = await trainedReplicate(nets, { scenes: 12, threshold: 0.5, decoding: { temperature: 0.6, topP: 0.9 }, gammas: [0, 0.7], gamma: 0.7 }, RngStream.fromSeed(3), 4);
   tf.dispose([images, logits, presence, ...nets.captioner.values(), ...nets.detector.values()]);
   return { ...values, captions: run.examples.map((e) => [e.vanilla, e.guided]), sweep: run.sweep };
 }
