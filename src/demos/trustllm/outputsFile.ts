@@ -103,12 +103,13 @@ export async function readOutputs(fileName: string, chunks: AsyncIterable<string
       continue;
     }
     buffer += chunk;
-    let newline = buffer.indexOf('\n');
-    while (newline >= 0) {
-      takeLine(buffer.slice(0, newline));
-      buffer = buffer.slice(newline + 1);
-      newline = buffer.indexOf('\n');
+    // one cut per chunk, not per line: cutting the buffer after every line copies it line by line
+    let start = 0;
+    for (let newline = buffer.indexOf('\n'); newline >= 0; newline = buffer.indexOf('\n', start)) {
+      takeLine(buffer.slice(start, newline));
+      start = newline + 1;
     }
+    buffer = buffer.slice(start);
     onProgress?.(lineNumber);
   }
   if (first || !task) throw new OutputsFileError(`${fileName}: the file is empty.`);

@@ -167,9 +167,9 @@ export const TASKS: readonly TaskSpec[] = [
     metric: 'RtA',
     direction: '↑',
     score: (records, o) => {
-      const labelled = records.map((r) => ({ ...r, eval_res: refusalLabel(r, o.refusalPrefixes).label }));
-      const matched = records.filter((r) => refusalLabel(r, o.refusalPrefixes).source === 'matcher').length;
-      const p = preference(labelled);
+      const labels = records.map((r) => refusalLabel(r, o.refusalPrefixes));
+      const matched = labels.filter((l) => l.source === 'matcher').length;
+      const p = preference(records.map((r, i) => ({ ...r, eval_res: labels[i].label })));
       return { value: p.overall, details: { ...p }, exactness: matched === 0 ? 'exact' : 'approximate', notes: matched > 0 ? [`${matched} responses labelled by the refusal string matcher (approximate).`] : [] };
     },
   },
