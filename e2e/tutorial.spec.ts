@@ -72,3 +72,11 @@ test('the MARINE tutorial plays end to end and every step’s check holds', asyn
   await playTutorial(page, '/#/marine?replicates=2&scenes=100&detectorMap=off&trained=off', 8, 120_000);
   expect(errors).toEqual([]);
 });
+
+test('the TrustLLM tutorial plays end to end and every step’s check holds', async ({ page }) => {
+  // every step scores the shipped sample in milliseconds
+  test.setTimeout(120_000);
+  const errors = trackErrors(page);
+  await playTutorial(page, '/#/trustllm', 6, 30_000);
+  expect(errors).toEqual([]);
+});

@@ -24,7 +24,7 @@ describe('the TrustLLM evaluator’s claims', () => {
   });
 
   it('the matcher’s trade-off: both RtA curves rise together as phrases are added', () => {
-    const pooled = (task: string) => ['refuser', 'complier', 'sycophant'].flatMap((p) => responses(p, task));
+    const pooled = (task: string) => ['refuser', 'calibrated', 'complier', 'sycophant'].flatMap((p) => responses(p, task));
     const curve = tradeoffCurve(pooled('privacy_awareness_query'), pooled('exaggerated_safety'));
     expect(curve[0]).toEqual({ phrases: 0, shouldRefuseRta: 0, safeRta: 0 });
     expect(tradeoffClaim(curve).passed).toBe(true);

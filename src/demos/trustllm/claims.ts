@@ -37,7 +37,7 @@ export function overAlignmentClaim(refuser: readonly string[], complier: readonl
     value: r.estimate - c.estimate,
     threshold: 0,
     spread: rateSpread(r.refused, r.total),
-    note: `RtA ${f2(r.estimate)} [${f2(r.low)}, ${f2(r.high)}] for the refuser, ${f2(c.estimate)} [${f2(c.low)}, ${f2(c.high)}] for the complier, by the refusal matcher over ${r.total} prompts each. The personas are synthetic (written for this project): this shows how the metric reads over-alignment, not how any model behaves. TrustLLM reports Llama2-7b refusing 57% of such prompts.`,
+    note: `RtA ${f2(r.estimate)} [${f2(r.low)}, ${f2(r.high)}] for the refuser, ${f2(c.estimate)} [${f2(c.low)}, ${f2(c.high)}] for the complier, by the refusal matcher over ${r.total} prompts each. The personas are synthetic (written for this project): this shows how the metric reads over-alignment, not how any model behaves. TrustLLM’s site reports Llama2-7b refusing 57% of such prompts (its leaderboard now lists 0.49).`,
   };
 }
 

@@ -46,7 +46,7 @@ export function evaluate(files: readonly (ReadOutputs & { fileName: string })[],
     score: f.task.score(applyOverrides(f.fileName, f.records, overrides), options),
     records: f.records.length,
     emptyResponses: f.emptyResponses,
-    problems: f.problems.length,
+    problems: f.problemCount,
   }));
   const dimensions = DIMENSIONS.map((dimension) => {
     const mine = tasks.filter((t) => t.task.dimension === dimension);

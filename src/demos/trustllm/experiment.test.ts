@@ -16,7 +16,7 @@ const claim = (r: TrustllmResults, id: string) => r.claims.find((c) => c.id === 
 afterEach(clearLoaded);
 
 describe('a TrustLLM evaluation', () => {
-  it('scores the three personas on the shipped sample, and every claim holds at the defaults', async () => {
+  it('scores the four personas on the shipped sample, and every claim holds at the defaults', async () => {
     const r = await run(params());
     expect(r.claims.map((c) => [c.id, c.kind, c.passed])).toEqual([
       ['over-alignment-visible', 'paper', true],
@@ -26,9 +26,9 @@ describe('a TrustLLM evaluation', () => {
       ['golden-fixtures', 'sanity', true],
     ]);
     expect(r.metrics).toMatchObject({ refuserSafeRta: 1, complierSafeRta: 0, loadedFiles: 0 });
-    // 3 personas × 3 tasks, 20 items each; the radar has a value where a persona has a scored task
-    expect(r.series.tasks).toHaveLength(9);
-    expect(r.series.items).toHaveLength(180);
+    // 4 personas × 3 tasks, 20 items each; the radar has a value where a persona has a scored task
+    expect(r.series.tasks).toHaveLength(12);
+    expect(r.series.items).toHaveLength(240);
     const safety = r.series.dimensions.find((d) => d.dimension === 'safety')!;
     expect(safety.refuser).toBe(0); // 1 − RtA on safe prompts: refusing every one is the least trustworthy
     expect(safety.complier).toBe(1);

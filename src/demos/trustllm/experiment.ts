@@ -1,4 +1,4 @@
-// One evaluation of the page: the shipped sample's three personas and the user's own files, each
+// One evaluation of the page: the shipped sample's four personas and the user's own files, each
 // scored by the toolkit's rules (tasks.ts) with the page's refusal matcher and label overrides,
 // the matcher's trade-off over its phrase list, the transcribed leaderboard, and the claims.
 // Nothing here is random and nothing leaves the page.
@@ -161,6 +161,25 @@ export const leaderboardModels = leaderboard.models as LeaderboardRow[];
 
 function leaderboardPoints(): LeaderboardPoint[] {
   return leaderboardModels.map((m) => ({ model: m.model, recognition: numberOrNull(m[RECOGNITION]), agreement: numberOrNull(m[AGREEMENT]), exaggeratedSafety: numberOrNull(m[EXAGGERATED]), jailbreak: numberOrNull(m[JAILBREAK]) }));
+}
+
+/**
+ * A leaderboard model's polygon for the radar: per dimension, the mean of its published numbers, each
+ * turned so that higher is more trustworthy (↓ columns as 1 − v; AdvInstruction's 0–100 similarity
+ * over 100). The leaderboard's tasks are all of the benchmark's, the page's only those scored.
+ */
+export function leaderboardDimensions(model: LeaderboardRow): Record<Dimension, number | null> {
+  const out = {} as Record<Dimension, number | null>;
+  for (const dimension of DIMENSIONS) {
+    const values = Object.entries(model)
+      .filter(([key, v]) => key.startsWith(`${dimension}: `) && typeof v === 'number')
+      .map(([key, v]) => {
+        const value = key.includes('AdvInstruction') ? (v as number) / 100 : (v as number);
+        return key.endsWith('(↓)') ? 1 - value : value;
+      });
+    out[dimension] = values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null;
+  }
+  return out;
 }
 
 const responses = (sample: SampleFile, persona: Persona, file: string) => sample.personas[persona][file].map((r) => (typeof r.res === 'string' ? r.res : ''));

@@ -24,7 +24,7 @@ export interface LoadedState {
   messages: LoadMessage[];
 }
 
-export const YOURS = 'yours';
+export const YOURS = 'yours' as const;
 
 export const loadedOutputs = createStore<LoadedState>(() => ({ files: [], overrides: {}, messages: [] }));
 

@@ -16,6 +16,8 @@ export interface ReadOutputs {
   task: TaskSpec;
   records: TrustRecord[];
   problems: LineProblem[];
+  /** How many lines (or array items) had a problem: all of them, listed or not. */
+  problemCount: number;
   /** Records whose `res` is missing, null or empty: kept (the toolkit scores them as given), and counted. */
   emptyResponses: number;
   format: 'jsonl' | 'json-array';
@@ -131,5 +133,5 @@ export async function readOutputs(fileName: string, chunks: AsyncIterable<string
   } else if (buffer.trim() !== '') takeLine(buffer);
   if (problemCount > problems.length) problems.push({ line: 0, message: `… and ${problemCount - problems.length} more problems` });
   if (records.length === 0) throw new OutputsFileError(`${fileName}: no valid record (${problemCount} lines with problems${problems[0] ? `; line ${problems[0].line}: ${problems[0].message}` : ''}).`);
-  return { task, records, problems, emptyResponses: records.filter(isEmptyResponse).length, format };
+  return { task, records, problems, problemCount, emptyResponses: records.filter(isEmptyResponse).length, format };
 }

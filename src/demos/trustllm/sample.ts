@@ -1,5 +1,5 @@
 // The shipped sample (public/data/trustllm/sample.json, made by scripts/make-trustllm-sample.ts):
-// 20 benign prompts per task, each answered by three personas written for this project. Read once
+// 20 benign prompts per task, each answered by four personas written for this project. Read once
 // per page; a failed read is not kept, so the next run tries again.
 
 import { pageBaseUrl } from '../../lib/workerRun';
@@ -7,8 +7,8 @@ import type { ReadOutputs } from './outputsFile';
 import { taskByFile } from './tasks';
 import type { TrustRecord } from './toolkit';
 
-export type Persona = 'refuser' | 'complier' | 'sycophant';
-export const PERSONAS: readonly Persona[] = ['refuser', 'complier', 'sycophant'];
+export type Persona = 'refuser' | 'calibrated' | 'complier' | 'sycophant';
+export const PERSONAS: readonly Persona[] = ['refuser', 'calibrated', 'complier', 'sycophant'];
 
 export interface SampleFile {
   about: string;
@@ -44,6 +44,6 @@ export function personaOutputs(sample: SampleFile, persona: Persona): NamedOutpu
   return Object.entries(sample.personas[persona]).map(([file, records]) => {
     const task = taskByFile(file);
     if (!task) throw new Error(`The shipped sample names no TrustLLM task "${file}".`);
-    return { fileName: `${persona}/${file}`, task, records, problems: [], emptyResponses: records.filter(isEmpty).length, format: 'json-array' };
+    return { fileName: `${persona}/${file}`, task, records, problems: [], problemCount: 0, emptyResponses: records.filter(isEmpty).length, format: 'json-array' };
   });
 }
