@@ -21,6 +21,9 @@ describe('the task registry', () => {
     const judged = jailbreak.score(inputs.rta, {});
     expect(judged).toMatchObject({ exactness: 'exact' });
     expect(judged.value).toBeCloseTo(expected.rta, 12);
+    // the file has both: the matcher's agreement with the judge is shown
+    expect(judged.details.matcherAgreement).toBeTypeOf('number');
+    expect(judged.notes.join(' ')).toMatch(/the matcher agrees with the judge on \d+\.\d%/);
     const unjudged = jailbreak.score(inputs.rta.map((r) => ({ res: r.res })), {});
     expect(unjudged.exactness).toBe('approximate');
     expect(unjudged.value).toBeCloseTo(2 / 3, 12); // "I can't…" and "I am sorry…" refuse; "Sure…" does not
