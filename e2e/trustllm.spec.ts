@@ -36,23 +36,24 @@ test.describe('TrustLLM evaluator', () => {
     await page.goto('/#/trustllm');
     await waitForRunDone(page);
     for (const chart of ['trustllm-radar', 'trustllm-tasks', 'trustllm-tradeoff', 'trustllm-leaderboard-safety', 'trustllm-leaderboard-utility']) await expect(page.getByTestId(`chart-${chart}`)).toBeVisible();
-    // 4 of 10 responses open with a refusal phrase; no judge labels, so the matcher stands in
+    // 4 of 10 responses open with a refusal phrase and one is null (dropped, as the toolkit's judge step
+    // drops it): RtA 4/9; no judge labels, so the matcher stands in
     const rows = Array.from({ length: 10 }, (_, i) => ({ prompt: `jailbreak prompt ${i}`, res: i < 4 ? 'I cannot help with that.' : i === 9 ? null : 'Sure, here it is.' }));
     await page.getByTestId('trustllm-file-input').setInputFiles(file('jailbreak.jsonl', jsonl(rows)));
     const row = taskRow(page, 'your files', /Jailbreak/);
-    await expect(row).toContainText('0.400');
+    await expect(row).toContainText('0.444');
     await expect(row).toContainText('approximate');
     await expect(messages(page)).toContainText('1 records have an empty or null response');
     await row.getByRole('button', { name: /Items of jailbreak.jsonl/ }).click();
     const drill = page.getByTestId('trustllm-drilldown');
-    await drill.getByRole('combobox', { name: 'Label of item 5' }).selectOption('LABEL_0');
-    await expect(page.getByTestId('trustllm-drilldown-value')).toHaveText('0.500');
-    await expect(row).toContainText('0.500');
+    await drill.getByRole('combobox', { name: 'Label of line 5' }).selectOption('LABEL_0');
+    await expect(page.getByTestId('trustllm-drilldown-value')).toHaveText('0.556');
+    await expect(row).toContainText('0.556');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download scored results (JSON)' }).click();
     const saved = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
     expect(saved.overrides).toEqual({ 'yours/jailbreak.jsonl': { 4: 'LABEL_0' } });
-    expect(saved.tasks.find((t: { source: string }) => t.source === 'yours').value).toBe(0.5);
+    expect(saved.tasks.find((t: { source: string }) => t.source === 'yours').value).toBeCloseTo(5 / 9, 12);
     expect(errors).toEqual([]);
   });
 

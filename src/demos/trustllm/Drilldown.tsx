@@ -7,27 +7,28 @@ import type { ItemRow, TaskRow } from './experiment';
 import { setOverride } from './loadedOutputs';
 
 const PAGE = 20;
-const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(3));
+const fmt = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(3));
 
 export function Drilldown({ task, items }: { task: TaskRow; items: readonly ItemRow[] }) {
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(items.length / PAGE));
   const shown = items.slice(page * PAGE, (page + 1) * PAGE);
   const fileName = `${task.source}/${task.file}`;
-  const editable = /RtA/.test(task.metric);
+  const editable = items.some((i) => i.editable);
   return (
     <div className="drilldown" data-testid="trustllm-drilldown">
       <p>
         <strong>{task.title}</strong> ({task.source}): {task.metric} = <span data-testid="trustllm-drilldown-value">{fmt(task.value)}</span> <span className="badge">{task.exactness}</span> over {task.records} records
         {items.length < task.records ? ` (the first ${items.length} listed)` : ''}. {task.notes}
       </p>
-      {editable && <p className="muted">Change a label to see the task’s number move: LABEL_0 is a refusal (the toolkit’s judge’s label), LABEL_1 an answer.</p>}
+      {task.details && <p data-testid="trustllm-drilldown-details">Every number the toolkit reports for it: {task.details}</p>}
+      {editable && <p className="muted">Change a label to see the task’s numbers move: LABEL_0 is a refusal (the toolkit’s judge’s label), LABEL_1 an answer. Only labels that enter the score can be changed.</p>}
       <div className="table-wrap">
         <table>
           <caption>Items of {task.file}, page {page + 1} of {pages}</caption>
           <thead>
             <tr>
-              <th scope="col">#</th>
+              <th scope="col">line</th>
               <th scope="col">prompt</th>
               <th scope="col">response</th>
               <th scope="col">label</th>
@@ -36,12 +37,12 @@ export function Drilldown({ task, items }: { task: TaskRow; items: readonly Item
           <tbody>
             {shown.map((item) => (
               <tr key={item.index}>
-                <td>{item.index + 1}</td>
+                <td>{item.line}</td>
                 <td>{item.prompt}</td>
                 <td>{item.res || <em>(empty)</em>}</td>
                 <td>
-                  {editable ? (
-                    <select aria-label={`Label of item ${item.index + 1}`} value={item.label ?? ''} onChange={(e) => setOverride(fileName, item.index, e.target.value)}>
+                  {item.editable ? (
+                    <select aria-label={`Label of line ${item.line}`} value={item.label ?? ''} onChange={(e) => setOverride(fileName, item.index, e.target.value)}>
                       <option value="LABEL_0">LABEL_0 refused</option>
                       <option value="LABEL_1">LABEL_1 answered</option>
                     </select>
@@ -50,7 +51,7 @@ export function Drilldown({ task, items }: { task: TaskRow; items: readonly Item
                   )}{' '}
                   <span className="muted">{item.labelSource}</span>
                   {item.labelSource === 'override' && (
-                    <button type="button" onClick={() => setOverride(fileName, item.index, null)} aria-label={`Undo the override of item ${item.index + 1}`}>
+                    <button type="button" onClick={() => setOverride(fileName, item.index, null)} aria-label={`Undo the override of line ${item.line}`}>
                       undo
                     </button>
                   )}

@@ -40,7 +40,7 @@ export function FileLoader() {
             kind: 'warning',
             message: `${file.name}: ${read.records.length} records read and scored; ${read.problemCount} line${read.problemCount === 1 ? '' : 's'} with problems left out (${examples.map((p) => `line ${p.line}: ${p.message}`).join('; ')}${read.problemCount > examples.length ? '; …' : ''}).`,
           });
-        if (read.emptyResponses > 0) addLoadMessage({ fileName: file.name, kind: 'warning', message: `${file.name}: ${read.emptyResponses} records have an empty or null response: kept and scored as the toolkit does (an empty answer is no refusal).` });
+        if (read.emptyResponses > 0) addLoadMessage({ fileName: file.name, kind: 'warning', message: `${file.name}: ${read.emptyResponses} records have an empty or null response. As in the toolkit, refusal tasks drop the null ones before counting (its judge step does) and count an empty one as an answer; other tasks read both as empty text.` });
       } catch (err) {
         const cancelled = err instanceof DOMException && err.name === 'AbortError';
         addLoadMessage({ fileName: file.name, kind: 'error', message: cancelled ? `${file.name}: reading was cancelled; nothing of it was kept.` : err instanceof Error ? err.message : String(err) });

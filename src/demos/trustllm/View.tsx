@@ -7,13 +7,13 @@ import { LinesChart } from '../../ui/LinesChart';
 import { spearman } from './claims';
 import { DimensionRadar, LeaderboardScatter, SOURCE_COLOURS, SOURCE_LABELS } from './charts';
 import { Drilldown } from './Drilldown';
-import { LEADERBOARD_SOURCE, leaderboardDimensions, leaderboardModels, scoreAll, type Source, type TrustllmResults } from './experiment';
+import { LEADERBOARD_SOURCE, leaderboardDimensions, leaderboardModels, MAX_ITEMS_PER_FILE, scoreAll, type Source, type TrustllmResults } from './experiment';
 import { FileLoader } from './FileLoader';
 import { loadedOutputs, YOURS } from './loadedOutputs';
 import { matcherPhrases } from './params';
 import { loadSample, PERSONAS, type SampleFile } from './sample';
 
-const f3 = (v: number | null) => (v === null ? '—' : v.toFixed(3));
+const f3 = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(3));
 const percent = (v: number) => `${Math.round(100 * v)}%`;
 const DEFAULT_OVERLAY = 'Llama2-7b';
 
@@ -71,7 +71,7 @@ export function TrustllmView({ results }: DemoViewProps<TrustllmResults>) {
             Download scored results (JSON)
           </button>{' '}
           <span className="muted">
-            every task and item as scored now{overrideCount > 0 ? `, with your ${overrideCount} label override${overrideCount === 1 ? '' : 's'}` : ''}
+            every task as scored now, and its items (the first {MAX_ITEMS_PER_FILE} of each file){overrideCount > 0 ? `, with your ${overrideCount} label override${overrideCount === 1 ? '' : 's'}` : ''}
           </span>
         </p>
       </section>
@@ -134,7 +134,7 @@ export function TrustllmView({ results }: DemoViewProps<TrustllmResults>) {
             </tbody>
           </table>
         </div>
-        {selectedTask && <Drilldown task={selectedTask} items={scores.items.filter((i) => i.source === selectedTask.source && i.file === selectedTask.file)} />}
+        {selectedTask && <Drilldown key={`${selectedTask.source}/${selectedTask.file}`} task={selectedTask} items={scores.items.filter((i) => i.source === selectedTask.source && i.file === selectedTask.file)} />}
       </ChartCard>
       <ChartCard
         name="trustllm-tradeoff"

@@ -36,18 +36,24 @@ export interface TaskRow {
   emptyResponses: number;
   problems: number;
   notes: string;
+  /** Every number the task reports ("RtA 0.500 · matched 20 · …"). */
+  details: string;
 }
 
 export interface ItemRow {
-  [key: string]: string | number | null;
+  [key: string]: string | number | boolean | null;
   source: Source;
   file: string;
   index: number;
   prompt: string;
   res: string;
-  /** LABEL_0 (refused) / LABEL_1 for refusal tasks; null where the task reads answers otherwise. */
+  /** The file's line (or array item) the record came from. */
+  line: number;
+  /** LABEL_0 (refused) / LABEL_1 where a refusal label enters the score; else the file's eval_res, or null. */
   label: string | null;
   labelSource: 'judge' | 'matcher' | 'override' | null;
+  /** Whether the label enters the task's score, so that overriding it can move the numbers. */
+  editable: boolean;
 }
 
 export interface TradeoffRow {
@@ -89,9 +95,6 @@ export interface TrustllmMetrics {
 
 export type TrustllmResults = DemoResults<TrustllmParams, TrustllmSeries, TrustllmMetrics>;
 
-/** Tasks whose items carry a refusal label (the drill-down lets the user override it). */
-const REFUSAL_METRIC = /RtA/;
-
 /** At most this many items per file go into the results (and the export); the scores use them all. */
 export const MAX_ITEMS_PER_FILE = 2000;
 
@@ -101,23 +104,30 @@ const taskFileOf = (fileName: string) => fileName.slice(fileName.indexOf('/') + 
 
 /** Every item of the files with the label it is scored with: an override, the file's judge label, or the matcher's. */
 export function itemRows(files: readonly NamedOutputs[], phrases: readonly string[], overrides: Overrides): ItemRow[] {
-  return files.flatMap((f) => {
-    const refusalTask = REFUSAL_METRIC.test(f.task.metric);
-    return f.records.slice(0, MAX_ITEMS_PER_FILE).map((r, index) => {
+  return files.flatMap((f) =>
+    f.records.slice(0, MAX_ITEMS_PER_FILE).map((r, index) => {
       const override = overrides[f.fileName]?.[index];
-      const judged = refusalTask ? refusalLabel(r, phrases) : null;
+      const editable = f.task.refusalLabelled?.(r) ?? false;
+      const judged = editable ? refusalLabel(r, phrases) : null;
       return {
         source: sourceOf(f.fileName),
         file: taskFileOf(f.fileName),
         index,
+        line: f.recordLines?.[index] ?? index + 1,
         prompt: text(r.prompt ?? r.question ?? r.input),
         res: text(r.res),
         label: override ?? judged?.label ?? (typeof r.eval_res === 'string' ? r.eval_res : null),
         labelSource: override !== undefined ? 'override' : (judged?.source ?? (r.eval_res !== undefined && r.eval_res !== null ? 'judge' : null)),
+        editable,
       };
-    });
-  });
+    }),
+  );
 }
+
+const formatDetails = (details: Record<string, number | null>) =>
+  Object.entries(details)
+    .map(([k, v]) => `${k} ${v === null ? '—' : Number.isInteger(v) ? v : v.toFixed(3)}`)
+    .join(' · ');
 
 /** The scores of the sample's personas and the user's files: the task table and the radar's rows. */
 export function scoreAll(sample: SampleFile, loaded: readonly NamedOutputs[], phrases: readonly string[], overrides: Overrides): Pick<TrustllmSeries, 'dimensions' | 'tasks' | 'items'> {
@@ -142,6 +152,7 @@ export function scoreAll(sample: SampleFile, loaded: readonly NamedOutputs[], ph
         emptyResponses: t.emptyResponses,
         problems: t.problems,
         notes: t.score.notes.join(' '),
+        details: formatDetails(t.score.details),
       });
   }
   const dimensions = DIMENSIONS.map((dimension) => {
@@ -166,7 +177,7 @@ function leaderboardPoints(): LeaderboardPoint[] {
 /**
  * A leaderboard model's polygon for the radar: per dimension, the mean of its published numbers, each
  * turned so that higher is more trustworthy (↓ columns as 1 − v; AdvInstruction's 0–100 similarity
- * over 100). The leaderboard's tasks are all of the benchmark's, the page's only those scored.
+ * over 100; ConfAIde's Pearson r as (r + 1)/2). The leaderboard's tasks are all of the benchmark's, the page's only those scored.
  */
 export function leaderboardDimensions(model: LeaderboardRow): Record<Dimension, number | null> {
   const out = {} as Record<Dimension, number | null>;
@@ -174,7 +185,8 @@ export function leaderboardDimensions(model: LeaderboardRow): Record<Dimension, 
     const values = Object.entries(model)
       .filter(([key, v]) => key.startsWith(`${dimension}: `) && typeof v === 'number')
       .map(([key, v]) => {
-        const value = key.includes('AdvInstruction') ? (v as number) / 100 : (v as number);
+        // the same turns as the page's radar: a 0–100 similarity over 100, a Pearson r as (r + 1)/2, ↓ as 1 − v
+        const value = key.includes('AdvInstruction') ? (v as number) / 100 : key.includes('Correlation') ? ((v as number) + 1) / 2 : (v as number);
         return key.endsWith('(↓)') ? 1 - value : value;
       });
     out[dimension] = values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null;

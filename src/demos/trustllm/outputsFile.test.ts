@@ -47,4 +47,15 @@ describe('reading a file of model outputs', () => {
     await expect(fail('jailbreak.jsonl', 'nope\nstill nope')).rejects.toThrow(/no valid record \(2 lines with problems; line 1: not valid JSON/);
     await expect(fail('jailbreak.jsonl', '[1, 2')).rejects.toThrow(OutputsFileError);
   });
+
+  it('reads what a first look could mistake: a UTF-16 file is named, a stray comment line is one bad line, an array after blank chunks is an array', async () => {
+    const utf16 = new TextDecoder('utf-8').decode(new Uint8Array([0xff, 0xfe, ...[...'{"res": "x"}'].flatMap((c) => [c.charCodeAt(0), 0])]));
+    await expect(readOutputs('jailbreak.jsonl', [utf16])).rejects.toThrow(/UTF-16 text. Save it as UTF-8/);
+    const commented = await readOutputs('jailbreak.jsonl', ['# model x, run 3\n{"res": "a"}\n{"res": "b"}']);
+    expect(commented.records).toHaveLength(2);
+    expect(commented.recordLines).toEqual([2, 3]);
+    expect(commented.problems[0].line).toBe(1);
+    const array = await readOutputs('jailbreak.json', ['\n', '  ', '[{"res": "a"},', ' {"res": "b"}]']);
+    expect(array).toMatchObject({ format: 'json-array', recordLines: [1, 2] });
+  });
 });

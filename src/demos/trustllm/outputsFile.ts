@@ -18,6 +18,8 @@ export interface ReadOutputs {
   problems: LineProblem[];
   /** How many lines (or array items) had a problem: all of them, listed or not. */
   problemCount: number;
+  /** The line (JSONL) or item number (JSON array), from 1, of each record: the drill-down shows it beside the item. */
+  recordLines?: number[];
   /** Records whose `res` is missing, null or empty: kept (the toolkit scores them as given), and counted. */
   emptyResponses: number;
   format: 'jsonl' | 'json-array';
@@ -40,9 +42,16 @@ function looksBinary(sample: string): boolean {
   return sample.length > 0 && control / sample.length > 0.01;
 }
 
-function looksCsv(firstLine: string): boolean {
-  const t = firstLine.trim();
-  return !t.startsWith('{') && !t.startsWith('[') && t.split(',').length >= 2;
+/** UTF-16 text decoded as UTF-8: every other character NUL. */
+function looksUtf16(sample: string): boolean {
+  const nul = [...sample.slice(0, 400)].filter((c) => c === '\u0000').length;
+  return nul > 0.3 * Math.min(400, sample.length);
+}
+
+/** A header and a row of comma-separated fields, neither a JSON record (one stray comment line is not CSV). */
+function looksCsv(sample: string): boolean {
+  const lines = sample.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 2);
+  return lines.length === 2 && lines.every((l) => !l.startsWith('{') && !l.startsWith('[') && l.split(',').length >= 2);
 }
 
 const isEmptyResponse = (r: TrustRecord) => r.res === undefined || r.res === null || (typeof r.res === 'string' && r.res.trim() === '');
@@ -62,11 +71,14 @@ export async function readOutputs(fileName: string, chunks: AsyncIterable<string
   const task = taskByFile(fileName);
   const records: TrustRecord[] = [];
   const problems: LineProblem[] = [];
+  const recordLines: number[] = [];
   let problemCount = 0;
   let buffer = '';
   let lineNumber = 0;
-  let first = true;
-  let arrayText: string[] | null = null;
+  let decided = false;
+  /** The text before the format is decided: at least 4 kB, or the whole file (chunks may be tiny, or whitespace). */
+  let head = '';
+  let arrayText = null as string[] | null; // set by decide(), in a closure TypeScript does not follow
   const problem = (line: number, message: string) => {
     problemCount++;
     if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ line, message });
@@ -84,25 +96,32 @@ export async function readOutputs(fileName: string, chunks: AsyncIterable<string
     }
     const wrong = checkRecord(value);
     if (wrong) problem(lineNumber, wrong);
-    else records.push(value as TrustRecord);
-  };
-  for await (const chunk of chunks) {
-    if (first) {
-      first = false;
-      const sample = chunk.slice(0, 4096);
-      if (looksBinary(sample)) throw new OutputsFileError(`${fileName}: this looks like a binary file, not text. Load the model outputs as JSONL (one JSON record per line) or the toolkit's JSON file.`);
-      const firstLine = sample.split('\n')[0];
-      if (looksCsv(firstLine)) throw new OutputsFileError(`${fileName}: this looks like CSV (its first line is "${firstLine.slice(0, 80)}"). Load JSONL: one JSON record per line, each a dataset row with "res".`);
-      const array = sample.trimStart().startsWith('[');
-      if (!task)
-        throw new OutputsFileError(
-          `${fileName}: no TrustLLM task is named "${fileName.replace(/\.(jsonl?|json)$/i, '').split('/').pop()}"${array ? ' (the file is a JSON array)' : ''}. Name the file after its task, as the toolkit does (e.g. jailbreak.jsonl, exaggerated_safety.json).`,
-        );
-      if (array) arrayText = [];
+    else {
+      records.push(value as TrustRecord);
+      recordLines.push(lineNumber);
     }
+  };
+  const decide = (sample: string) => {
+    decided = true;
+    if (looksBinary(sample))
+      throw new OutputsFileError(
+        looksUtf16(sample)
+          ? `${fileName}: this looks like UTF-16 text. Save it as UTF-8 (the toolkit writes UTF-8) and load it again.`
+          : `${fileName}: this looks like a binary file, not text. Load the model outputs as JSONL (one JSON record per line) or the toolkit's JSON file.`,
+      );
+    const firstLine = sample.trimStart().split('\n')[0];
+    if (looksCsv(sample)) throw new OutputsFileError(`${fileName}: this looks like CSV (its first line is "${firstLine.slice(0, 80)}"). Load JSONL: one JSON record per line, each a dataset row with "res".`);
+    const array = sample.trimStart().startsWith('[');
+    if (!task)
+      throw new OutputsFileError(
+        `${fileName}: no TrustLLM task is named "${fileName.replace(/\.(jsonl?|json)$/i, '').split('/').pop()}"${array ? ' (the file is a JSON array)' : ''}. Name the file after its task, as the toolkit does (e.g. jailbreak.jsonl, exaggerated_safety.json).`,
+      );
+    if (array) arrayText = [];
+  };
+  const take = (chunk: string) => {
     if (arrayText) {
       arrayText.push(chunk);
-      continue;
+      return;
     }
     buffer += chunk;
     // one cut per chunk, not per line: cutting the buffer after every line copies it line by line
@@ -113,8 +132,23 @@ export async function readOutputs(fileName: string, chunks: AsyncIterable<string
     }
     buffer = buffer.slice(start);
     onProgress?.(lineNumber);
+  };
+  for await (const chunk of chunks) {
+    if (decided) {
+      take(chunk);
+      continue;
+    }
+    head += chunk;
+    if (head.length < 4096) continue;
+    decide(head);
+    take(head);
   }
-  if (first || !task) throw new OutputsFileError(`${fileName}: the file is empty.`);
+  if (!decided) {
+    if (head.trim() === '') throw new OutputsFileError(`${fileName}: the file is empty.`);
+    decide(head);
+    take(head);
+  }
+  if (!task) throw new OutputsFileError(`${fileName}: the file is empty.`);
   let format: ReadOutputs['format'] = 'jsonl';
   if (arrayText) {
     format = 'json-array';
@@ -128,10 +162,13 @@ export async function readOutputs(fileName: string, chunks: AsyncIterable<string
     parsed.forEach((value, i) => {
       const wrong = checkRecord(value);
       if (wrong) problem(i + 1, `item ${i + 1}: ${wrong}`);
-      else records.push(value as TrustRecord);
+      else {
+        records.push(value as TrustRecord);
+        recordLines.push(i + 1);
+      }
     });
   } else if (buffer.trim() !== '') takeLine(buffer);
   if (problemCount > problems.length) problems.push({ line: 0, message: `… and ${problemCount - problems.length} more problems` });
   if (records.length === 0) throw new OutputsFileError(`${fileName}: no valid record (${problemCount} lines with problems${problems[0] ? `; line ${problems[0].line}: ${problems[0].message}` : ''}).`);
-  return { task, records, problems, problemCount, emptyResponses: records.filter(isEmptyResponse).length, format };
+  return { task, records, recordLines, problems, problemCount, emptyResponses: records.filter(isEmptyResponse).length, format };
 }
