@@ -281,7 +281,7 @@ export const TASKS: readonly TaskSpec[] = [
 
 /**
  * The task a file holds, by its name: the folder and the extension dropped, and the " (1)" a browser
- * adds to a second download; case does not matter (AdvGLUE.json, advglue.jsonl).
+ * adds to a second download; case does not matter (the AdvGLUE task may come as "advglue").
  */
 export function taskByFile(name: string): TaskSpec | undefined {
   const stem = (name.split('/').pop() ?? '').replace(/\.(jsonl?|json)$/i, '').replace(/ \(\d+\)$/, '').toLowerCase();
