@@ -7,17 +7,17 @@ const DNDM_CLAIMS = ['nfe-matches-formula'];
 const QUALITY_CLAIMS = ['quality-equivalent', 'bigram-kl-not-worse'];
 
 test.describe('DNDM (software WebGPU adapter here)', () => {
-  test('window.playground.run("dndm", { seeds: 2, samples: 2 }) returns NFE, timing and quality series, and its claims', async ({ page }) => {
+  test('window.playground.run("dndm", { seeds: 2, samples: 1 }) returns NFE, timing and quality series, and its claims', async ({ page }) => {
     // the defaults' 5 seeds × 16 sequences take 12 minutes on a CPU (the precomputed first screen is
     // that run, tied to the code by scripts/precomputed.test.ts; `npm run claims` runs it at 5 seed
-    // roots); here 2 × 2, the sweep and claims whole but too few sequences for the equivalence test,
+    // roots); here 2 × 1, the sweep and claims whole but too few sequences for the equivalence test,
     // which must then say so rather than pass
     test.setTimeout(600_000);
     const errors = trackErrors(page);
     await page.goto('/');
-    const results = await runDemo<DndmResults>(page, 'dndm', { seeds: 2, samples: 2 });
+    const results = await runDemo<DndmResults>(page, 'dndm', { seeds: 2, samples: 1 });
     expect(results.slug).toBe('dndm');
-    expect(results.params).toMatchObject({ seed: 1, steps: 50, schedule: 'beta', alpha: 3, beta: 3, samples: 2, seeds: 2, sweep: 'full', pair: 'topk' });
+    expect(results.params).toMatchObject({ seed: 1, steps: 50, schedule: 'beta', alpha: 3, beta: 3, samples: 1, seeds: 2, sweep: 'full', pair: 'topk' });
     for (const id of DNDM_CLAIMS) {
       const claim = results.claims.find((c) => c.id === id);
       expect(claim, id).toBeDefined();
