@@ -2,7 +2,7 @@
 
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SeriesRow } from '../lib/results';
-import { LOG_DOMAIN } from './axes';
+import { LOG_DOMAIN, xAxisProps, yAxisProps } from './axes';
 
 export interface BandSpec {
   key: string;
@@ -28,12 +28,11 @@ export function BandChart({ rows, x, xLabel, yLabel, bands, logY = false, height
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={data} margin={{ left: 10, right: 10, bottom: 4 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey={x} label={{ value: xLabel, position: 'insideBottom', offset: -2 }} />
+        <XAxis dataKey={x} {...xAxisProps(xLabel)} />
         <YAxis
           scale={logY ? 'log' : 'auto'}
           domain={logY ? LOG_DOMAIN : ['auto', 'auto']}
-          tickFormatter={(v) => String(Number(Number(v).toPrecision(3)))}
-          label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { fontSize: 11 } }}
+          {...yAxisProps(yLabel)}
         />
         <Tooltip formatter={fmt} />
         <Legend />

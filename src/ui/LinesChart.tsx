@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SeriesRow } from '../lib/results';
-import { LOG_DOMAIN } from './axes';
+import { LOG_DOMAIN, xAxisProps, yAxisProps } from './axes';
 
 export interface LineSpec {
   /** Column of the rows (read by function, so keys may contain dots or spaces). */
@@ -20,15 +20,14 @@ export function LinesChart({ rows, x, xLabel, yLabel, lines, log = false, logX =
       <LineChart data={rows as SeriesRow[]} margin={{ left: 10, right: 10, bottom: 4 }}>
         <CartesianGrid strokeDasharray="3 3" />
         {logX ? (
-          <XAxis dataKey={x} type="number" scale="log" domain={LOG_DOMAIN} tickFormatter={(v) => String(Number(Number(v).toPrecision(3)))} label={{ value: xLabel, position: 'insideBottom', offset: -2 }} />
+          <XAxis dataKey={x} type="number" scale="log" domain={LOG_DOMAIN} tickFormatter={(v) => String(Number(Number(v).toPrecision(3)))} {...xAxisProps(xLabel)} />
         ) : (
-          <XAxis dataKey={x} allowDecimals={false} label={{ value: xLabel, position: 'insideBottom', offset: -2 }} />
+          <XAxis dataKey={x} allowDecimals={false} {...xAxisProps(xLabel)} />
         )}
         <YAxis
           scale={log ? 'log' : 'auto'}
           domain={log ? LOG_DOMAIN : ['auto', 'auto']}
-          tickFormatter={(v) => String(Number(Number(v).toPrecision(3)))}
-          label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { fontSize: 11 } }}
+          {...yAxisProps(yLabel)}
         />
         <Tooltip formatter={fmt} />
         <Legend />

@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AdpoMethod } from './adpo';
 import type { MarginBinRow } from './experiment';
+import { xAxisProps, yAxisProps } from '../../ui/axes';
 
 export const METHOD_COLOURS: Record<AdpoMethod, string> = { dpo: '#1f77b4', adpo: '#d62728', 'adpo-no-pl': '#ff7f0e' };
 export const THRESHOLD_COLOURS = ['#7f7f7f', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2'];
@@ -15,8 +16,8 @@ export function MarginHistogram({ rows, gamma }: { rows: readonly MarginBinRow[]
     <ResponsiveContainer width="100%" height={240}>
       <BarChart data={rows as MarginBinRow[]} margin={{ left: 10, right: 10, bottom: 4 }} barCategoryGap={0}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="margin" type="number" domain={[rows[0].margin - width / 2, rows[rows.length - 1].margin + width / 2]} tickFormatter={(v) => String(Number(Number(v).toPrecision(2)))} label={{ value: 'margin m = β⟨w, φ(chosen) − φ(rejected)⟩', position: 'insideBottom', offset: -2 }} />
-        <YAxis label={{ value: 'pairs', angle: -90, position: 'insideLeft', style: { fontSize: 11 } }} />
+        <XAxis dataKey="margin" type="number" domain={[rows[0].margin - width / 2, rows[rows.length - 1].margin + width / 2]} tickFormatter={(v) => String(Number(Number(v).toPrecision(2)))} {...xAxisProps('margin m = β⟨w, φ(chosen) − φ(rejected)⟩')} />
+        <YAxis {...yAxisProps('pairs')} />
         <ReferenceArea x1={-gamma} x2={gamma} fill="#d62728" fillOpacity={0.08} />
         <Tooltip />
         <Bar dataKey="count" isAnimationActive={false}>

@@ -1,7 +1,7 @@
 // The recharts views of the DNDM demo. Each reads one series of the results object, typed by its row.
 
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { LOG_DOMAIN } from '../../ui/axes';
+import { LOG_DOMAIN, xAxisProps, yAxisProps } from '../../ui/axes';
 import type { NfeRow, QualityMetric, QualityRow, RealTextColumns, TauRow, TimeRow } from './summary';
 
 export const COLOURS = { baseline: '#1f77b4', dndm: '#d62728', formula: '#222', real: '#2ca02c' };
@@ -14,8 +14,8 @@ export function TauHistogram({ rows }: { rows: readonly TauRow[] }) {
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <ComposedChart data={rows} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="t" type="number" domain={[1, 'dataMax']} reversed label={{ value: 'step t (the reverse process runs right to left: T → 1)', position: 'insideBottom', offset: -2 }} />
-        <YAxis allowDecimals={false} label={{ value: 'tokens', angle: -90, position: 'insideLeft' }} />
+        <XAxis dataKey="t" type="number" domain={[1, 'dataMax']} reversed {...xAxisProps('step t (the reverse process runs right to left: T → 1)')} />
+        <YAxis allowDecimals={false} {...yAxisProps('tokens')} />
         <Tooltip formatter={fmt} />
         <Legend />
         <Bar dataKey="sampledTokens" name="τ drawn in the shown run" fill={COLOURS.dndm} isAnimationActive={false} />
@@ -31,8 +31,8 @@ export function NfeChart({ rows }: { rows: readonly NfeRow[] }) {
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <ComposedChart data={data} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="T" label={{ value: 'diffusion steps T', position: 'insideBottom', offset: -2 }} />
-        <YAxis scale="log" domain={LOG_DOMAIN} tickFormatter={(v) => String(Math.round(Number(v)))} label={{ value: 'network calls (log)', angle: -90, position: 'insideLeft' }} />
+        <XAxis dataKey="T" {...xAxisProps('diffusion steps T')} />
+        <YAxis scale="log" domain={LOG_DOMAIN} {...yAxisProps('network calls (log)')} />
         <Tooltip formatter={fmt} />
         <Legend />
         <Line dataKey="baseline" name="T-call sampler: NFE = T" stroke={COLOURS.baseline} isAnimationActive={false} />
@@ -50,8 +50,8 @@ export function TimeChart({ rows }: { rows: readonly TimeRow[] }) {
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <ComposedChart data={data} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="T" label={{ value: 'diffusion steps T', position: 'insideBottom', offset: -2 }} />
-        <YAxis scale="log" domain={LOG_DOMAIN} tickFormatter={(v) => String(Number(Number(v).toPrecision(2)))} label={{ value: 'ms per batch (log)', angle: -90, position: 'insideLeft' }} />
+        <XAxis dataKey="T" {...xAxisProps('diffusion steps T')} />
+        <YAxis scale="log" domain={LOG_DOMAIN} {...yAxisProps('ms per batch (log)')} />
         <Tooltip formatter={fmt} />
         <Legend />
         <Area dataKey="baselineBand" stroke="none" fill={COLOURS.baseline} fillOpacity={0.2} isAnimationActive={false} legendType="none" />
@@ -81,8 +81,8 @@ export function QualityChart({ rows, metric }: { rows: readonly QualityRow[]; me
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <ComposedChart data={data} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="T" label={{ value: 'diffusion steps T', position: 'insideBottom', offset: -2 }} />
-        <YAxis scale={m.log ? 'log' : 'auto'} domain={m.log ? LOG_DOMAIN : ['auto', 'auto']} tickFormatter={(v) => String(Number(Number(v).toPrecision(3)))} label={{ value: m.label, angle: -90, position: 'insideLeft', style: { fontSize: 11 } }} />
+        <XAxis dataKey="T" {...xAxisProps('diffusion steps T')} />
+        <YAxis scale={m.log ? 'log' : 'auto'} domain={m.log ? LOG_DOMAIN : ['auto', 'auto']} {...yAxisProps(m.label)} />
         <Tooltip formatter={fmt} />
         <Legend />
         <Area dataKey="baselineBand" stroke="none" fill={COLOURS.baseline} fillOpacity={0.15} isAnimationActive={false} legendType="none" />

@@ -4,6 +4,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { BandChart } from '../../ui/BandChart';
 import type { ComparisonRow, GuidanceRow, RepeatRow } from './summary';
+import { yAxisProps } from '../../ui/axes';
 
 export const COLOURS = { dplm: '#d62728', baseline: '#7f7f7f', share: '#9467bd', run: '#ff7f0e', scorer: '#d62728', guide: '#1f77b4', perplexity: '#2ca02c', composition: '#8c564b' };
 const HEIGHT = 260;
@@ -19,8 +20,8 @@ export function RepeatBars({ rows }: { rows: readonly RepeatRow[] }) {
       <BarChart data={data} margin={{ left: 10, right: 10, bottom: 4 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="mode" />
-        <YAxis yAxisId="share" domain={[0, 1]} label={{ value: 'share of sequences repeat-collapsed', angle: -90, position: 'insideLeft', style: { fontSize: 11 } }} />
-        <YAxis yAxisId="run" orientation="right" allowDecimals={false} label={{ value: 'longest run (residues)', angle: 90, position: 'insideRight', style: { fontSize: 11 } }} />
+        <YAxis yAxisId="share" domain={[0, 1]} {...yAxisProps('share of sequences repeat-collapsed')} />
+        <YAxis yAxisId="run" orientation="right" allowDecimals={false} {...yAxisProps('longest run (residues)', 'right')} />
         <Tooltip formatter={fmt} />
         <Legend />
         <Bar yAxisId="share" dataKey="repeatShareMean" name="repeat-collapsed share (one amino acid > 25 %)" fill={COLOURS.share} isAnimationActive={false}>
@@ -42,7 +43,7 @@ export function ComparisonBars({ rows, yLabel, domain }: { rows: readonly Compar
       <BarChart data={data} margin={{ left: 10, right: 10, bottom: 4 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="label" />
-        <YAxis domain={domain ?? [0, 'auto']} tickFormatter={(v) => String(Number(Number(v).toPrecision(3)))} label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { fontSize: 11 } }} />
+        <YAxis domain={domain ?? [0, 'auto']} {...yAxisProps(yLabel)} />
         <Tooltip formatter={fmt} />
         <Bar dataKey="valueMean" name={`${yLabel} (mean; whiskers: min–max over replicates)`} isAnimationActive={false} legendType="none">
           {data.map((_, i) => (

@@ -3,18 +3,18 @@
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ConvergenceRow, EigenvalueRow } from './results';
 import type { ErrorVsNRow, SupportVsLambdaRow } from './sweeps';
+import { xAxisProps, yAxisProps } from '../../ui/axes';
 
 const COLOURS = { oracle: '#222', mcp: '#d62728', scad: '#ff7f0e', fps: '#1f77b4', tpm: '#2ca02c', dt: '#9467bd', pca: '#8c564b' };
 const HEIGHT = 260;
-const tick = (v: number) => (Math.abs(v) < 1e-3 && v !== 0 ? v.toExponential(0) : String(Number(v.toPrecision(3))));
 
 export function ConvergenceChart({ rows }: { rows: readonly ConvergenceRow[] }) {
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <LineChart data={rows} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="iteration" label={{ value: 'ADMM iteration', position: 'insideBottom', offset: -2 }} />
-        <YAxis scale="log" domain={['auto', 'auto']} allowDataOverflow tickFormatter={tick} label={{ value: 'primal residual', angle: -90, position: 'insideLeft' }} />
+        <XAxis dataKey="iteration" {...xAxisProps('ADMM iteration')} />
+        <YAxis scale="log" domain={['auto', 'auto']} allowDataOverflow {...yAxisProps('primal residual')} />
         <Tooltip formatter={(v) => (typeof v === 'number' ? v.toExponential(2) : String(v))} />
         <Legend />
         <Line dataKey="fpsPrimal" name="FPS (ℓ1)" stroke={COLOURS.fps} dot={false} isAnimationActive={false} connectNulls={false} />
@@ -36,8 +36,8 @@ export function ErrorVsNChart({ rows }: { rows: readonly ErrorVsNRow[] }) {
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <ComposedChart data={data} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="n" type="number" scale="log" domain={['dataMin', 'dataMax']} ticks={rows.map((r) => r.n)} label={{ value: 'n (log)', position: 'insideBottom', offset: -2 }} />
-        <YAxis scale="log" domain={['auto', 'auto']} allowDataOverflow tickFormatter={tick} label={{ value: '‖Π̂ − Π*‖_F (log)', angle: -90, position: 'insideLeft' }} />
+        <XAxis dataKey="n" type="number" scale="log" domain={['dataMin', 'dataMax']} ticks={rows.map((r) => r.n)} {...xAxisProps('n (log)')} />
+        <YAxis scale="log" domain={['auto', 'auto']} allowDataOverflow {...yAxisProps('‖Π̂ − Π*‖_F (log)')} />
         <Tooltip formatter={(v) => (Array.isArray(v) ? v.map((x) => Number(x).toFixed(4)).join(' – ') : typeof v === 'number' ? v.toFixed(4) : String(v))} />
         <Legend />
         <Area dataKey="fpsBand" name="FPS min–max" stroke="none" fill={COLOURS.fps} fillOpacity={0.15} isAnimationActive={false} legendType="none" />
@@ -56,8 +56,8 @@ export function EigenvalueChart({ rows }: { rows: readonly EigenvalueRow[] }) {
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <BarChart data={rows} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="index" label={{ value: 'eigenvalue index (largest first)', position: 'insideBottom', offset: -2 }} />
-        <YAxis domain={[0, 1]} label={{ value: 'eigenvalue of Π̂', angle: -90, position: 'insideLeft' }} />
+        <XAxis dataKey="index" {...xAxisProps('eigenvalue index (largest first)')} />
+        <YAxis domain={[0, 1]} {...yAxisProps('eigenvalue of Π̂')} />
         <Tooltip formatter={(v) => (typeof v === 'number' ? v.toExponential(3) : String(v))} />
         <Legend />
         <Bar dataKey="oracle" name="Oracle" fill={COLOURS.oracle} isAnimationActive={false} />
@@ -74,9 +74,9 @@ export function SupportVsLambdaChart({ rows }: { rows: readonly SupportVsLambdaR
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <LineChart data={rows} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="cLambda" type="number" domain={['dataMin', 'dataMax']} label={{ value: 'c_λ  (λ = c_λ √(log p / n))', position: 'insideBottom', offset: -2 }} />
-        <YAxis yAxisId="rate" domain={[0, 1]} label={{ value: 'exact-support rate', angle: -90, position: 'insideLeft' }} />
-        <YAxis yAxisId="error" orientation="right" tickFormatter={tick} label={{ value: 'mean error', angle: 90, position: 'insideRight' }} />
+        <XAxis dataKey="cLambda" type="number" domain={['dataMin', 'dataMax']} {...xAxisProps('c_λ  (λ = c_λ √(log p / n))')} />
+        <YAxis yAxisId="rate" domain={[0, 1]} {...yAxisProps('exact-support rate')} />
+        <YAxis yAxisId="error" orientation="right" {...yAxisProps('mean error', 'right')} />
         <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} />
         <Legend />
         <Line yAxisId="rate" dataKey="fpsExactSupport" name="FPS exact support" stroke={COLOURS.fps} isAnimationActive={false} />

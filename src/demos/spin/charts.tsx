@@ -4,6 +4,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { LinesChart } from '../../ui/LinesChart';
 import type { RewardRow, TabularBarRow } from './experiment';
+import { xAxisProps, yAxisProps } from '../../ui/axes';
 
 export const COLOURS = { data: '#555', model: '#1f77b4', learnt: '#d62728', ghost: '#d62728', sft: '#2ca02c', spin: '#d62728', closedForm: '#222', real: '#2ca02c', generated: '#9467bd' };
 const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : String(v));
@@ -13,8 +14,8 @@ export function DistributionBars({ rows }: { rows: readonly TabularBarRow[] }) {
     <ResponsiveContainer width="100%" height={280}>
       <BarChart data={rows} margin={{ left: 10, right: 10, bottom: 4 }} barCategoryGap="15%">
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="response" label={{ value: 'response y', position: 'insideBottom', offset: -2 }} />
-        <YAxis label={{ value: 'p(y | x)', angle: -90, position: 'insideLeft' }} />
+        <XAxis dataKey="response" {...xAxisProps('response y')} />
+        <YAxis {...yAxisProps('p(y | x)')} />
         <Tooltip formatter={fmt} />
         <Legend />
         <Bar dataKey="data" name="p_data" fill={COLOURS.data} isAnimationActive={false} />

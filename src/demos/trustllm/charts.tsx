@@ -3,6 +3,7 @@
 
 import { CartesianGrid, Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { DimensionRow, LeaderboardPoint, Source } from './experiment';
+import { xAxisProps, yAxisProps } from '../../ui/axes';
 
 export const SOURCE_COLOURS: Record<Source | 'leaderboard', string> = { refuser: '#b2182b', calibrated: '#762a83', complier: '#2166ac', sycophant: '#e08214', yours: '#1a9850', leaderboard: '#555555' };
 export const SOURCE_LABELS: Record<Source, string> = { refuser: 'refuser (sample)', calibrated: 'calibrated (sample)', complier: 'complier (sample)', sycophant: 'sycophant (sample)', yours: 'your files' };
@@ -33,8 +34,8 @@ export function LeaderboardScatter({ points, x, y, xLabel, yLabel }: { points: r
     <ResponsiveContainer width="100%" height={300}>
       <ScatterChart margin={{ left: 10, right: 20, bottom: 16 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="x" type="number" domain={[0, 1]} name={xLabel} label={{ value: xLabel, position: 'insideBottom', offset: -8 }} />
-        <YAxis dataKey="y" type="number" domain={[0, 1]} name={yLabel} label={{ value: yLabel, angle: -90, position: 'insideLeft', style: { fontSize: 11 } }} />
+        <XAxis dataKey="x" type="number" domain={[0, 1]} name={xLabel} {...xAxisProps(xLabel)} />
+        <YAxis dataKey="y" type="number" domain={[0, 1]} name={yLabel} {...yAxisProps(yLabel)} />
         <ZAxis dataKey="model" name="model" />
         <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
         <Scatter data={data} fill={SOURCE_COLOURS.leaderboard} isAnimationActive={false} />
