@@ -245,7 +245,7 @@ export function parseParams<S extends Schema>(schema: S, raw: Record<string, unk
  * in words (the value is not committed then, and nothing falls back silently).
  */
 export function editParam<S extends Schema>(schema: S, values: ParamValues<S>, name: string, raw: unknown, refine?: Refine<ParamValues<S>>): { values: ParamValues<S> } | { error: string } {
-  const spec = schema[name];
+  const spec = fieldSpec(schema, name);
   if (!spec) return { error: `"${name}" is not a parameter of this demo` };
   const result = parseField(spec, typeof raw === 'string' ? raw.trim() : raw);
   if ('error' in result) return { error: `${spec.label} ${result.error}` };
@@ -255,11 +255,14 @@ export function editParam<S extends Schema>(schema: S, values: ParamValues<S>, n
   return { values: next };
 }
 
+/** The schema's own field of that name: a link's "toString" or "__proto__" is no parameter, whatever Object.prototype holds. */
+const fieldSpec = (schema: Schema, name: string): ParamSpec | undefined => (Object.hasOwn(schema, name) ? schema[name] : undefined);
+
 function parseFields<S extends Schema>(schema: S, raw: Record<string, unknown>): ParsedParams<S> {
   const values = defaults(schema) as Record<string, unknown>;
   const issues: ParamIssue[] = [];
   for (const [name, rawValue] of Object.entries(raw)) {
-    const spec = schema[name];
+    const spec = fieldSpec(schema, name);
     if (!spec) {
       issues.push({ field: name, message: `"${name}" is not a parameter of this demo and was ignored` });
       continue;

@@ -12,4 +12,8 @@ describe('hash routes', () => {
     const hash = buildHash('sparse-pca', 'seed=3&p=40', { present: true, step: 1 });
     expect(parseHash(hash)).toEqual({ slug: 'sparse-pca', params: { seed: '3', p: '40' }, present: true, step: 1 });
   });
+
+  it('keeps a malformed escape in a demo name as typed instead of throwing', () => {
+    expect(parseHash('#/%E0%A4%A?seed=2').slug).toBe('%E0%A4%A');
+  });
 });
