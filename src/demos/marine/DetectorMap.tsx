@@ -5,11 +5,21 @@
 import { MAP_FALSE_POSITIVES, MAP_RECALLS } from './jobs';
 import type { DetectorMapRow } from './experiment';
 
-/** Background and text colour of a cell: log₂ of the ratio on a blue–white–red scale, ±1 saturating. */
+/** WCAG relative luminance of an sRGB colour (channels 0–255). */
+function luminance(rgb: readonly number[]): number {
+  const [r, g, b] = rgb.map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** Background and text colour of a cell: log₂ of the ratio on a blue–white–red scale, ±1 saturating; the text black or white, whichever contrasts more. */
 function cellStyle(ratio: number): { background: string; color: string } {
   const t = Math.max(-1, Math.min(1, Math.log2(ratio)));
   const a = Math.round(255 * (1 - 0.8 * Math.abs(t) ** 0.7));
-  return { background: t < 0 ? `rgb(${a}, ${a}, 255)` : `rgb(255, ${a}, ${a})`, color: a < 140 ? '#fff' : '#111' };
+  const rgb = t < 0 ? [a, a, 255] : [255, a, a];
+  const l = luminance(rgb);
+  // contrast with white (1.05 / (l + 0.05)) against contrast with near-black #111 ((l + 0.05) / 0.0556)
+  const color = 1.05 / (l + 0.05) > (l + 0.05) / 0.0556 ? '#fff' : '#111';
+  return { background: `rgb(${rgb.join(', ')})`, color };
 }
 
 export function DetectorMap({ rows, page }: { rows: readonly DetectorMapRow[]; page: { recall: number; falsePositiveRate: number } }) {
