@@ -15,7 +15,8 @@ async function readySlugs(page: Page): Promise<string[]> {
 async function openIdle(page: Page, slug: string): Promise<Schema> {
   await page.goto(`/#/${slug}`);
   const schema = await page.evaluate((s) => window.playground.schema(s), slug);
-  await page.getByTestId('cancel').click();
+  // a run of milliseconds (the TrustLLM evaluator) is over before there is anything to cancel
+  await page.getByTestId('cancel').click({ timeout: 2_000 }).catch(() => undefined);
   await expect(page.getByTestId('progress-label')).toHaveText(/^(Cancelled\.|Done\.)$/);
   return schema;
 }

@@ -47,7 +47,7 @@ test.describe('SPIN (software WebGPU adapter here)', () => {
     test.setTimeout(300_000);
     const errors = trackErrors(page);
     // tiny sizes: the kernel tests prove the op (sequenceLogProbOp.browser.test.ts); this wires it into the tier
-    await page.goto('/#/spin?network=webgpu&iterations=1&adamSteps=20&lmSftPairs=16&lmSftSteps=2&lmSteps=2&lmHeldOut=8&lmReplicates=1');
+    await page.goto('/#/spin?network=webgpu&iterations=1&adamSteps=20&lmSftPairs=16&lmSftSteps=2&lmSteps=2&lmHeldOut=8&lmReplicates=1&lmWidth=16&lmLayers=1');
     await waitForRunDone(page, 240_000);
     await expect(page.getByTestId('claim-fused-logprob-matches-chain')).toHaveAttribute('data-passed', 'true');
     await expect(page.getByTestId('claim-lm-loss-log2')).toHaveAttribute('data-passed', 'true');

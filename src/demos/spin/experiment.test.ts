@@ -55,12 +55,11 @@ describe('the SPIN demo run', () => {
     expect(r.claims.find((c) => c.id === 'tabular-kl-beta1')?.passed).toBe(false);
   }, 600_000);
 
-  it('runs the language-model tier on the CPU path with the op chain, reproducibly, and reports it', async () => {
+  // (the tier is held reproducible, same seed same numbers, in lmTier.test.ts)
+  it('runs the language-model tier on the CPU path with the op chain, and reports it', async () => {
     const small = params({ iterations: 1, lmSftPairs: 16, lmSftSteps: 10, lmSteps: 5, lmHeldOut: 16, lmReplicates: 2 });
     const progress: number[] = [];
     const a = await runSpin(small, env(), { onProgress: (f) => progress.push(f) });
-    const b = await runSpin(small, env());
-    expect(a.series.lmIterations).toEqual(b.series.lmIterations);
     const lm = a.series.lmIterations ?? [];
     expect(lm.map((r) => r.iteration)).toEqual([0, 1]);
     expect(a.series.lmSamples).toHaveLength(12);
