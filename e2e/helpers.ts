@@ -7,6 +7,20 @@ export function trackErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * Stops the run a demo's link started, once its Cancel is live (a demo loading a network takes a
+ * moment to start); a run of milliseconds (the TrustLLM evaluator's) may be over before that.
+ */
+export async function stopRun(page: Page): Promise<void> {
+  const label = page.getByTestId('progress-label');
+  const stopped = /^(Cancelled\.|Done\.)$/;
+  await expect(async () => {
+    if (stopped.test((await label.textContent()) ?? '')) return;
+    await page.getByTestId('cancel').click({ timeout: 1_000 });
+    await expect(label).toHaveText(stopped, { timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+}
+
 export async function waitForRunDone(page: Page, timeout = 170_000): Promise<void> {
   await expect(page.getByTestId('progress-label')).toHaveText(/^(Done\.|Cancelled\.)$/, { timeout });
 }
