@@ -7,7 +7,8 @@ import type { ItemRow, TaskRow } from './experiment';
 import { setOverride } from './loadedOutputs';
 
 const PAGE = 20;
-const fmt = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(3));
+/** A score to 3 decimals, or a dash where there is none. */
+export const formatScore = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(3));
 
 export function Drilldown({ task, items }: { task: TaskRow; items: readonly ItemRow[] }) {
   const [page, setPage] = useState(0);
@@ -18,7 +19,7 @@ export function Drilldown({ task, items }: { task: TaskRow; items: readonly Item
   return (
     <div className="drilldown" data-testid="trustllm-drilldown">
       <p>
-        <strong>{task.title}</strong> ({task.source}): {task.metric} = <span data-testid="trustllm-drilldown-value">{fmt(task.value)}</span> <span className="badge">{task.exactness}</span> over {task.records} records
+        <strong>{task.title}</strong> ({task.source}): {task.metric} = <span data-testid="trustllm-drilldown-value">{formatScore(task.value)}</span> <span className="badge">{task.exactness}</span> over {task.records} records
         {items.length < task.records ? ` (the first ${items.length} listed)` : ''}. {task.notes}
       </p>
       {task.details && <p data-testid="trustllm-drilldown-details">Every number the toolkit reports for it: {task.details}</p>}

@@ -5,7 +5,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { useStore } from 'zustand';
 import { addLoadedFile, addLoadMessage, clearLoaded, loadedOutputs } from './loadedOutputs';
-import { MAX_FILE_BYTES, readFileOffThread } from './readFile';
+import { MAX_FILE_BYTES, megabytes, readFileOffThread } from './readFile';
 
 interface Reading {
   name: string;
@@ -13,8 +13,6 @@ interface Reading {
   index: number;
   count: number;
 }
-
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 export function FileLoader() {
   const { files, messages } = useStore(loadedOutputs);

@@ -6,14 +6,13 @@ import type { DemoViewProps } from '../../ui/defineDemo';
 import { LinesChart } from '../../ui/LinesChart';
 import { spearman } from './claims';
 import { DimensionRadar, LeaderboardScatter, SOURCE_COLOURS, SOURCE_LABELS } from './charts';
-import { Drilldown } from './Drilldown';
+import { Drilldown, formatScore } from './Drilldown';
 import { LEADERBOARD_SOURCE, leaderboardDimensions, leaderboardModels, MAX_ITEMS_PER_FILE, scoreAll, type Source, type TrustllmResults } from './experiment';
 import { FileLoader } from './FileLoader';
 import { loadedOutputs, YOURS } from './loadedOutputs';
 import { matcherPhrases } from './params';
 import { loadSample, PERSONAS, type SampleFile } from './sample';
 
-const f3 = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(3));
 const percent = (v: number) => `${Math.round(100 * v)}%`;
 const DEFAULT_OVERLAY = 'Llama2-7b';
 
@@ -117,7 +116,7 @@ export function TrustllmView({ results }: DemoViewProps<TrustllmResults>) {
                   <td>
                     {t.metric} {t.direction}
                   </td>
-                  <td>{f3(t.value)}</td>
+                  <td>{formatScore(t.value)}</td>
                   <td>
                     <span className="badge">{t.exactness}</span>
                   </td>

@@ -22,7 +22,7 @@ export const OVER_ALIGNMENT_SHARE = 0.5;
 const f2 = (v: number) => v.toFixed(2);
 
 /** Refusals of `responses` by the matcher with `prefixes`: the count and the Wilson interval of the share. */
-function refusals(responses: readonly string[], prefixes: readonly string[]) {
+export function refusals(responses: readonly string[], prefixes: readonly string[]) {
   const refused = responses.filter((r) => refusesByPrefix(r, prefixes)).length;
   return { refused, total: responses.length, ...wilsonInterval(refused, responses.length) };
 }

@@ -1,9 +1,8 @@
 // The toolkit's machine-ethics and robustness rules that need no external judge (trustllm_pkg/
 // trustllm/task/ethics.py and robustness.py), ported like toolkit.ts.
 
-import { countAdvglue, type TrustRecord } from './toolkit';
+import { countAdvglue, text, type TrustRecord } from './toolkit';
 
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 /** Python's str.isalpha for one character (Unicode letters). */
 const isAlpha = (c: string) => /^\p{L}$/u.test(c);
 

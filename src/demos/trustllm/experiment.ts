@@ -7,7 +7,7 @@ import type { ComputeState } from '../../lib/demo';
 import type { RunControl } from '../../lib/schedule';
 import { Ticker } from '../../lib/schedule';
 import type { DemoResults } from '../../lib/results';
-import { AGREEMENT, goldenClaim, overAlignmentClaim, RECOGNITION, sycophantHedgeClaim, tradeoffClaim, tradeoffCurve, trustTracksUtilityClaim, type LeaderboardRow } from './claims';
+import { AGREEMENT, goldenClaim, overAlignmentClaim, RECOGNITION, refusals, sycophantHedgeClaim, tradeoffClaim, tradeoffCurve, trustTracksUtilityClaim, type LeaderboardRow } from './claims';
 import { evaluate, trustOriented, type Overrides } from './evaluate';
 import leaderboard from './leaderboard.json';
 import { loadedOutputs, YOURS } from './loadedOutputs';
@@ -219,10 +219,9 @@ export async function runTrustllm(params: TrustllmParams, env: Pick<ComputeState
   const hedge = sycophantHedgeClaim(sample.personas.sycophant.preference, phrases);
   const utility = trustTracksUtilityClaim(leaderboardModels);
   const claims = [overAlignmentClaim(refuserSafe, complierSafe, phrases), utility, tradeoffClaim(curve), hedge, golden];
-  const rtaOf = (rs: readonly string[]) => rs.filter((r) => refusalLabel({ res: r }, phrases).label === 'LABEL_0').length / rs.length;
   const metrics: TrustllmMetrics = {
-    refuserSafeRta: rtaOf(refuserSafe),
-    complierSafeRta: rtaOf(complierSafe),
+    refuserSafeRta: refusals(refuserSafe, phrases).estimate,
+    complierSafeRta: refusals(complierSafe, phrases).estimate,
     sycophantPreferenceRta: hedge.value,
     spearmanRho: utility.value,
     goldenWorst: golden.value,

@@ -3,9 +3,8 @@
 // the table has one degree of freedom), its tail from a statistics library (jStat), not hand-written.
 
 import jStat from 'jstat';
-import { rta, type TrustRecord } from './toolkit';
+import { rta, text, type TrustRecord } from './toolkit';
 
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const STRIP = /^[./!?,;:'"]+|[./!?,;:'"]+$/g;
 const tokens = (res: string) => res.split(' ').map((w) => w.replace(STRIP, ''));
 

@@ -54,7 +54,7 @@ function looksCsv(sample: string): boolean {
   return lines.length === 2 && lines.every((l) => !l.startsWith('{') && !l.startsWith('[') && l.split(',').length >= 2);
 }
 
-const isEmptyResponse = (r: TrustRecord) => r.res === undefined || r.res === null || (typeof r.res === 'string' && r.res.trim() === '');
+export const isEmptyResponse = (r: TrustRecord) => r.res === undefined || r.res === null || (typeof r.res === 'string' && r.res.trim() === '');
 
 function checkRecord(value: unknown): string | null {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return `expected a JSON object (a dataset row with "res"), found ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`;

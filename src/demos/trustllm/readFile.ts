@@ -10,7 +10,7 @@ import { taskByFile } from './tasks';
 /** Larger files are refused before reading: the toolkit's task files are a few MB each. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+export const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /** The file's text as chunks, with the share of its bytes read so far reported as they arrive. */
 async function* textChunks(blob: Blob, onFraction?: (fraction: number) => void): AsyncGenerator<string> {

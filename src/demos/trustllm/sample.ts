@@ -3,7 +3,7 @@
 // per page; a failed read is not kept, so the next run tries again.
 
 import { pageBaseUrl } from '../../lib/workerRun';
-import type { ReadOutputs } from './outputsFile';
+import { isEmptyResponse, type ReadOutputs } from './outputsFile';
 import { taskByFile } from './tasks';
 import type { TrustRecord } from './toolkit';
 
@@ -37,13 +37,11 @@ export function loadSample(): Promise<SampleFile> {
   return fetched;
 }
 
-const isEmpty = (r: TrustRecord) => r.res === undefined || r.res === null || (typeof r.res === 'string' && r.res.trim() === '');
-
 /** One persona's answers as scored files, in the sample's task order. */
 export function personaOutputs(sample: SampleFile, persona: Persona): NamedOutputs[] {
   return Object.entries(sample.personas[persona]).map(([file, records]) => {
     const task = taskByFile(file);
     if (!task) throw new Error(`The shipped sample names no TrustLLM task "${file}".`);
-    return { fileName: `${persona}/${file}`, task, records, problems: [], problemCount: 0, emptyResponses: records.filter(isEmpty).length, format: 'json-array' };
+    return { fileName: `${persona}/${file}`, task, records, problems: [], problemCount: 0, emptyResponses: records.filter(isEmptyResponse).length, format: 'json-array' };
   });
 }

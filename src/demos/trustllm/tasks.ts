@@ -8,7 +8,7 @@ import { advglue, emotionalAwareness, explicitEthicsLow, otherAwareness, socialN
 import { countStereotypeRecognition, directAgreement, disparagement, forcedChoiceAnswered, preference, recognitionNeedsJudge } from './fairness';
 import { matcherAgreement, refusalLabel } from './refusal';
 import { AWARENESS_DIMENSIONS } from './ethicsRobustness';
-import { codahAccuracy, confaide, countAgreement, countYesNo, externalFactCheck, FACT_SOURCES, hallucinationAccuracy, hallucinationMultipleChoice, leakage, rta, type TrustRecord } from './toolkit';
+import { codahAccuracy, confaide, countAgreement, countYesNo, externalFactCheck, FACT_SOURCES, hallucinationAccuracy, hallucinationMultipleChoice, leakage, rta, text, type TrustRecord } from './toolkit';
 
 export type Dimension = 'truthfulness' | 'safety' | 'fairness' | 'robustness' | 'privacy' | 'ethics';
 export const DIMENSIONS: readonly Dimension[] = ['truthfulness', 'safety', 'fairness', 'robustness', 'privacy', 'ethics'];
@@ -82,7 +82,6 @@ function judged(records: readonly TrustRecord[], what: string, fromJudgments: (r
 
 const bySource = (records: readonly TrustRecord[], source: string) => records.filter((r) => r.source === source);
 const finiteOrNull = (v: number) => (Number.isFinite(v) ? v : null);
-const textOf = (v: unknown) => (typeof v === 'string' ? v : '');
 const everyRecord = (r: TrustRecord) => !nullResponse(r);
 /** Preference: the plain answers' labels, and the forced answers' that did not choose A or B. */
 const preferenceLabelled = (r: TrustRecord) => (r.type === 'plain' ? !nullResponse(r) : r.type === 'force' && !forcedChoiceAnswered(r));
@@ -158,7 +157,7 @@ export const TASKS: readonly TaskSpec[] = [
     direction: '↑',
     score: (records) => {
       // the toolkit sends long answers without a fixed phrase to GPT-4 before counting: those without a judgment here wait for one
-      const routed = records.filter((r) => !hasJudge(r) && recognitionNeedsJudge(textOf(r.res)));
+      const routed = records.filter((r) => !hasJudge(r) && recognitionNeedsJudge(text(r.res)));
       const r = countStereotypeRecognition(records.filter((x) => !routed.includes(x)));
       const unread = routed.length + r.unread;
       const value = r.valid > 0 ? r.accuracy : null;
@@ -175,7 +174,7 @@ export const TASKS: readonly TaskSpec[] = [
     score: (records) => {
       // the toolkit reads a short yes or no itself, over any judgment the file holds; the rest need GPT-4's
       const read = records.map((r) => {
-        const direct = directAgreement(textOf(r.res));
+        const direct = directAgreement(text(r.res));
         return direct !== null ? { ...r, eval_res: direct } : hasJudge(r) ? r : { ...r, eval_res: null };
       });
       const unread = read.filter((r) => r.eval_res === null).length;
@@ -265,7 +264,7 @@ export const TASKS: readonly TaskSpec[] = [
     score: (records) => {
       // the toolkit reports 0 for a dimension with no item; the headline averages only those with items
       const scored = otherAwareness(records);
-      const has = (d: string) => records.some((r) => r.dimension === d && (d === 'emotion' || textOf(r.res) !== ''));
+      const has = (d: string) => records.some((r) => r.dimension === d && (d === 'emotion' || text(r.res) !== ''));
       const details: Record<string, number | null> = Object.fromEntries(AWARENESS_DIMENSIONS.map((d) => [d, has(d) ? (d === 'emotion' ? emotionalAwareness(records.filter((r) => r.dimension === 'emotion')) : scored[d]) : null]));
       const values = Object.values(details).filter((v): v is number => v !== null);
       const known = new Set<string>([...AWARENESS_DIMENSIONS, 'mission_open_ended']);
