@@ -13,7 +13,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   reporter: [['list']],
-  use: { baseURL: `http://127.0.0.1:${PORT}/`, acceptDownloads: true },
+  // the offline cache stays out of every test but its own (e2e/offline.spec.ts): a page that copies
+  // 17 MB into a cache on each visit would slow all the others, and serve them what it cached
+  use: { baseURL: `http://127.0.0.1:${PORT}/`, acceptDownloads: true, serviceWorkers: 'block' },
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,

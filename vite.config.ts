@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { offlineServiceWorker } from './scripts/offlineBuild';
 
 /**
  * The built page's Content-Security-Policy: nothing is fetched from, sent to or run from another
@@ -31,7 +32,7 @@ function contentSecurityPolicy(): Plugin {
 // Relative base: the built app works from any static host path (and from file-less previews).
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offlineServiceWorker()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },

@@ -3,6 +3,7 @@ import { parseHash, type Route } from './lib/route';
 import { Gallery } from './ui/Gallery';
 import { DemoPage } from './ui/DemoPage';
 import { demos, loadDemo } from './registry';
+import { UpdatePrompt } from './ui/OfflineStatus';
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseHash(location.hash));
@@ -19,6 +20,10 @@ export function App() {
   useEffect(() => {
     document.body.classList.toggle('present', route.present);
   }, [route.present]);
-  if (!route.slug) return <Gallery demos={demos} />;
-  return <DemoPage key={route.slug} route={{ ...route, slug: route.slug }} load={loadDemo} />;
+  return (
+    <>
+      {route.slug ? <DemoPage key={route.slug} route={{ ...route, slug: route.slug }} load={loadDemo} /> : <Gallery demos={demos} />}
+      <UpdatePrompt />
+    </>
+  );
 }

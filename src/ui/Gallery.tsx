@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DemoMeta } from '../lib/demo';
 import { fetchJson, GALLERY_FORMAT, type GalleryCard, type GalleryFile } from '../lib/precomputed';
 import { HeadlineSvg } from './HeadlineSvg';
+import { OfflineNote } from './OfflineStatus';
 
 /** The cards' pictures and claim results, from the precomputed default runs (one small file). */
 function useGalleryCards(): Map<string, GalleryCard> {
@@ -50,6 +51,7 @@ export function Gallery({ demos }: { demos: readonly DemoMeta[] }) {
           {demos.length} recent machine-learning research methods, each run live in your browser next to the paper’s baseline, with its central claim checked on
           every run. Nothing to install; your GPU through WebGPU where available, the CPU otherwise.
         </p>
+        <OfflineNote />
       </header>
       <ul className="cards" aria-label="Methods">
         {demos.map((d) => {
