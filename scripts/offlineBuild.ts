@@ -2,7 +2,7 @@
 // (code, wasm, weights, data, precomputed runs), name the list by a hash of the files' contents, and
 // bundle src/offline/serviceWorker.ts into <outDir>/sw.js with that list built in. A new build with
 // any changed file therefore has a new sw.js, which is what makes a browser install the new version
-// (and the page offer it: src/ui/UpdatePrompt.tsx).
+// (and the page offer it: src/ui/OfflineStatus.tsx).
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

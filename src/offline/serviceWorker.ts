@@ -1,7 +1,7 @@
 // The service worker (built into sw.js by scripts/offlineBuild.ts): the whole app, its weights, data
 // and precomputed runs are cached on the first visit, and every later visit is served from that
 // cache, with or without a network. A new build installs beside the old one and waits: the page
-// offers "Reload" (src/ui/UpdatePrompt.tsx), which lets it take over; the old cache is then deleted.
+// offers "Reload" (src/ui/OfflineStatus.tsx), which lets it take over; the old cache is then deleted.
 
 import { cacheName, CACHE_PREFIX, SKIP_WAITING, type Precache } from '../lib/precache';
 
