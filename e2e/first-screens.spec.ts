@@ -4,8 +4,8 @@ import { stopRun, trackErrors } from './helpers';
 
 // Every demo's first screen, opened once: its claims within 3 s (the precomputed default run, until
 // the live run replaces it), its charts readable (no axis title on a tick label, no tick label
-// clipped), and axe-core's accessibility rules. One pass over the demos for the three, since opening
-// a demo starts its run.
+// clipped), axe-core's accessibility rules, and nothing animating under reduced motion. One pass
+// over the demos for the four, since opening a demo starts its run.
 
 interface Box {
   left: number;
@@ -53,6 +53,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 test('every demo’s first screen: claims within 3 s, labelled precomputed until the live run replaces them; readable charts; no serious accessibility violation', async ({ page }) => {
   test.setTimeout(300_000);
   const errors = trackErrors(page);
+  // the system's "reduce motion": no first screen may animate anything (src/ui/motion.ts)
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/');
   await expect(page.locator('[data-status="ready"]').first()).toBeVisible();
   const problems: string[] = (await seriousViolations(page)).map((v) => `gallery · ${v}`);
@@ -74,6 +76,8 @@ test('every demo’s first screen: claims within 3 s, labelled precomputed until
     const found = await chartProblems(page);
     charts += found.charts;
     problems.push(...found.problems.map((p) => `${slug} · ${p}`), ...(await seriousViolations(page)).map((v) => `${slug} · ${v}`));
+    const moving = await page.evaluate(() => document.getAnimations().map((a) => (a.effect as KeyframeEffect | null)?.target?.nodeName ?? 'an animation'));
+    problems.push(...moving.map((what) => `${slug} · ${what} animates under reduced motion`));
   }
   expect(charts).toBeGreaterThan(20);
   expect(problems).toEqual([]);

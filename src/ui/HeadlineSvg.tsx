@@ -3,11 +3,12 @@
 
 import type { GalleryCard } from '../lib/precomputed';
 import { scaleOnto } from './axes';
+import { SERIES } from './palette';
 
 const WIDTH = 220;
 const HEIGHT = 110;
 const PAD = { left: 6, right: 6, top: 6, bottom: 16 };
-const COLOURS = ['#1f6feb', '#d1242f', '#2da44e', '#9a6700', '#8250df'];
+const COLOURS = SERIES;
 
 export function HeadlineSvg({ card }: { card: GalleryCard }) {
   const points = card.lines.flatMap((l) => l.points);

@@ -4,10 +4,11 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceArea, ResponsiveContainer,
 import type { AdpoMethod } from './adpo';
 import type { MarginBinRow } from './experiment';
 import { xAxisProps, yAxisProps } from '../../ui/axes';
+import { NEUTRAL, OKABE_ITO } from '../../ui/palette';
 
-export const METHOD_COLOURS: Record<AdpoMethod, string> = { dpo: '#1f77b4', adpo: '#d62728', 'adpo-no-pl': '#ff7f0e' };
-export const THRESHOLD_COLOURS = ['#7f7f7f', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2'];
-export const GAMMA_COLOURS = ['#9467bd', '#d62728', '#ff7f0e', '#2ca02c', '#1f77b4'];
+export const METHOD_COLOURS: Record<AdpoMethod, string> = { dpo: OKABE_ITO.blue, adpo: OKABE_ITO.vermillion, 'adpo-no-pl': OKABE_ITO.orange };
+export const THRESHOLD_COLOURS = [NEUTRAL, OKABE_ITO.bluishGreen, OKABE_ITO.vermillion, OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue, OKABE_ITO.black];
+export const GAMMA_COLOURS = [OKABE_ITO.reddishPurple, OKABE_ITO.vermillion, OKABE_ITO.orange, OKABE_ITO.bluishGreen, OKABE_ITO.blue];
 
 /** Margins of every pair of the stream; bars inside ±γ (queried) in one colour, pseudo-labelled ones in another. */
 export function MarginHistogram({ rows, gamma }: { rows: readonly MarginBinRow[]; gamma: number }) {
@@ -18,11 +19,11 @@ export function MarginHistogram({ rows, gamma }: { rows: readonly MarginBinRow[]
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="margin" type="number" domain={[rows[0].margin - width / 2, rows[rows.length - 1].margin + width / 2]} tickFormatter={(v) => String(Number(Number(v).toPrecision(2)))} {...xAxisProps('margin m = β⟨w, φ(chosen) − φ(rejected)⟩')} />
         <YAxis {...yAxisProps('pairs')} />
-        <ReferenceArea x1={-gamma} x2={gamma} fill="#d62728" fillOpacity={0.08} />
+        <ReferenceArea x1={-gamma} x2={gamma} fill={OKABE_ITO.vermillion} fillOpacity={0.08} />
         <Tooltip />
         <Bar dataKey="count" isAnimationActive={false}>
           {rows.map((r) => (
-            <Cell key={r.margin} fill={r.queried ? '#d62728' : r.margin < 0 ? '#7f7f7f' : '#1f77b4'} />
+            <Cell key={r.margin} fill={r.queried ? OKABE_ITO.vermillion : r.margin < 0 ? NEUTRAL : OKABE_ITO.blue} />
           ))}
         </Bar>
       </BarChart>

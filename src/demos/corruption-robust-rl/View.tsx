@@ -6,6 +6,7 @@ import { LinesChart } from '../../ui/LinesChart';
 import { ChainDiagram, COLOURS, WeightTrace } from './charts';
 import { OFFLINE_N, ONLINE_LABELS, ONLINE_METHODS, PRICE_THETA, thetaIndex, type OfflineGridRow, type WrongBudgetRow } from './experiment';
 import { CHAIN_THETAS } from './chain';
+import { OKABE_ITO } from '../../ui/palette';
 
 const onlineBands = ONLINE_METHODS.map((m) => ({ key: m, name: ONLINE_LABELS[m], colour: COLOURS[m] }));
 
@@ -26,7 +27,7 @@ function pivotOffline(rows: readonly OfflineGridRow[]): OfflinePivotRow[] {
   });
 }
 
-const N_COLOURS = ['#1f77b4', '#2ca02c', '#9467bd'];
+const N_COLOURS = [OKABE_ITO.blue, OKABE_ITO.bluishGreen, OKABE_ITO.reddishPurple];
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 const percent = (v: number) => `${Math.round(v * 100)}%`;

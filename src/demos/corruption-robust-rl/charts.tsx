@@ -2,8 +2,9 @@
 
 import { DotPlot } from '../../ui/DotPlot';
 import type { WeightTraceRow } from './experiment';
+import { NEUTRAL, OKABE_ITO, tint } from '../../ui/palette';
 
-export const COLOURS = { omle: '#1f77b4', 'known-c': '#ff7f0e', 'cr-omle': '#d62728', 'plug-in': '#7f7f7f', pmle: '#1f77b4', 'cr-pmle': '#d62728', corrupted: '#d62728', clean: '#2ca02c' };
+export const COLOURS = { omle: OKABE_ITO.blue, 'known-c': OKABE_ITO.orange, 'cr-omle': OKABE_ITO.vermillion, 'plug-in': NEUTRAL, pmle: OKABE_ITO.blue, 'cr-pmle': OKABE_ITO.vermillion, corrupted: OKABE_ITO.vermillion, clean: OKABE_ITO.bluishGreen };
 
 /** Five states in a row; right succeeds with probability θ, left always moves back; rewards at both ends. */
 export function ChainDiagram({ theta, badTheta }: { theta: number; badTheta: number }) {
@@ -17,8 +18,8 @@ export function ChainDiagram({ theta, badTheta }: { theta: number; badTheta: num
       </defs>
       {xs.slice(0, -1).map((x, i) => (
         <g key={i}>
-          <path d={`M${x + 20},50 Q${x + 45},28 ${xs[i + 1] - 20},50`} fill="none" stroke="#2ca02c" markerEnd="url(#arrow)" />
-          <text x={x + 45} y={26} textAnchor="middle" fontSize="11" fill="#2ca02c">
+          <path d={`M${x + 20},50 Q${x + 45},28 ${xs[i + 1] - 20},50`} fill="none" stroke={OKABE_ITO.bluishGreen} markerEnd="url(#arrow)" />
+          <text x={x + 45} y={26} textAnchor="middle" fontSize="11" fill={OKABE_ITO.bluishGreen}>
             right: θ
           </text>
           <path d={`M${xs[i + 1] - 20},62 Q${x + 45},84 ${x + 20},62`} fill="none" stroke="#444" markerEnd="url(#arrow)" />
@@ -26,7 +27,7 @@ export function ChainDiagram({ theta, badTheta }: { theta: number; badTheta: num
       ))}
       {xs.map((x, i) => (
         <g key={i}>
-          <circle cx={x} cy={56} r={18} fill={i === 4 ? '#fde9a9' : i === 0 ? '#e8f1fb' : '#fff'} stroke="#333" />
+          <circle cx={x} cy={56} r={18} fill={i === 4 ? tint(OKABE_ITO.yellow, 0.6) : i === 0 ? tint(OKABE_ITO.skyBlue, 0.85) : '#fff'} stroke="#333" />
           <text x={x} y={61} textAnchor="middle" fontSize="13">
             {i}
           </text>

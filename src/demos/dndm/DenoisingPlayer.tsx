@@ -4,6 +4,7 @@
 
 import { useEffect, useState } from 'react';
 import type { TrajectoryRow } from './summary';
+import { playback } from '../../ui/motion';
 
 interface Props {
   steps: number;
@@ -38,8 +39,9 @@ export function DenoisingPlayer({ steps, dndm, baseline, dndmLabel, baselineLabe
   useEffect(() => setS(steps), [steps, dndm]);
   useEffect(() => {
     if (!playing) return;
-    const stride = Math.max(1, Math.round(steps / 100));
-    const id = setInterval(() => setS((v) => (v <= 0 ? 0 : Math.max(0, v - stride))), 80);
+    const frames = playback(100, 80);
+    const stride = Math.max(1, Math.round(steps / 100)) * frames.stride;
+    const id = setInterval(() => setS((v) => (v <= 0 ? 0 : Math.max(0, v - stride))), frames.ms);
     return () => clearInterval(id);
   }, [playing, steps]);
   useEffect(() => {

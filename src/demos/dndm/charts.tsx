@@ -3,8 +3,9 @@
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { LOG_DOMAIN, xAxisProps, yAxisProps } from '../../ui/axes';
 import type { NfeRow, QualityMetric, QualityRow, RealTextColumns, TauRow, TimeRow } from './summary';
+import { OKABE_ITO } from '../../ui/palette';
 
-export const COLOURS = { baseline: '#1f77b4', dndm: '#d62728', formula: '#222', real: '#2ca02c' };
+export const COLOURS = { baseline: OKABE_ITO.blue, dndm: OKABE_ITO.vermillion, formula: '#222', real: OKABE_ITO.bluishGreen };
 const HEIGHT = 260;
 const fmt = (v: unknown) => (Array.isArray(v) ? v.map((x) => Number(x).toPrecision(4)).join(' – ') : typeof v === 'number' ? String(Number(v.toPrecision(4))) : String(v));
 

@@ -4,16 +4,17 @@
 
 import type { CSSProperties } from 'react';
 import { RESIDUE_CLASS } from '../../models/protein/aminoAcids';
+import { OKABE_ITO, tint } from '../../ui/palette';
 
 type ResidueClass = (typeof RESIDUE_CLASS)[string];
 
 export const CLASS_COLOURS: Record<ResidueClass, string> = {
-  hydrophobic: '#ffe08a',
-  aromatic: '#f7b267',
-  positive: '#a9c8ff',
-  negative: '#ffaaa5',
-  polar: '#b8e6b8',
-  special: '#ddc8f2',
+  hydrophobic: tint(OKABE_ITO.yellow, 0.45),
+  aromatic: tint(OKABE_ITO.orange, 0.5),
+  positive: tint(OKABE_ITO.skyBlue, 0.5),
+  negative: tint(OKABE_ITO.vermillion, 0.6),
+  polar: tint(OKABE_ITO.bluishGreen, 0.6),
+  special: tint(OKABE_ITO.reddishPurple, 0.55),
 };
 
 const CLASS_LABELS: Record<ResidueClass, string> = {
@@ -25,7 +26,7 @@ const CLASS_LABELS: Record<ResidueClass, string> = {
   special: 'special (G P C)',
 };
 
-export const SS_COLOURS: Record<string, string> = { H: '#c2185b', E: '#1565c0', C: '#bdbdbd' };
+export const SS_COLOURS: Record<string, string> = { H: OKABE_ITO.reddishPurple, E: OKABE_ITO.blue, C: '#bdbdbd' };
 const SS_LABELS: Record<string, string> = { H: 'helix (H)', E: 'strand (E)', C: 'coil (C)' };
 const SS_WORDS: Record<string, string> = { H: 'helix', E: 'strand', C: 'coil' };
 export const MOTIF_COLOUR = '#222';

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { ResidueSequence } from './Residues';
 import type { StepRow } from './summary';
+import { playback } from '../../ui/motion';
 
 interface Props {
   rows: readonly StepRow[];
@@ -28,7 +29,8 @@ export function SequencePlayer({ rows, id, label }: Props) {
   }, [identity]);
   useEffect(() => {
     if (!playing) return;
-    const timer = setInterval(() => setFrame((f) => Math.min(last, f + 1)), Math.max(40, PLAY_MS / Math.max(1, last)));
+    const { stride, ms } = playback(last, Math.max(40, PLAY_MS / Math.max(1, last)));
+    const timer = setInterval(() => setFrame((f) => Math.min(last, f + stride)), ms);
     return () => clearInterval(timer);
   }, [playing, last]);
   useEffect(() => {

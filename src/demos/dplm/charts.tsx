@@ -5,8 +5,9 @@ import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, Legend, ResponsiveContain
 import { BandChart } from '../../ui/BandChart';
 import type { ComparisonRow, GuidanceRow, RepeatRow } from './summary';
 import { yAxisProps } from '../../ui/axes';
+import { NEUTRAL, OKABE_ITO } from '../../ui/palette';
 
-export const COLOURS = { dplm: '#d62728', baseline: '#7f7f7f', share: '#9467bd', run: '#ff7f0e', scorer: '#d62728', guide: '#1f77b4', perplexity: '#2ca02c', composition: '#8c564b' };
+export const COLOURS = { dplm: OKABE_ITO.vermillion, baseline: NEUTRAL, share: OKABE_ITO.reddishPurple, run: OKABE_ITO.orange, scorer: OKABE_ITO.vermillion, guide: OKABE_ITO.blue, perplexity: OKABE_ITO.bluishGreen, composition: OKABE_ITO.skyBlue };
 const HEIGHT = 260;
 const fmt = (v: unknown) => (Array.isArray(v) ? v.map((x) => Number(Number(x).toPrecision(3))).join(' – ') : typeof v === 'number' ? String(Number(v.toPrecision(4))) : String(v));
 /** ErrorBar's [below, above] the bar from the band columns. */

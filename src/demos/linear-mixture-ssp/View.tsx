@@ -5,8 +5,9 @@ import { ChartCard, DataTable } from '../../ui/ChartCard';
 import { LinesChart } from '../../ui/LinesChart';
 import { FULL_RADIUS_SCALES, POLICY_LABELS, SLOPE_MIN_BSTAR, TUNING_SEEDS } from './experiment';
 import { RATIO_MAX } from './claims';
+import { NEUTRAL, OKABE_ITO } from '../../ui/palette';
 
-const COLOURS = { hoeffding: '#1f77b4', 'hoeffding-perturbed': '#9467bd', 'variance-aware': '#d62728', optimal: '#2ca02c', random: '#7f7f7f' };
+const COLOURS = { hoeffding: OKABE_ITO.blue, 'hoeffding-perturbed': OKABE_ITO.reddishPurple, 'variance-aware': OKABE_ITO.vermillion, optimal: OKABE_ITO.bluishGreen, random: NEUTRAL };
 
 export function LinearMixtureSspView({ results }: DemoViewProps<LinearMixtureSspResults>) {
   if (!results) return null;

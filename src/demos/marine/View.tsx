@@ -8,10 +8,11 @@ import { ExampleCaptions } from './ExampleCaptions';
 import { detectorLabel, type MarineResults } from './experiment';
 import { BAD_DETECTOR, MAP_REPLICATES } from './jobs';
 import { ShapeExamples } from './ShapeImages';
+import { NEUTRAL, OKABE_ITO } from '../../ui/palette';
 
 const f3 = (v: number) => v.toFixed(3);
 const percent = (v: number) => `${Math.round(100 * v)}%`;
-const COLOURS = { chairI: '#b2182b', chairS: '#ef8a62', recall: '#2166ac', bad: '#7f7f7f', accuracy: '#1a9850', yes: '#762a83' };
+const COLOURS = { chairI: OKABE_ITO.vermillion, chairS: OKABE_ITO.orange, recall: OKABE_ITO.blue, bad: NEUTRAL, accuracy: OKABE_ITO.bluishGreen, yes: OKABE_ITO.reddishPurple };
 const HALLUCINATION_BANDS: BandSpec[] = [
   { key: 'chairS', name: 'CHAIR_s (captions)', colour: COLOURS.chairS },
   { key: 'chairI', name: 'CHAIR_i (mentions)', colour: COLOURS.chairI },

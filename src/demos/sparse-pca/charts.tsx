@@ -4,8 +4,9 @@ import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineCh
 import type { ConvergenceRow, EigenvalueRow } from './results';
 import type { ErrorVsNRow, SupportVsLambdaRow } from './sweeps';
 import { xAxisProps, yAxisProps } from '../../ui/axes';
+import { OKABE_ITO } from '../../ui/palette';
 
-const COLOURS = { oracle: '#222', mcp: '#d62728', scad: '#ff7f0e', fps: '#1f77b4', tpm: '#2ca02c', dt: '#9467bd', pca: '#8c564b' };
+const COLOURS = { oracle: '#222', mcp: OKABE_ITO.vermillion, scad: OKABE_ITO.orange, fps: OKABE_ITO.blue, tpm: OKABE_ITO.bluishGreen, dt: OKABE_ITO.reddishPurple, pca: OKABE_ITO.skyBlue };
 const HEIGHT = 260;
 
 export function ConvergenceChart({ rows }: { rows: readonly ConvergenceRow[] }) {

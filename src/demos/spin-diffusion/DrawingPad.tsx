@@ -5,6 +5,7 @@
 import { useState, type PointerEvent } from 'react';
 import { CANVAS_HALF, type Point } from './shapes';
 import { decodeDrawing, drawingProblem, encodeDrawing, starStrokes } from './drawing';
+import { OKABE_ITO } from '../../ui/palette';
 
 const SIZE = 220;
 const toData = (px: number, py: number): Point => [((px / SIZE) * 2 - 1) * CANVAS_HALF, (1 - (py / SIZE) * 2) * CANVAS_HALF];
@@ -63,9 +64,9 @@ export function DrawingPad({ drawing, onCommit }: { drawing: string; onCommit?: 
         onPointerUp={up}
       >
         {strokes.map((s, i) => (
-          <path key={i} d={pathOf(s)} fill="none" stroke="#1f77b4" strokeWidth={3} strokeLinecap="round" />
+          <path key={i} d={pathOf(s)} fill="none" stroke={OKABE_ITO.blue} strokeWidth={3} strokeLinecap="round" />
         ))}
-        {live && <path d={pathOf(live)} fill="none" stroke="#d62728" strokeWidth={2} />}
+        {live && <path d={pathOf(live)} fill="none" stroke={OKABE_ITO.vermillion} strokeWidth={2} />}
       </svg>
       {onCommit && (
         <div className="drawing-buttons">

@@ -5,12 +5,14 @@
 import { useEffect, useState } from 'react';
 import type { MatrixData } from '../../lib/results';
 import { CANVAS_HALF, PRECISION_SIGMAS, type Shape } from './shapes';
+import { OKABE_ITO } from '../../ui/palette';
+import { playback } from '../../ui/motion';
 
 const SIZE = 180;
 const VIEW = CANVAS_HALF + 0.5;
 const sx = (x: number) => ((x / VIEW + 1) / 2) * SIZE;
 const sy = (y: number) => ((1 - y / VIEW) / 2) * SIZE;
-export const METHOD_COLOURS = { spin: '#d62728', continued: '#2ca02c', sft: '#1f77b4', data: '#999' } as const;
+export const METHOD_COLOURS = { spin: OKABE_ITO.vermillion, continued: OKABE_ITO.bluishGreen, sft: OKABE_ITO.blue, data: '#999' } as const;
 
 /** The shape's 3σ tube: a grey disc of radius 3σ around every skeleton point. */
 function Tube({ shape }: { shape: Shape }) {
@@ -40,8 +42,8 @@ export function SampleGrid({ shapes, matrices, iterations }: { shapes: readonly 
   const shown = Math.min(k, iterations);
   useEffect(() => {
     if (!playing) return;
-    const reduced = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    const timer = setInterval(() => setK((v) => (v >= iterations ? 0 : v + 1)), reduced ? 2500 : 900);
+    const { ms } = playback(iterations, 900);
+    const timer = setInterval(() => setK((v) => (v >= iterations ? 0 : v + 1)), ms);
     return () => clearInterval(timer);
   }, [playing, iterations]);
   return (

@@ -5,8 +5,9 @@ import { ChartCard, DataTable } from '../../ui/ChartCard';
 import { LinesChart } from '../../ui/LinesChart';
 import { COLOURS, DistributionBars, RewardLines } from './charts';
 import { betaLabel, SWEEP_BETAS, TABULAR_SETUP } from './experiment';
+import { OKABE_ITO } from '../../ui/palette';
 
-const BETA_COLOURS = ['#d62728', '#ff7f0e', '#2ca02c', '#1f77b4', '#9467bd', '#8c564b'];
+const BETA_COLOURS = [OKABE_ITO.vermillion, OKABE_ITO.orange, OKABE_ITO.bluishGreen, OKABE_ITO.blue, OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue];
 const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
 
 export function SpinView({ results }: DemoViewProps<SpinResults>) {

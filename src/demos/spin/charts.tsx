@@ -5,8 +5,9 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { LinesChart } from '../../ui/LinesChart';
 import type { RewardRow, TabularBarRow } from './experiment';
 import { xAxisProps, yAxisProps } from '../../ui/axes';
+import { OKABE_ITO } from '../../ui/palette';
 
-export const COLOURS = { data: '#555', model: '#1f77b4', learnt: '#d62728', ghost: '#d62728', sft: '#2ca02c', spin: '#d62728', closedForm: '#222', real: '#2ca02c', generated: '#9467bd' };
+export const COLOURS = { data: '#555', model: OKABE_ITO.blue, learnt: OKABE_ITO.vermillion, ghost: OKABE_ITO.vermillion, sft: OKABE_ITO.bluishGreen, spin: OKABE_ITO.vermillion, closedForm: '#222', real: OKABE_ITO.bluishGreen, generated: OKABE_ITO.reddishPurple };
 const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : String(v));
 
 export function DistributionBars({ rows }: { rows: readonly TabularBarRow[] }) {

@@ -4,8 +4,9 @@
 import { CartesianGrid, Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { DimensionRow, LeaderboardPoint, Source } from './experiment';
 import { xAxisProps, yAxisProps } from '../../ui/axes';
+import { OKABE_ITO } from '../../ui/palette';
 
-export const SOURCE_COLOURS: Record<Source | 'leaderboard', string> = { refuser: '#b2182b', calibrated: '#762a83', complier: '#2166ac', sycophant: '#e08214', yours: '#1a9850', leaderboard: '#555555' };
+export const SOURCE_COLOURS: Record<Source | 'leaderboard', string> = { refuser: OKABE_ITO.vermillion, calibrated: OKABE_ITO.reddishPurple, complier: OKABE_ITO.blue, sycophant: OKABE_ITO.orange, yours: OKABE_ITO.bluishGreen, leaderboard: '#555555' };
 export const SOURCE_LABELS: Record<Source, string> = { refuser: 'refuser (sample)', calibrated: 'calibrated (sample)', complier: 'complier (sample)', sycophant: 'sycophant (sample)', yours: 'your files' };
 
 const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(3) : '—');
