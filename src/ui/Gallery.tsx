@@ -51,6 +51,9 @@ export function Gallery({ demos }: { demos: readonly DemoMeta[] }) {
           {demos.length} recent machine-learning research methods, each run live in your browser next to the paper’s baseline, with its central claim checked on
           every run. Nothing to install; your GPU through WebGPU where available, the CPU otherwise.
         </p>
+        <p>
+          <a href="#/report">Reproducibility report</a>: every demo’s claims in one table, rerun on your machine, with a printable handout per demo.
+        </p>
         <OfflineNote />
       </header>
       <ul className="cards" aria-label="Methods">

@@ -5,15 +5,17 @@ interface Props {
   progress: { fraction: number; label: string };
   onRun: () => void;
   onCancel: () => void;
+  /** The Run button's words (a demo's "Run"; the report's "Run every demo here"). */
+  runLabel?: string;
 }
 
 /** Run / Cancel and a progress bar that says what is being computed. */
-export function RunBar({ status, progress, onRun, onCancel }: Props) {
+export function RunBar({ status, progress, onRun, onCancel, runLabel = 'Run' }: Props) {
   const running = status === 'running';
   return (
     <div className="runbar">
       <button type="button" className="primary" onClick={onRun} disabled={running} data-testid="run">
-        {running ? 'Running…' : 'Run'}
+        {running ? 'Running…' : runLabel}
       </button>
       <button type="button" onClick={onCancel} disabled={!running} data-testid="cancel">
         Cancel
