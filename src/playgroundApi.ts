@@ -5,7 +5,7 @@
 import { demos, loadDemo, readySlugs } from './registry';
 import type { Schema } from './lib/params';
 import type { DemoResults } from './lib/results';
-import { currentCompute } from './gpu/backend';
+import { currentCompute, liveTensorCount } from './gpu/backend';
 import { liveGpuBufferCount } from './gpu/kernel';
 import { useBackend } from './ui/backendStore';
 
@@ -16,7 +16,7 @@ export interface PlaygroundApi {
   schema: (slug: string) => Promise<Schema>;
   run: (slug: string, params?: Record<string, unknown>) => Promise<DemoResults>;
   backend: () => Promise<DemoResults['backend']>;
-  debug: { loseDevice: () => boolean; liveGpuBuffers: () => number };
+  debug: { loseDevice: () => boolean; liveGpuBuffers: () => number; liveTensors: () => Promise<number> };
 }
 
 declare global {
@@ -41,6 +41,8 @@ export function installPlaygroundApi(): void {
     debug: {
       /** GPU buffers allocated by the kernel runner and not yet destroyed (0 between runs). */
       liveGpuBuffers: liveGpuBufferCount,
+      /** Tensors tfjs holds in the page's thread (a run in a Web Worker holds its own, gone with it). */
+      liveTensors: liveTensorCount,
       /** Destroys the GPU device as a driver reset would: for testing the recovery path. */
       loseDevice: () => {
         const device = currentCompute()?.device;

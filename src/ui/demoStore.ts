@@ -58,6 +58,15 @@ function sameParams<P>(a: P | undefined, b: P): boolean {
   return keys.length === Object.keys(a as object).length && keys.every((k) => a[k] === b[k]);
 }
 
+/**
+ * Whether `device` is lost: its `lost` promise settles a moment after the loss, possibly after the
+ * failure it caused has reached the run, so the answer waits for it a little.
+ */
+async function deviceLost(device: GPUDevice | null): Promise<boolean> {
+  if (!device) return false;
+  return Promise.race([device.lost.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 500))]);
+}
+
 export function createDemoStore<P, R extends DemoResults<P, SeriesMap, MetricMap>>(spec: StoreSpec<P, R>): DemoStore<P, R> {
   let controller: AbortController | null = null;
   return create<DemoState<P, R>>((set, get) => ({
@@ -102,9 +111,10 @@ export function createDemoStore<P, R extends DemoResults<P, SeriesMap, MetricMap
       // the shipped run of these very parameters is shown while the live one computes
       if (precomputed && sameParams(precomputed.results.params, params)) set({ results: precomputed.results, source: { kind: 'precomputed', ...precomputed.provenance } });
       else if (showingPrecomputed()) set({ results: null, source: { kind: 'live' } });
+      let compute: ComputeState | null = null;
       try {
         // the page's first run also starts the compute backend (loads tfjs): a mark after it
-        const compute = await useBackend.getState().ensure();
+        compute = await useBackend.getState().ensure();
         performance.mark(COMPUTE_START_MARK);
         const results = await spec.run(params, compute, {
           signal: own.signal,
@@ -123,7 +133,11 @@ export function createDemoStore<P, R extends DemoResults<P, SeriesMap, MetricMap
         if (err instanceof Cancelled || own.signal.aborted) {
           set({ status: 'cancelled', progress: { fraction: 0, label: 'Cancelled' } });
         } else {
-          set({ status: 'error', error: err instanceof Error ? err.message : String(err) });
+          const message = err instanceof Error ? err.message : String(err);
+          // a device lost under the run fails it somewhere deep (a buffer's mapping): say what happened
+          const lost = await deviceLost(compute?.device ?? null);
+          if (controller !== own) return null;
+          set({ status: 'error', error: lost ? `The GPU device was lost during this run (${message}). Re-initialise it in the banner above, then run again.` : message });
         }
         return null;
       } finally {
