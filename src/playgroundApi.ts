@@ -5,7 +5,7 @@
 import { demos, loadDemo, readySlugs } from './registry';
 import type { Schema } from './lib/params';
 import type { DemoResults } from './lib/results';
-import { currentCompute, liveTensorCount } from './gpu/backend';
+import { currentCompute } from './gpu/backend';
 import { liveGpuBufferCount } from './gpu/kernel';
 import { useBackend } from './ui/backendStore';
 
@@ -42,7 +42,8 @@ export function installPlaygroundApi(): void {
       /** GPU buffers allocated by the kernel runner and not yet destroyed (0 between runs). */
       liveGpuBuffers: liveGpuBufferCount,
       /** Tensors tfjs holds in the page's thread (a run in a Web Worker holds its own, gone with it). */
-      liveTensors: liveTensorCount,
+      // the tfjs the demos load (the same chunk): loaded here only if no demo has loaded it yet
+      liveTensors: async () => (await import('@tensorflow/tfjs')).memory().numTensors,
       /** Destroys the GPU device as a driver reset would: for testing the recovery path. */
       loseDevice: () => {
         const device = currentCompute()?.device;

@@ -19,11 +19,6 @@ type Tf = typeof import('@tensorflow/tfjs');
 let tfPromise: Promise<Tf> | null = null;
 const loadTf = (): Promise<Tf> => (tfPromise ??= import('@tensorflow/tfjs'));
 
-/** Tensors tfjs holds in this thread (all backends), or 0 before a demo has loaded tfjs: for leak tests. */
-export async function liveTensorCount(): Promise<number> {
-  return tfPromise ? (await tfPromise).memory().numTensors : 0;
-}
-
 let current: ComputeState | null = null;
 let retiring: GPUDevice | null = null;
 
