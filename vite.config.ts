@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { offlineServiceWorker } from './scripts/offlineBuild';
+import { offlineServiceWorker } from './scripts/offlineBuild.ts';
 
 /**
  * The built page's Content-Security-Policy: nothing is fetched from, sent to or run from another

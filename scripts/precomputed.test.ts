@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../src/registry';
 import { CLAIMS_TABLE_PATH, claimsMarkdown } from './claimsFiles';
 import { codeVersion } from './codeVersion';
-import { GALLERY_PATH, galleryFromFiles, readPrecomputed, readyMetas } from './precomputedFiles';
+import { GALLERY_PATH, galleryFromFiles, precomputedStepsPath, readPrecomputed, readPrecomputedSteps, readyMetas } from './precomputedFiles';
+import { defaults } from '../src/lib/params';
+import { tutorialRuns } from '../src/lib/precomputed';
 
 const root = process.cwd();
 const slugs = (await readyMetas(root)).map((m) => m.slug);
@@ -37,6 +39,24 @@ describe.each(slugs)('public/precomputed/%s.json', (slug) => {
       // (rounding: a Wilson interval's end at k = n lands within an ulp of 1)
       expect(low <= estimate + 1e-12 && estimate <= high + 1e-12, `${slug}/${claim.id}: ${low} ≤ ${estimate} ≤ ${high}`).toBe(true);
     }
+  });
+});
+
+// The tutorial's shipped runs: each step shows one at once, so each must be the run of the step's
+// configuration by the code that is here.
+describe.each(slugs)('public/precomputed/%s.steps.json', (slug) => {
+  it('holds a run of every configuration the tutorial sets, made by the code that is here', async () => {
+    const module = await loadDemo(slug);
+    const wanted = tutorialRuns(defaults(module.schema), module.tutorial);
+    const file = readPrecomputedSteps(root, slug);
+    const remake = `run \`npm run precompute -- --steps-only ${slug}\` and commit ${precomputedStepsPath(slug)}`;
+    if (wanted.length === 0) {
+      expect(file, `the tutorial runs only the defaults: delete ${precomputedStepsPath(slug)}`).toBeNull();
+      return;
+    }
+    expect(file, remake).not.toBeNull();
+    expect(file!.provenance.codeVersion, `the code changed; ${remake}`).toBe(codeVersion(root, slug).hash);
+    expect(file!.steps.map((r) => r.params), `the tutorial's steps changed; ${remake}`).toEqual(wanted);
   });
 });
 

@@ -5,11 +5,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DemoMeta } from '../src/lib/demo';
-import { checkPrecomputed, galleryCard, galleryFile, type GalleryFile, type PrecomputedFile } from '../src/lib/precomputed';
+import { checkPrecomputed, checkPrecomputedSteps, decodeResultsJson, galleryCard, galleryFile, type GalleryFile, type PrecomputedFile, type PrecomputedStepsFile } from '../src/lib/precomputed';
 
 export const PRECOMPUTED_DIR = 'public/precomputed';
 export const GALLERY_PATH = `${PRECOMPUTED_DIR}/gallery.json`;
 export const precomputedPath = (slug: string): string => `${PRECOMPUTED_DIR}/${slug}.json`;
+export const precomputedStepsPath = (slug: string): string => `${PRECOMPUTED_DIR}/${slug}.steps.json`;
 
 /** Every demo's meta.ts, in gallery order (read from the folders, as src/registry.ts does in the app). */
 export async function allMetas(root: string): Promise<DemoMeta[]> {
@@ -26,7 +27,14 @@ export async function readyMetas(root: string): Promise<DemoMeta[]> {
 export function readPrecomputed(root: string, slug: string): PrecomputedFile {
   const path = join(root, precomputedPath(slug));
   if (!existsSync(path)) throw new Error(`${precomputedPath(slug)} is missing: run \`npm run precompute -- ${slug}\``);
-  return checkPrecomputed(JSON.parse(readFileSync(path, 'utf8')), slug, precomputedPath(slug));
+  return checkPrecomputed(decodeResultsJson(readFileSync(path, 'utf8')), slug, precomputedPath(slug));
+}
+
+/** A tutorial's precomputed runs, or null where the file is absent (a tutorial that only runs the defaults has none). */
+export function readPrecomputedSteps(root: string, slug: string): PrecomputedStepsFile | null {
+  const path = join(root, precomputedStepsPath(slug));
+  if (!existsSync(path)) return null;
+  return checkPrecomputedSteps(decodeResultsJson(readFileSync(path, 'utf8')), slug, precomputedStepsPath(slug));
 }
 
 /** The gallery file as the precomputed runs on disk make it. */

@@ -3,7 +3,8 @@
 //   await window.playground.run(slug, params) → the results object the Export JSON button saves
 
 import { demos, loadDemo, readySlugs } from './registry';
-import type { Schema } from './lib/params';
+import { defaults, type Schema } from './lib/params';
+import { tutorialRuns } from './lib/precomputed';
 import type { DemoResults } from './lib/results';
 import { currentCompute } from './gpu/backend';
 import { liveGpuBufferCount } from './gpu/kernel';
@@ -15,6 +16,8 @@ export interface PlaygroundApi {
   /** A demo's parameter schema: names, kinds, defaults, ranges, labels (what the URL and the controls accept). */
   schema: (slug: string) => Promise<Schema>;
   run: (slug: string, params?: Record<string, unknown>) => Promise<DemoResults>;
+  /** The configurations a demo's tutorial runs (each once, the defaults' own left out): what `npm run precompute` ships. */
+  tutorialRuns: (slug: string) => Promise<Record<string, unknown>[]>;
   backend: () => Promise<DemoResults['backend']>;
   debug: { loseDevice: () => boolean; liveGpuBuffers: () => number; liveTensors: () => Promise<number> };
 }
@@ -36,6 +39,10 @@ export function installPlaygroundApi(): void {
       if (parsed.issues.length > 0) throw new Error(parsed.issues.map((i) => i.message).join('; '));
       const compute = await useBackend.getState().ensure();
       return module.run(parsed.values, compute, {});
+    },
+    tutorialRuns: async (slug) => {
+      const module = await loadDemo(slug);
+      return tutorialRuns(defaults(module.schema), module.tutorial);
     },
     backend: async () => (await useBackend.getState().ensure()).info,
     debug: {

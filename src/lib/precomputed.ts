@@ -6,6 +6,7 @@ import type { DemoMeta } from './demo';
 import type { Claim, DemoResults, SeriesMap } from './results';
 
 export const PRECOMPUTED_FORMAT = 'webgpu-ml-playground/precomputed';
+export const PRECOMPUTED_STEPS_FORMAT = 'webgpu-ml-playground/precomputed-steps';
 export const GALLERY_FORMAT = 'webgpu-ml-playground/gallery';
 
 export interface PrecomputedProvenance {
@@ -23,6 +24,39 @@ export interface PrecomputedFile<R = DemoResults> {
   slug: string;
   provenance: PrecomputedProvenance;
   results: R;
+}
+
+/**
+ * The tutorial's runs, made ahead of time as the default run is (public/precomputed/<slug>.steps.json):
+ * one per distinct step configuration other than the defaults, fetched when the tutorial starts, so
+ * that each step shows its results at once while its live run computes.
+ */
+export interface PrecomputedStepsFile<R = DemoResults> {
+  format: typeof PRECOMPUTED_STEPS_FORMAT;
+  version: 1;
+  slug: string;
+  provenance: PrecomputedProvenance;
+  steps: R[];
+}
+
+/** Parameters as a key: equal for the same values whatever the order of the fields. */
+const paramsKey = (params: object): string => JSON.stringify(Object.entries(params).sort(([a], [b]) => a.localeCompare(b)));
+
+/**
+ * The configurations a tutorial runs, as the page sets them (the defaults, then the step's own
+ * parameters), each once, leaving out the defaults' own (the first screen's file has it).
+ */
+export function tutorialRuns<P extends object>(defaultValues: P, steps: readonly { params: Partial<P> }[]): P[] {
+  const seen = new Set([paramsKey(defaultValues)]);
+  const out: P[] = [];
+  for (const step of steps) {
+    const params = { ...defaultValues, ...step.params };
+    const key = paramsKey(params);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(params);
+  }
+  return out;
 }
 
 export interface GalleryLine {
@@ -64,6 +98,17 @@ export function checkPrecomputed(json: unknown, slug: string, what = `precompute
   return file as PrecomputedFile;
 }
 
+/** Checks the shape of a tutorial's precomputed runs for `slug`. */
+export function checkPrecomputedSteps(json: unknown, slug: string, what = `precomputed/${slug}.steps.json`): PrecomputedStepsFile {
+  const file = json as Partial<PrecomputedStepsFile> | null;
+  if (!file || file.format !== PRECOMPUTED_STEPS_FORMAT) fail(what, `not a tutorial-runs file (format ${String(file?.format)})`);
+  if (file.version !== 1) fail(what, `version ${String(file.version)} is not 1`);
+  if (file.slug !== slug || !Array.isArray(file.steps) || file.steps.some((r) => r?.slug !== slug)) fail(what, `does not hold the tutorial runs of "${slug}"`);
+  const p = file.provenance;
+  if (!p || typeof p.createdAt !== 'string' || typeof p.codeVersion !== 'string' || typeof p.machine !== 'string') fail(what, 'has no provenance (date, code version, machine)');
+  return file as PrecomputedStepsFile;
+}
+
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** The gallery card of a ready demo: its headline chart's lines and its paper claims, from its precomputed run. */
@@ -99,11 +144,31 @@ export function galleryFile(cards: GalleryCard[]): GalleryFile {
   return { format: GALLERY_FORMAT, version: 1, cards };
 }
 
-/** Reads a JSON file served beside the app; null when it is not there (a build without precomputed runs). */
+/**
+ * JSON has no NaN or ±Infinity (JSON.stringify writes null), but a run's results may hold them (the
+ * interval of one replicate is NaN wide): the precomputed files write each as {"nonFinite": "NaN"},
+ * and reading turns it back, so that a shipped run is the very object the live run returns.
+ */
+export function encodeResultsJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? { nonFinite: String(v) } : v));
+}
+
+export function decodeResultsJson(text: string): unknown {
+  return JSON.parse(text, (_key, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const keys = Object.keys(v);
+      const marker = (v as { nonFinite?: unknown }).nonFinite;
+      if (keys.length === 1 && (marker === 'NaN' || marker === 'Infinity' || marker === '-Infinity')) return Number(marker);
+    }
+    return v;
+  });
+}
+
+/** Reads a JSON file served beside the app (a precomputed one, as decodeResultsJson reads it); null when it is not there (a build without precomputed runs). */
 export async function fetchJson(url: string): Promise<unknown | null> {
   const response = await fetch(url);
   // a static host answers 404; a dev or preview server may answer with the app's index.html
   if (response.status === 404 || !(response.headers.get('content-type') ?? '').includes('json')) return null;
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
-  return response.json();
+  return decodeResultsJson(await response.text());
 }

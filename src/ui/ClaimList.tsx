@@ -1,7 +1,8 @@
 import type { Claim, ClaimKind } from '../lib/results';
 import { CLAIM_KINDS } from '../lib/results';
 
-const fmt = (v: number): string => (Number.isInteger(v) ? String(v) : Math.abs(v) < 1e-3 ? v.toExponential(2) : v.toFixed(4));
+// a file written before NaN survived JSON (src/lib/precomputed.ts) holds null there: shown as a dash
+const fmt = (v: number | null): string => (typeof v !== 'number' ? '—' : Number.isInteger(v) ? String(v) : Math.abs(v) < 1e-3 ? v.toExponential(2) : v.toFixed(4));
 
 /** docs/DESIGN.md §8: only the paper rows are "the paper's claim". */
 const GROUPS: Record<ClaimKind, { title: string; note: string }> = {

@@ -3,7 +3,7 @@ import type { Route } from '../lib/route';
 import { buildHash } from '../lib/route';
 import { defaults, toQuery } from '../lib/params';
 import { downloadText } from '../lib/export';
-import { checkPrecomputed, fetchJson } from '../lib/precomputed';
+import { checkPrecomputed, checkPrecomputedSteps, fetchJson } from '../lib/precomputed';
 import type { AnyDemoModule } from './defineDemo';
 import type { ResultsSource, RunStatus } from './demoStore';
 import { BackendBanner } from './BackendBanner';
@@ -51,17 +51,31 @@ export function DemoPage({ route, load }: { route: DemoRoute; load: (slug: strin
   return <LoadedDemo module={module} route={route} />;
 }
 
-/** Fetches the shipped default run once per page; the store shows it whenever the defaults compute. */
-async function loadPrecomputedDefault(module: AnyDemoModule): Promise<void> {
-  if (module.useStore.getState().precomputed) return;
-  const url = `${import.meta.env.BASE_URL}precomputed/${module.meta.slug}.json`;
+const fetched = new Set<string>();
+
+/**
+ * Fetches a shipped file once per page (the default run; the tutorial's runs when it starts); the
+ * store shows each run whenever its very parameters compute.
+ */
+async function loadPrecomputed(module: AnyDemoModule, which: 'default' | 'tutorial'): Promise<void> {
+  const slug = module.meta.slug;
+  const name = which === 'default' ? `${slug}.json` : `${slug}.steps.json`;
+  if (fetched.has(name)) return;
+  fetched.add(name);
   try {
-    const json = await fetchJson(url);
+    const json = await fetchJson(`${import.meta.env.BASE_URL}precomputed/${name}`);
     if (json === null) return;
-    const file = checkPrecomputed(json, module.meta.slug);
-    module.useStore.getState().setPrecomputed(file.results, file.provenance);
+    const { setPrecomputed } = module.useStore.getState();
+    if (which === 'default') {
+      const file = checkPrecomputed(json, slug);
+      setPrecomputed(file.results, file.provenance);
+    } else {
+      const file = checkPrecomputedSteps(json, slug);
+      for (const results of file.steps) setPrecomputed(results, file.provenance);
+    }
   } catch (err) {
-    // the live run still comes; the console says why the first screen was empty
+    fetched.delete(name);
+    // the live run still comes; the console says why the shipped one was not shown
     console.warn(`precomputed run not shown: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
@@ -88,7 +102,8 @@ function LoadedDemo({ module, route }: { module: AnyDemoModule; route: DemoRoute
   useEffect(() => {
     load(route.params);
     void run();
-    void loadPrecomputedDefault(module);
+    void loadPrecomputed(module, 'default');
+    if (route.step !== null) void loadPrecomputed(module, 'tutorial');
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [routeKey, route.slug]);
 
@@ -105,6 +120,7 @@ function LoadedDemo({ module, route }: { module: AnyDemoModule; route: DemoRoute
     (index: number | null) => {
       setStep(index);
       if (index === null) return;
+      void loadPrecomputed(module, 'tutorial');
       const store = useStore.getState();
       store.setParams({ ...defaults(module.schema), ...module.tutorial[index].params });
       // a step with the parameters of the finished run on screen has nothing new to compute

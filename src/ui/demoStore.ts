@@ -35,8 +35,8 @@ export interface DemoState<P, R> {
   setParams: (partial: Partial<P>) => void;
   /** One typed field: null when committed, else the problem (nothing is committed then). */
   edit: (name: string, raw: string) => string | null;
-  /** The shipped default run, once fetched: shown whenever a run of its very parameters computes. */
-  precomputed: { results: R; provenance: PrecomputedProvenance } | null;
+  /** The shipped runs (the default run, the tutorial's), once fetched: each shown whenever a run of its very parameters computes. */
+  precomputed: { results: R; provenance: PrecomputedProvenance }[];
   setPrecomputed: (results: R, provenance: PrecomputedProvenance) => void;
   run: () => Promise<R | null>;
   /** Whether the shown results are complete ones of the current parameters (a finished live run or the precomputed one). */
@@ -89,9 +89,9 @@ export function createDemoStore<P, R extends DemoResults<P, SeriesMap, MetricMap
       set({ params: result.values, linkIssues: get().linkIssues.filter((i) => i.field !== name) });
       return null;
     },
-    precomputed: null,
+    precomputed: [],
     setPrecomputed: (results, provenance) => {
-      set({ precomputed: { results, provenance } });
+      set({ precomputed: [...get().precomputed.filter((p) => !sameParams(p.results.params, results.params)), { results, provenance }] });
       // it arrived after its run started: show it (over a first stage at most: that run is not done)
       const { status, source, params } = get();
       if (status === 'running' && source.kind === 'live' && sameParams(results.params, params)) set({ results, source: { kind: 'precomputed', ...provenance } });
@@ -107,9 +107,10 @@ export function createDemoStore<P, R extends DemoResults<P, SeriesMap, MetricMap
       set({ status: 'running', error: null, progress: { fraction: 0, label: 'Starting' } });
       performance.mark(RUN_START_MARK);
       const showingPrecomputed = () => get().source.kind === 'precomputed';
-      const { precomputed, params } = get();
+      const { params } = get();
       // the shipped run of these very parameters is shown while the live one computes
-      if (precomputed && sameParams(precomputed.results.params, params)) set({ results: precomputed.results, source: { kind: 'precomputed', ...precomputed.provenance } });
+      const precomputed = get().precomputed.find((p) => sameParams(p.results.params, params));
+      if (precomputed) set({ results: precomputed.results, source: { kind: 'precomputed', ...precomputed.provenance } });
       else if (showingPrecomputed()) set({ results: null, source: { kind: 'live' } });
       let compute: ComputeState | null = null;
       try {
