@@ -14,7 +14,7 @@ export default defineConfig({
   workers: 2,
   reporter: [['list']],
   // the offline cache stays out of every test but its own (e2e/offline.spec.ts): a page that copies
-  // 17 MB into a cache on each visit would slow all the others, and serve them what it cached
+  // 18 MB into a cache on each visit would slow all the others, and serve them what it cached
   use: { baseURL: `http://127.0.0.1:${PORT}/`, acceptDownloads: true, serviceWorkers: 'block' },
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort`,
