@@ -90,9 +90,15 @@ test.describe('sparse PCA on WebGPU (software adapter here)', () => {
   // losing the GPU device mid-run: e2e/hardening.spec.ts, for every demo
 
   test('presenter mode enlarges the page and hides advanced controls', async ({ page }) => {
-    await page.goto('/#/sparse-pca?monteCarlo=off&replicates=2&present=1');
+    await page.goto('/#/sparse-pca?monteCarlo=off&replicates=2&seed=7&present=1');
     await expect(page.locator('body')).toHaveClass(/present/);
     await expect(page.getByLabel('MCP b')).toHaveCount(0);
     await expect(page.getByLabel('Samples n')).toBeVisible();
+    // the seed is pinned and shown, not a field to change by accident mid-talk
+    await expect(page.getByTestId('seed-pin')).toContainText('Seed 7');
+    await expect(page.getByLabel('Seed', { exact: true })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Leave presenter mode' }).click();
+    await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('7');
+    await expect(page.getByTestId('seed-pin')).toHaveCount(0);
   });
 });

@@ -155,6 +155,11 @@ function LoadedDemo({ module, route }: { module: AnyDemoModule; route: DemoRoute
           {module.meta.paper.authors}, <cite>{module.meta.paper.title}</cite>, {module.meta.paper.venue}
         </p>
         <p className="claim">{module.meta.claim}</p>
+        {present && 'seed' in module.schema && (
+          <p className="seed-pin" data-testid="seed-pin">
+            Seed {String(params.seed)} <small>(pinned: every run of this talk draws the same numbers; leave presenter mode to change it)</small>
+          </p>
+        )}
         <div className="header-actions">
           <CopyLinkButton />
           <button type="button" onClick={togglePresent} aria-pressed={present}>
@@ -181,7 +186,7 @@ function LoadedDemo({ module, route }: { module: AnyDemoModule; route: DemoRoute
       <TutorialPlayer steps={module.tutorial} index={step} results={results} complete={useStore.getState().showsCurrentParams()} precomputed={source.kind === 'precomputed'} running={running} onGo={goToStep} keyboardStepping={present} />
       <div className="demo-body">
         <aside className="controls">
-          <ParamControls schema={module.schema} values={params} onCommit={edit} linkIssues={linkIssueByField} hideAdvanced={present} />
+          <ParamControls schema={module.schema} values={params} onCommit={edit} linkIssues={linkIssueByField} hideAdvanced={present} pinned={present ? ['seed'] : []} />
           <RunBar status={status} progress={progress} onRun={() => void run()} onCancel={cancel} />
           {error && (
             <p role="alert" className="banner banner-error" data-testid="run-error">

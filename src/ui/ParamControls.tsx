@@ -17,6 +17,8 @@ interface Props {
   linkIssues?: Record<string, string>;
   /** Presenter mode hides the advanced controls. */
   hideAdvanced?: boolean;
+  /** Fields shown elsewhere and not editable here (presenter mode pins the seed in the header). */
+  pinned?: readonly string[];
 }
 
 interface FieldProps<T extends ParamSpec> {
@@ -191,12 +193,12 @@ function Field(props: FieldProps<ParamSpec> & { linkIssue?: string }) {
   return <NumberField {...props} spec={spec} />;
 }
 
-export function ParamControls({ schema, values, onCommit, linkIssues = {}, hideAdvanced }: Props) {
+export function ParamControls({ schema, values, onCommit, linkIssues = {}, hideAdvanced, pinned = [] }: Props) {
   return (
     <fieldset className="params">
       <legend>Parameters</legend>
       {Object.entries(schema)
-        .filter(([, spec]) => !(hideAdvanced && spec.advanced))
+        .filter(([name, spec]) => !(hideAdvanced && spec.advanced) && !pinned.includes(name))
         .map(([name, spec]) => (
           <Field key={name} name={name} spec={spec} value={values[name]} onCommit={onCommit} linkIssue={linkIssues[name]} />
         ))}
