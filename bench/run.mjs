@@ -11,14 +11,17 @@
 //   spin-diffusion: SPIN-Diffusion's SFT and SPIN training steps at the reduced and full budgets,
 //            WebGPU vs the CPU path (tfjs wasm), and their ratios.
 //   longtasks: the longest main-thread task of each demo's default run (bench/longTasks.mjs).
-//            --slugs=sparse-pca,dndm --paths=cpu,webgpu (not part of `all`: it runs every demo twice)
+//            --slugs=sparse-pca,dndm --paths=cpu,webgpu (part of `all`: it runs every demo's defaults
+//            on both paths, the longest suite)
+//   After the suites, one table of every comparison with its ratio, and the long tasks (bench/summary.mjs).
 //   --node:  the same raw-kernel suites (no end-to-end sampling) in Node through the `webgpu` package
 //            (Dawn), no browser: bench/node/launch.mjs bundles bench/node/main.ts and runs it.
 import { spawnSync } from 'node:child_process';
 import { adapterLabel, admmTable, denoiseStepTable, lossTable } from './tables.mjs';
+import { row, summaryTable } from './summary.mjs';
 
 const opts = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
-const suites = (opts.suite ?? 'all') === 'all' ? ['denoise', 'dplm', 'loss', 'admm', 'spin-diffusion'] : [opts.suite];
+const suites = (opts.suite ?? 'all') === 'all' ? ['denoise', 'dplm', 'loss', 'admm', 'spin-diffusion', 'longtasks'] : opts.suite.split(',');
 
 if ('node' in opts) {
   const args = process.argv.slice(2).filter((a) => a !== '--node');
@@ -26,11 +29,6 @@ if ('node' in opts) {
   process.exit(status ?? 1);
 }
 
-if (suites.includes('longtasks')) {
-  const { printLongTasks, runLongTasks } = await import('./longTasks.mjs');
-  printLongTasks(await runLongTasks(opts));
-  process.exit(0);
-}
 
 // loaded only here: the Node path needs neither Vite nor a browser
 const { createServer } = await import('vite');
@@ -57,10 +55,15 @@ async function runPage(page, keys) {
 }
 
 const print = (lines) => console.log(lines.join('\n'));
+const summary = [];
+let adapter = 'none (no browser suite ran)';
+let longTasks = [];
 
 try {
   if (suites.includes('denoise')) {
     const result = await runPage('denoise.html', ['b', 'l', 'v', 'budgetMs', 'network']);
+    adapter = adapterLabel(result.adapter, result.software);
+    for (const r of result.steps) summary.push(row('denoise step', `B ${r.B}, L ${r.L}, V ${r.V}, Gumbel`, 'tfjs op chain', r.chainMs, 'fused WGSL', r.fusedMs));
     console.log();
     print(denoiseStepTable(adapterLabel(result.adapter, result.software), result.steps));
     console.log(`\nEnd to end, shipped model, B = 4, Beta(3, 3); network on ${result.network}:`);
@@ -69,6 +72,7 @@ try {
       const rows = result.endToEnd.filter((r) => r.T === T);
       const base = rows.find((r) => r.sampler === 'rdm-k');
       for (const r of rows) console.log(`${String(r.T).padStart(6)}   ${r.sampler.padEnd(8)} ${String(r.nfe).padStart(5)}  ${r.ms.toFixed(0).padStart(8)}   ${(base.ms / r.ms).toFixed(2).padStart(8)}`);
+      for (const r of rows.filter((x) => x !== base)) summary.push(row('DNDM sampling', `T ${T}, B 4, network on ${result.network}`, `T-call ${base.sampler}`, base.ms, r.sampler, r.ms));
     }
   }
   if (suites.includes('dplm')) {
@@ -77,6 +81,8 @@ try {
     console.log('  path                                        NFE  resampling calls        ms');
     for (const r of result.rows) console.log(`  ${r.path.padEnd(42)} ${String(r.nfe).padStart(4)}  ${String(r.resampleCalls).padStart(16)}  ${r.ms.toFixed(0).padStart(8)}`);
     const [gpu, cpu] = result.rows;
+    adapter = adapterLabel(result.adapter, result.software);
+    summary.push(row('DPLM sampling', 'B 4, 100 residues, T 500', 'CPU path (wasm)', cpu.ms, 'WebGPU, fused step', gpu.ms));
     console.log(`  CPU time / WebGPU time: ${(cpu.ms / gpu.ms).toFixed(2)}${result.software ? ' (software adapter: WebGPU is emulated on the CPU; correctness only)' : ''}`);
   }
   if (suites.includes('spin-diffusion')) {
@@ -86,16 +92,21 @@ try {
     for (const r of result.rows) console.log(`  ${r.budget.padEnd(9)} ${r.path.padEnd(24)} ${r.sftMs.toFixed(1).padStart(8)}  ${r.spinMs.toFixed(1).padStart(10)}`);
     for (const budget of ['reduced', 'full']) {
       const [gpu, cpu] = result.rows.filter((r) => r.budget === budget);
+      summary.push(row('SPIN-Diffusion', `${budget} budget, SFT step`, 'CPU path (wasm)', cpu.sftMs, 'WebGPU', gpu.sftMs), row('SPIN-Diffusion', `${budget} budget, SPIN step`, 'CPU path (wasm)', cpu.spinMs, 'WebGPU', gpu.spinMs));
       console.log(`  ${budget}: CPU time / WebGPU time, SFT ${(cpu.sftMs / gpu.sftMs).toFixed(2)}, SPIN ${(cpu.spinMs / gpu.spinMs).toFixed(2)}${result.software ? ' (software adapter: WebGPU is emulated on the CPU; correctness only)' : ''}`);
     }
   }
   if (suites.includes('loss')) {
     const result = await runPage('loss.html', ['b', 't', 'v', 'budgetMs']);
+    adapter = adapterLabel(result.adapter, result.software);
+    for (const r of result.rows) summary.push(row('sequence log-prob', `B ${r.B}, T ${r.T}, V ${r.V}, fwd+bwd`, 'tfjs op chain', r.chainMs, 'fused WGSL', r.fusedMs));
     console.log();
     print(lossTable(adapterLabel(result.adapter, result.software), result.rows));
   }
   if (suites.includes('admm')) {
     const result = await runPage('index.html', ['p', 'b', 'budgetMs']);
+    adapter = adapterLabel(result.adapter, result.software);
+    for (const r of result.rows) summary.push(row('ADMM iteration', `p ${r.p}, B ${r.batch}`, 'CPU f64', r.cpuMsPerIteration, 'WGSL', r.gpuMsPerIteration));
     console.log();
     print(admmTable(adapterLabel(result.adapter, result.software), result.rows));
   }
@@ -103,3 +114,9 @@ try {
   await browser.close();
   await server.close();
 }
+if (suites.includes('longtasks')) {
+  const { printLongTasks, runLongTasks } = await import('./longTasks.mjs');
+  longTasks = await runLongTasks(opts);
+  printLongTasks(longTasks);
+}
+print(summaryTable(adapter, summary, longTasks));
