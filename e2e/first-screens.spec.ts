@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { stopRun, trackErrors } from './helpers';
+import { seriousViolations, stopRun, trackErrors } from './helpers';
 
 // Every demo's first screen, opened once: its claims within 3 s (the precomputed default run, until
 // the live run replaces it), its charts readable (no axis title on a tick label, no tick label
@@ -39,15 +38,6 @@ function chartProblems(page: Page): Promise<{ charts: number; problems: string[]
     }
     return out;
   });
-}
-
-/**
- * axe-core's serious and critical findings, one line each. The charts' SVG internals are left out
- * (thousands of nodes, most of axe's time): each chart has an accessible name and a table alternative.
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).exclude('.recharts-surface').analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${v.help}`));
 }
 
 test('every demo’s first screen: claims within 3 s, labelled precomputed until the live run replaces them; readable charts; no serious accessibility violation', async ({ page }) => {

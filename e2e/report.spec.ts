@@ -1,12 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { trackErrors } from './helpers';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
+import { seriousViolations, trackErrors } from './helpers';
 
 // The reproducibility report: every ready demo's claims from the shipped runs at once; a live run
 // (the evaluator's, milliseconds) replaces its demo's rows; Cancel stops a run and keeps what was there.

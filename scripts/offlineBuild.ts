@@ -6,24 +6,18 @@
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { buildSync } from 'esbuild';
 import type { Plugin } from 'vite';
 import type { Precache } from '../src/lib/precache';
 
 export const SERVICE_WORKER_FILE = 'sw.js';
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
-
 /** The precache list of a built app in `outDir`: every file but the service worker, and a version naming their contents. */
 export function precacheOf(outDir: string): Precache {
-  const files = filesUnder(outDir)
-    .map((full) => relative(outDir, full).split(sep).join('/'))
+  const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => statSync(join(outDir, path)).isFile())
+    .map((path) => path.split(sep).join('/'))
     .filter((path) => path !== SERVICE_WORKER_FILE)
     .sort();
   const hash = createHash('sha256');

@@ -172,3 +172,15 @@ export async function fetchJson(url: string): Promise<unknown | null> {
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
   return decodeResultsJson(await response.text());
 }
+
+/** A demo's shipped default run from the app's `base` URL, checked; null where the build has none. */
+export async function fetchPrecomputed(base: string, slug: string): Promise<PrecomputedFile | null> {
+  const json = await fetchJson(`${base}precomputed/${slug}.json`);
+  return json === null ? null : checkPrecomputed(json, slug);
+}
+
+/** A demo's shipped tutorial runs from the app's `base` URL, checked; null where the build has none. */
+export async function fetchPrecomputedSteps(base: string, slug: string): Promise<PrecomputedStepsFile | null> {
+  const json = await fetchJson(`${base}precomputed/${slug}.steps.json`);
+  return json === null ? null : checkPrecomputedSteps(json, slug);
+}

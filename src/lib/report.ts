@@ -2,11 +2,9 @@
 // shipped precomputed default runs first and from live runs on this machine as they finish; and the
 // one-page handout of a demo (#/handout/<slug>). Plain data: the page is src/ui/ReportPage.tsx.
 
-import type { ClaimKind, DemoResults } from './results';
+import type { ClaimKind, DemoResults, SeriesRow } from './results';
 import type { PrecomputedProvenance } from './precomputed';
-import type { Schema } from './params';
-import { toQuery } from './params';
-import type { SeriesRow } from './results';
+import { toQuery, type Schema } from './params';
 
 /** Where a demo's results on the report came from. */
 export type ReportSource = { kind: 'precomputed'; provenance: PrecomputedProvenance } | { kind: 'live'; finishedAt: string };

@@ -16,21 +16,28 @@ interface Props {
 const fmtCell = (v: unknown): string =>
   typeof v === 'number' ? (Number.isInteger(v) ? String(v) : Math.abs(v) !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e4) ? v.toExponential(3) : v.toFixed(4)) : v === null || v === undefined ? '—' : String(v);
 
+/** A table's header row: one column header per name. */
+export function ColumnHeads({ columns }: { columns: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c, i) => (
+          <th key={`${i}:${c}`} scope="col">
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function DataTable({ rows, caption }: { rows: readonly SeriesRow[]; caption: string }) {
   const columns = Array.from(new Set(rows.flatMap((r) => Object.keys(r))));
   return (
     <div className="table-wrap">
       <table>
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads columns={columns} />
         <tbody>
           {rows.map((r, i) => (
             <tr key={i}>

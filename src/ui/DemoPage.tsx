@@ -3,7 +3,7 @@ import type { Route } from '../lib/route';
 import { buildHash } from '../lib/route';
 import { defaults, toQuery } from '../lib/params';
 import { downloadText } from '../lib/export';
-import { checkPrecomputed, checkPrecomputedSteps, fetchJson } from '../lib/precomputed';
+import { fetchPrecomputed, fetchPrecomputedSteps } from '../lib/precomputed';
 import type { AnyDemoModule } from './defineDemo';
 import type { ResultsSource, RunStatus } from './demoStore';
 import { BackendBanner } from './BackendBanner';
@@ -59,22 +59,20 @@ const fetched = new Set<string>();
  */
 async function loadPrecomputed(module: AnyDemoModule, which: 'default' | 'tutorial'): Promise<void> {
   const slug = module.meta.slug;
-  const name = which === 'default' ? `${slug}.json` : `${slug}.steps.json`;
-  if (fetched.has(name)) return;
-  fetched.add(name);
+  const key = `${slug}/${which}`;
+  if (fetched.has(key)) return;
+  fetched.add(key);
   try {
-    const json = await fetchJson(`${import.meta.env.BASE_URL}precomputed/${name}`);
-    if (json === null) return;
     const { setPrecomputed } = module.useStore.getState();
     if (which === 'default') {
-      const file = checkPrecomputed(json, slug);
-      setPrecomputed(file.results, file.provenance);
+      const file = await fetchPrecomputed(import.meta.env.BASE_URL, slug);
+      if (file) setPrecomputed(file.results, file.provenance);
     } else {
-      const file = checkPrecomputedSteps(json, slug);
-      for (const results of file.steps) setPrecomputed(results, file.provenance);
+      const file = await fetchPrecomputedSteps(import.meta.env.BASE_URL, slug);
+      if (file) for (const results of file.steps) setPrecomputed(results, file.provenance);
     }
   } catch (err) {
-    fetched.delete(name);
+    fetched.delete(key);
     // the live run still comes; the console says why the shipped one was not shown
     console.warn(`precomputed run not shown: ${err instanceof Error ? err.message : String(err)}`);
   }

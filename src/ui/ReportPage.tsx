@@ -3,6 +3,7 @@ import type { DemoMeta } from '../lib/demo';
 import { downloadText, toCsv } from '../lib/export';
 import { formatNumber, scoreCsvRows, scoreRows, tally, type ScoreRow } from '../lib/report';
 import { CLAIM_KINDS } from '../lib/results';
+import { ColumnHeads } from './ChartCard';
 import { RunBar } from './RunBar';
 import { useReport, type LoadDemo } from './reportStore';
 
@@ -19,15 +20,7 @@ function Scoreboard({ rows }: { rows: readonly ScoreRow[] }) {
     <div className="table-wrap">
       <table className="scoreboard" data-testid="scoreboard">
         <caption>Every claim of every demo: the default run's measured value against its threshold</caption>
-        <thead>
-          <tr>
-            {['Demo', 'Claim', 'Kind', 'Measured', 'Threshold', 'Result', 'Spread over replicates', 'Backend', 'Source'].map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Demo', 'Claim', 'Kind', 'Measured', 'Threshold', 'Result', 'Spread over replicates', 'Backend', 'Source']} />
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.demo}/${r.claim}`} data-testid={`score-${r.demo}-${r.claim}`} data-passed={r.passed} data-source={r.source.split(' ')[0]}>
@@ -78,7 +71,7 @@ export function ReportPage({ demos, load, only }: { demos: readonly DemoMeta[]; 
         {CLAIM_KINDS.map((k) => `${counts[k].passed} of ${counts[k].total} ${k} claims pass`).join(' · ')} ({present.length} of {shown.length} demos)
       </p>
       <div className="no-print">
-        <RunBar status={status === 'idle' ? 'idle' : status} progress={progress} onRun={() => void runAll(shown, load)} onCancel={cancel} runLabel="Run every demo here" />
+        <RunBar status={status} progress={progress} onRun={() => void runAll(shown, load)} onCancel={cancel} runLabel="Run every demo here" />
         <div className="header-actions">
           <button type="button" disabled={rows.length === 0} onClick={() => downloadText(`playground-report-${stamp}.csv`, toCsv(scoreCsvRows(rows)), 'text/csv')} data-testid="report-csv">
             Export CSV

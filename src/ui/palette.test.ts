@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CVD_MIN_DELTA_E, NEUTRAL, OKABE_ITO, SERIES, tint } from './palette';
@@ -63,13 +63,11 @@ describe('the chart palette', () => {
   });
 });
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
-  });
-}
+/** The app's source files under `dir` (tests left out). */
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => /\.tsx?$/.test(path) && !/\.test\.tsx?$/.test(path))
+    .map((path) => join(dir, path));
 
 /** A hex colour whose red, green and blue are equal (#333, #f3f3f3): it tells nothing apart by hue. */
 const isGrey = (hex: string): boolean => {

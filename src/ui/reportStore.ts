@@ -4,7 +4,7 @@
 
 import { create } from 'zustand';
 import type { DemoMeta } from '../lib/demo';
-import { checkPrecomputed, fetchJson } from '../lib/precomputed';
+import { fetchPrecomputed } from '../lib/precomputed';
 import type { ReportEntry } from '../lib/report';
 import { Cancelled } from '../lib/schedule';
 import type { AnyDemoModule } from './defineDemo';
@@ -29,9 +29,8 @@ interface ReportState {
 let controller: AbortController | null = null;
 
 async function precomputedEntry(meta: DemoMeta): Promise<ReportEntry> {
-  const json = await fetchJson(`${import.meta.env.BASE_URL}precomputed/${meta.slug}.json`);
-  if (json === null) throw new Error('no precomputed run in this build');
-  const file = checkPrecomputed(json, meta.slug);
+  const file = await fetchPrecomputed(import.meta.env.BASE_URL, meta.slug);
+  if (file === null) throw new Error('no precomputed run in this build');
   return { slug: meta.slug, title: meta.title, results: file.results, source: { kind: 'precomputed', provenance: file.provenance } };
 }
 

@@ -3,6 +3,7 @@
 // the task's number move. Long files are paged.
 
 import { useState } from 'react';
+import { ColumnHeads } from '../../ui/ChartCard';
 import type { ItemRow, TaskRow } from './experiment';
 import { setOverride } from './loadedOutputs';
 
@@ -27,14 +28,7 @@ export function Drilldown({ task, items }: { task: TaskRow; items: readonly Item
       <div className="table-wrap">
         <table>
           <caption>Items of {task.file}, page {page + 1} of {pages}</caption>
-          <thead>
-            <tr>
-              <th scope="col">line</th>
-              <th scope="col">prompt</th>
-              <th scope="col">response</th>
-              <th scope="col">label</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['line', 'prompt', 'response', 'label']} />
           <tbody>
             {shown.map((item) => (
               <tr key={item.index}>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { downloadText } from '../../lib/export';
-import { ChartCard, DataTable } from '../../ui/ChartCard';
+import { ChartCard, ColumnHeads, DataTable } from '../../ui/ChartCard';
 import type { DemoViewProps } from '../../ui/defineDemo';
 import { LinesChart } from '../../ui/LinesChart';
 import { spearman } from './claims';
@@ -97,15 +97,7 @@ export function TrustllmView({ results }: DemoViewProps<TrustllmResults>) {
         <div className="table-wrap">
           <table data-testid="trustllm-task-table">
             <caption>Scores by source and task (live: your files and overrides included)</caption>
-            <thead>
-              <tr>
-                {['source', 'task', 'metric', 'value', 'how', 'records', 'empty', 'bad lines', ''].map((h) => (
-                  <th key={h} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeads columns={['source', 'task', 'metric', 'value', 'how', 'records', 'empty', 'bad lines', '']} />
             <tbody>
               {scores.tasks.map((t) => (
                 <tr key={`${t.source}/${t.file}`}>
