@@ -58,13 +58,18 @@ function sameParams<P>(a: P | undefined, b: P): boolean {
   return keys.length === Object.keys(a as object).length && keys.every((k) => a[k] === b[k]);
 }
 
+/** How long a failed GPU run waits for its device's `lost` to settle (a busy machine took over 0.5 s). */
+const LOST_WAIT_MS = 3_000;
+
 /**
- * Whether `device` is lost: its `lost` promise settles a moment after the loss, possibly after the
- * failure it caused has reached the run, so the answer waits for it a little.
+ * Whether `device` is lost: the banner's store may know already; else its `lost` promise settles a
+ * moment after the loss, possibly after the failure it caused has reached the run, so the answer
+ * waits for it a while (only a run that failed on the GPU waits).
  */
 async function deviceLost(device: GPUDevice | null): Promise<boolean> {
   if (!device) return false;
-  return Promise.race([device.lost.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 500))]);
+  if (useBackend.getState().status === 'lost') return true;
+  return Promise.race([device.lost.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), LOST_WAIT_MS))]);
 }
 
 export function createDemoStore<P, R extends DemoResults<P, SeriesMap, MetricMap>>(spec: StoreSpec<P, R>): DemoStore<P, R> {
