@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { ComputeState, DemoMeta, TutorialStep } from '../lib/demo';
 import { editParam, parseParams, type ParamValues, type ParsedParams, type Refine, type Schema } from '../lib/params';
+import type { DemoScript } from '../lib/pythonScript';
 import type { DemoResults, MetricMap, SeriesMap } from '../lib/results';
 import type { RunControl } from '../lib/schedule';
 import { createDemoStore, type DemoStore } from './demoStore';
@@ -38,6 +39,8 @@ export interface DemoDefinition<S extends Schema, R extends DemoResults<ParamVal
    */
   viewFollows?: readonly (keyof ParamValues<S> & string)[];
   tutorial: readonly TutorialStep<ParamValues<S>, R>[];
+  /** "Export as a script": the demo's method in Python and the numbers that must agree with the page's. */
+  script?: DemoScript<ParamValues<S>, R>;
 }
 
 export interface DemoModule<S extends Schema, R extends DemoResults<ParamValues<S>, SeriesMap, MetricMap>> extends DemoDefinition<S, R> {

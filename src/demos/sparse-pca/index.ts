@@ -6,5 +6,6 @@ import { sparsePcaSchema, refineSparsePcaParams } from './params';
 import { runSparsePca } from './experiment';
 import { SparsePcaView } from './View';
 import { tutorial } from './tutorial';
+import { script } from './script';
 
-export default defineDemo({ meta, schema: sparsePcaSchema, refine: refineSparsePcaParams, run: runSparsePca, View: SparsePcaView, tutorial });
+export default defineDemo({ meta, schema: sparsePcaSchema, refine: refineSparsePcaParams, run: runSparsePca, View: SparsePcaView, tutorial, script });

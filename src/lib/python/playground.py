@@ -1,0 +1,249 @@
+# ---- the playground's seeded random streams, weights and command line -------------------------
+# A port of src/lib/rng.ts: every random number is a pure function of (key, counter) through the
+# pcg2d hash, so this script draws exactly the numbers the page drew for the same seed.
+# Arithmetic is on 32-bit unsigned words (Python ints masked, or NumPy uint32 arrays).
+
+import json
+import math
+import os
+import sys
+
+import numpy as np
+
+_M = 1664525
+_C = 1013904223
+_MASK = 0xFFFFFFFF
+
+
+def pcg2d(x, y):
+    """pcg2d (Jarzynski & Olano 2020): a 2 x u32 -> 2 x u32 bijective mix."""
+    vx = (x * _M + _C) & _MASK
+    vy = (y * _M + _C) & _MASK
+    vx = (vx + vy * _M) & _MASK
+    vy = (vy + vx * _M) & _MASK
+    vx ^= vx >> 16
+    vy ^= vy >> 16
+    vx = (vx + vy * _M) & _MASK
+    vy = (vy + vx * _M) & _MASK
+    vx ^= vx >> 16
+    vy ^= vy >> 16
+    return vx, vy
+
+
+def pcg2d_array(x, y):
+    """pcg2d over uint32 arrays (or an array and a scalar): the same words, all at once."""
+    with np.errstate(over="ignore"):
+        m = np.uint32(_M)
+        vx = np.asarray(x, dtype=np.uint32) * m + np.uint32(_C)
+        vy = np.asarray(y, dtype=np.uint32) * m + np.uint32(_C)
+        vx, vy = np.broadcast_arrays(vx, vy)
+        vx = vx + vy * m
+        vy = vy + vx * m
+        vx = vx ^ (vx >> np.uint32(16))
+        vy = vy ^ (vy >> np.uint32(16))
+        vx = vx + vy * m
+        vy = vy + vx * m
+        vx = vx ^ (vx >> np.uint32(16))
+        vy = vy ^ (vy >> np.uint32(16))
+    return vx, vy
+
+
+def hash_u32(key, counter):
+    return pcg2d(key & _MASK, counter & _MASK)[0]
+
+
+def hash_uniform01(key, counter):
+    """Uniform in [0, 1) with 24 random bits, as the WGSL kernels draw it."""
+    return (hash_u32(key, counter) >> 8) / 16777216.0
+
+
+def gumbel_from_hash(key, counter):
+    u = ((hash_u32(key, counter) >> 8) + 0.5) / 16777216.0
+    return -math.log(-math.log(u))
+
+
+def hash_uniform01_array(key, counters):
+    words = pcg2d_array(np.uint32(key & _MASK), np.asarray(counters, dtype=np.uint32))[0]
+    return (words >> np.uint32(8)).astype(np.float64) / 16777216.0
+
+
+def gumbel_from_hash_array(key, counters):
+    words = pcg2d_array(np.uint32(key & _MASK), np.asarray(counters, dtype=np.uint32))[0]
+    u = ((words >> np.uint32(8)).astype(np.float64) + 0.5) / 16777216.0
+    return -np.log(-np.log(u))
+
+
+def _fnv1a(text):
+    h = 0x811C9DC5
+    for unit in _utf16_units(text):
+        h ^= unit
+        h = (h * 0x01000193) & _MASK
+    return h
+
+
+def _utf16_units(text):
+    # JavaScript's charCodeAt reads UTF-16 code units; labels here are ASCII, but stay exact
+    data = text.encode("utf-16-le")
+    return [data[i] | (data[i + 1] << 8) for i in range(0, len(data), 2)]
+
+
+def derive_key(key, label):
+    """A child key; children of one key with different labels are independent streams."""
+    if isinstance(label, str):
+        tag = _fnv1a(label)
+    else:
+        tag = (label & _MASK) ^ 0xA511E9B3
+    a, b = pcg2d(key & _MASK, tag)
+    return (a ^ ((b * 0x9E3779B1) & _MASK)) & _MASK
+
+
+class RngStream:
+    """A sequential stream over one key (src/lib/rng.ts RngStream): split, never share."""
+
+    def __init__(self, key):
+        self.key = key & _MASK
+        self.counter = 0
+        self.spare_normal = None
+
+    @staticmethod
+    def from_seed(seed):
+        return RngStream(derive_key(seed & _MASK, "root"))
+
+    def split(self, label):
+        return RngStream(derive_key(self.key, label))
+
+    def next_u32(self):
+        value = hash_u32(self.key, self.counter)
+        self.counter += 1
+        return value
+
+    def uniform(self):
+        """Uniform in [0, 1) with 53 random bits."""
+        hi, lo = pcg2d(self.key, self.counter & _MASK)
+        self.counter += 1
+        return ((hi >> 5) * 67108864 + (lo >> 6)) / 9007199254740992.0
+
+    def normal(self):
+        """Standard normal by Box-Muller (both variates used, the sine one kept for the next call)."""
+        if self.spare_normal is not None:
+            z = self.spare_normal
+            self.spare_normal = None
+            return z
+        u1 = self.uniform()
+        while u1 <= 0:
+            u1 = self.uniform()
+        u2 = self.uniform()
+        r = math.sqrt(-2.0 * math.log(u1))
+        self.spare_normal = r * math.sin(2.0 * math.pi * u2)
+        return r * math.cos(2.0 * math.pi * u2)
+
+    def int(self, n):
+        """An integer in [0, n)."""
+        return int(math.floor(self.uniform() * n))
+
+    def categorical(self, p, offset=0, n=None):
+        """An index drawn from p[offset : offset + n] by inverse CDF (one uniform)."""
+        if n is None:
+            n = len(p) - offset
+        u = self.uniform()
+        for i in range(n):
+            u -= float(p[offset + i])
+            if u < 0:
+                return i
+        return n - 1
+
+    # -- the same draws, many at once (identical numbers, in order) --
+
+    def uniforms(self, count):
+        counters = (np.arange(count, dtype=np.int64) + self.counter) & _MASK
+        hi, lo = pcg2d_array(np.uint32(self.key), counters.astype(np.uint32))
+        self.counter += count
+        return ((hi >> np.uint32(5)).astype(np.float64) * 67108864.0 + (lo >> np.uint32(6)).astype(np.float64)) / 9007199254740992.0
+
+    def normals(self, count):
+        """count standard normals, exactly the sequence of count calls to normal()."""
+        out = np.empty(count)
+        start = 0
+        if count > 0 and self.spare_normal is not None:
+            out[0] = self.spare_normal
+            self.spare_normal = None
+            start = 1
+        pairs = (count - start + 1) // 2
+        if pairs > 0:
+            saved = self.counter
+            u = self.uniforms(2 * pairs)
+            u1, u2 = u[0::2], u[1::2]
+            if np.any(u1 <= 0):  # a zero draw is redrawn (p = 2^-53): replay those calls one by one
+                self.counter = saved
+                for i in range(start, count):
+                    out[i] = self.normal()
+                return out
+            r = np.sqrt(-2.0 * np.log(u1))
+            z = np.empty(2 * pairs)
+            z[0::2] = r * np.cos(2.0 * np.pi * u2)
+            z[1::2] = r * np.sin(2.0 * np.pi * u2)
+            taken = count - start
+            out[start:] = z[:taken]
+            if taken < 2 * pairs:
+                self.spare_normal = float(z[-1])
+        return out
+
+
+# ---- weights: the playground's format (a JSON manifest beside a little-endian float32 blob) ----
+
+def load_weights(directory):
+    """(manifest, {name: float32 array}) from directory/manifest.json and directory/weights.bin."""
+    with open(os.path.join(directory, "manifest.json"), encoding="utf-8") as f:
+        manifest = json.load(f)
+    blob = np.fromfile(os.path.join(directory, "weights.bin"), dtype="<f4")
+    params = {}
+    for entry in manifest["parameters"]:
+        size = int(np.prod(entry["shape"])) if entry["shape"] else 1
+        params[entry["name"]] = blob[entry["offset"]:entry["offset"] + size].reshape(entry["shape"])
+    return manifest, params
+
+
+def check_shapes(expected, params, what):
+    """Fails with the parameter named when a weight file does not have the shapes the model builds."""
+    for name, shape in expected:
+        if name not in params:
+            raise SystemExit(f"{what}: the weights have no parameter {name!r}")
+        if list(params[name].shape) != list(shape):
+            raise SystemExit(f"{what}: parameter {name!r} has shape {list(params[name].shape)}, the model builds {list(shape)}")
+    extra = sorted(set(params) - {name for name, _ in expected})
+    if extra:
+        raise SystemExit(f"{what}: the weights have parameters the model does not build: {extra}")
+    print(f"[dry run] {what}: {len(expected)} parameters, shapes match the weights")
+
+
+# ---- command line and output -------------------------------------------------------------------
+
+def parse_cli():
+    """--only-numpy skips the PyTorch parts; --dry-run only checks their shapes (and skips the rest); --weights DIR."""
+    import argparse
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    parser = argparse.ArgumentParser(description="Reproduces a WebGPU ML Playground configuration.")
+    parser.add_argument("--only-numpy", action="store_true", help="skip the parts that need PyTorch")
+    parser.add_argument("--dry-run", action="store_true", help="check the PyTorch parts' model shapes against the weights (without torch if absent), run nothing else")
+    parser.add_argument("--weights", default=os.path.join(here, "weights"), help="folder of the exported weights (default: weights/ beside this script)")
+    return parser.parse_args()
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (np.floating, float)):
+        v = float(value)
+        return v if math.isfinite(v) else ("NaN" if v != v else ("Infinity" if v > 0 else "-Infinity"))
+    if isinstance(value, np.integer):
+        return int(value)
+    return value
+
+
+def emit_results(values):
+    """The last line of output: RESULTS_JSON and the numbers compared with the page (non-finite as strings)."""
+    print("RESULTS_JSON " + json.dumps(_plain(values), sort_keys=True))
+    sys.stdout.flush()

@@ -1,0 +1,69 @@
+// The Python prelude of every exported script draws exactly the numbers of src/lib/rng.ts: the same
+// seed gives the same data in the tab and in the script. Compared word for word (u32) and to the last
+// bit (uniforms), and to 1e-15 where libm's log, sin and cos may differ by an ulp (normals, Gumbel).
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findPython } from '../../../scripts/python';
+import { deriveKey, gumbelFromHash, hashU32, hashUniform01, RngStream } from '../rng';
+
+const python = findPython();
+const here = join(process.cwd(), 'src/lib/python');
+
+function draws(seed: number) {
+  const root = RngStream.fromSeed(seed);
+  const a = root.split('data');
+  const b = root.split(3).split('init');
+  const p = [0.1, 0.2, 0.3, 0.4];
+  return {
+    keys: [root.key, a.key, b.key, deriveKey(seed, 'héllo'), deriveKey(seed, 0xffffffff)],
+    u32: [0, 1, 2, 1000, 4294967295].map((c) => hashU32(a.key, c)),
+    uniform01: [0, 5, 77].map((c) => hashUniform01(b.key, c)),
+    gumbel: [0, 5, 77].map((c) => gumbelFromHash(b.key, c)),
+    stream: [a.nextU32(), a.uniform(), a.normal(), a.normal(), a.normal(), a.int(7), a.categorical(p), a.categorical(p, 1, 3)],
+    uniforms: Array.from({ length: 9 }, () => b.uniform()),
+    normals: Array.from({ length: 11 }, () => b.normal()),
+  };
+}
+
+const PY = `
+import json, sys
+sys.path.insert(0, ${JSON.stringify(here)})
+from playground import *
+seed = int(sys.argv[1])
+root = RngStream.from_seed(seed)
+a = root.split("data")
+b = root.split(3).split("init")
+p = [0.1, 0.2, 0.3, 0.4]
+out = {
+  "keys": [root.key, a.key, b.key, derive_key(seed, "héllo"), derive_key(seed, 0xFFFFFFFF)],
+  "u32": [hash_u32(a.key, c) for c in [0, 1, 2, 1000, 4294967295]],
+  "uniform01": list(hash_uniform01_array(b.key, [0, 5, 77])),
+  "gumbel": list(gumbel_from_hash_array(b.key, [0, 5, 77])),
+  "stream": [a.next_u32(), a.uniform(), a.normal(), a.normal(), a.normal(), a.int(7), a.categorical(p), a.categorical(p, 1, 3)],
+  "uniforms": list(b.uniforms(4)) + [b.uniform() for _ in range(5)],
+  "normals": list(b.normals(3)) + [b.normal()] + list(b.normals(4)) + list(b.normals(3)),
+}
+print(json.dumps(out, default=float))
+`;
+
+describe.skipIf(!python)('the exported scripts\u2019 random streams (src/lib/python/playground.py)', () => {
+  it.each([1, 7, 123456789])('seed %i: the same keys, words and draws as rng.ts', (seed) => {
+    const got = JSON.parse(execFileSync(python!, ['-c', PY, String(seed)], { encoding: 'utf8' })) as ReturnType<typeof draws>;
+    const want = draws(seed);
+    expect(got.keys).toEqual(want.keys);
+    expect(got.u32).toEqual(want.u32);
+    expect(got.uniform01).toEqual(want.uniform01);
+    expect(got.uniforms).toEqual(want.uniforms);
+    expect(got.stream.slice(0, 2)).toEqual(want.stream.slice(0, 2));
+    expect(got.stream.slice(5)).toEqual(want.stream.slice(5));
+    for (const [g, w] of [
+      [got.gumbel, want.gumbel],
+      [got.normals, want.normals],
+      [got.stream.slice(2, 5), want.stream.slice(2, 5)],
+    ] as const) {
+      expect(g.length).toBe(w.length);
+      g.forEach((x, i) => expect(Math.abs(x - w[i])).toBeLessThan(1e-15 * Math.max(1, Math.abs(w[i]))));
+    }
+  });
+});
