@@ -1,7 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SPARSE_PCA_CLAIMS, runDemo, trackErrors, waitForRunDone } from './helpers';
 import type { SparsePcaResults } from '../src/demos/sparse-pca/results';
+import { parseScriptResults } from '../src/lib/scriptResults';
+import { findPython } from '../scripts/python';
 
 test.describe('sparse PCA on WebGPU (software adapter here)', () => {
   test('window.playground.run returns the results object and its claims pass', async ({ page }) => {
@@ -47,6 +53,24 @@ test.describe('sparse PCA on WebGPU (software adapter here)', () => {
     expect(saved.params).toEqual(api.params);
     expect(saved.metrics).toEqual(api.metrics);
     expect(saved.claims).toEqual(api.claims);
+
+    // Export as a script: the program the page hands over computes the page's numbers at these settings too
+    const scriptDownload = page.waitForEvent('download');
+    await page.getByTestId('export-script').click();
+    const exported = await scriptDownload;
+    expect(exported.suggestedFilename()).toBe('sparse-pca.py');
+    const program = await readFile(await exported.path(), 'utf8');
+    expect(program).toContain('\nP = 16  #');
+    expect(program).toMatch(/# The page's configuration: http\S*#\/sparse-pca\?seed=1&p=16/);
+    const python = findPython();
+    expect(python, 'a python3 with NumPy').not.toBeNull();
+    const path = join(mkdtempSync(join(tmpdir(), 'script-')), 'sparse-pca.py');
+    writeFileSync(path, program);
+    const printed = parseScriptResults(execFileSync(python!, [path], { encoding: 'utf8' }));
+    for (const id of ['mcp-equals-oracle', 'fps-biased', 'fps-never-oracle']) {
+      const page = api.claims.find((c) => c.id === id)!.value;
+      expect(Math.abs(printed[id] - page), `${id}: script ${printed[id]}, page ${page}`).toBeLessThanOrEqual(1e-9 * Math.abs(page));
+    }
 
     // a chart's table alternative and CSV export
     await page.getByTestId('chart-error-vs-n').getByRole('button', { name: 'Show as table' }).click();

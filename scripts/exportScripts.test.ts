@@ -8,7 +8,8 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { agreementGap, assembleScript, parseScriptResults } from '../src/lib/pythonScript';
+import { assembleScript } from '../src/lib/pythonScript';
+import { agreementGap, parseScriptResults } from '../src/lib/scriptResults';
 import { loadDemo } from '../src/registry';
 import { readPrecomputed, readyMetas } from './precomputedFiles';
 import { findPython } from './python';
@@ -41,6 +42,7 @@ async function writeExport(slug: string) {
     cpSync(join(root, 'public', folder, 'manifest.json'), join(dir, 'weights', name, 'manifest.json'));
     cpSync(join(root, 'public', folder, 'weights.bin'), join(dir, 'weights', name, 'weights.bin'));
   }
+  for (const file of script.data ?? []) cpSync(join(root, 'public', file), join(dir, file));
   return { script, results: file.results, path };
 }
 

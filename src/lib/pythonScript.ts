@@ -35,8 +35,10 @@ export interface DemoScript<P, R> {
   /** The method in Python (src/demos/<slug>/script.py): reads the constants and the prelude's helpers. */
   body: string;
   constants: (params: P) => ScriptConstantLine[];
-  /** Weight folders under public/ the script loads; the export puts them beside it in weights/. */
+  /** Weight folders under public/ the script loads (`weights/<name>/`); the export puts them beside it in weights/<name>/. */
   weights?: readonly string[];
+  /** Data files under public/ the script reads (`data/…`); the export puts them beside it at the same path. */
+  data?: readonly string[];
   agreement: readonly AgreementCheck<R>[];
   /** Seconds the agreement run (--only-numpy at the defaults) takes on a 2-core machine. */
   seconds: number;
@@ -102,30 +104,4 @@ export function assembleScript<P, R>(script: DemoScript<P, R>, params: P, header
     '',
   ];
   return lines.join('\n');
-}
-
-/** Where an agreement check stands: the script's and the page's numbers and whether they agree. */
-export function agreementGap(check: { tolerance: { abs?: number; rel?: number } }, script: number, page: number): { gap: number; allowed: number; ok: boolean } {
-  const gap = Math.abs(script - page);
-  const allowed = (check.tolerance.abs ?? 0) + (check.tolerance.rel ?? 0) * Math.abs(page);
-  const bothNaN = Number.isNaN(script) && Number.isNaN(page);
-  return { gap: bothNaN ? 0 : gap, allowed, ok: bothNaN || (Number.isFinite(gap) ? gap <= allowed : script === page) };
-}
-
-/** The numbers of a script's RESULTS_JSON line (non-finite ones arrive as strings). */
-export function parseScriptResults(stdout: string): Record<string, number> {
-  const line = stdout
-    .split('\n')
-    .reverse()
-    .find((l) => l.startsWith('RESULTS_JSON '));
-  if (!line) throw new Error('the script printed no RESULTS_JSON line');
-  const raw = JSON.parse(line.slice('RESULTS_JSON '.length)) as Record<string, unknown>;
-  const values: Record<string, number> = {};
-  for (const [key, v] of Object.entries(raw)) {
-    if (typeof v === 'number') values[key] = v;
-    else if (v === 'NaN') values[key] = NaN;
-    else if (v === 'Infinity') values[key] = Infinity;
-    else if (v === '-Infinity') values[key] = -Infinity;
-  }
-  return values;
 }

@@ -13,6 +13,7 @@ import { ClaimList } from './ClaimList';
 import { TutorialPlayer } from './TutorialPlayer';
 import { DataTable } from './ChartCard';
 import { CopyLinkButton } from './CopyLinkButton';
+import { ExportScriptButton } from './ExportScriptButton';
 
 type DemoRoute = Route & { slug: string };
 
@@ -166,6 +167,7 @@ function LoadedDemo({ module, route }: { module: AnyDemoModule; route: DemoRoute
           <button type="button" disabled={!results} onClick={() => results && downloadText(`${route.slug}-results.json`, JSON.stringify(results, null, 2), 'application/json')} data-testid="export-json">
             Export results (JSON)
           </button>
+          <ExportScriptButton module={module} params={params} />
         </div>
       </header>
       <BackendBanner />

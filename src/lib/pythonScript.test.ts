@@ -1,0 +1,68 @@
+// The exported program's frame: constants as Python literals, a link that cannot break out of its
+// comment, names checked, the output line read back with its non-finite numbers.
+import { describe, expect, it } from 'vitest';
+import { assembleScript, pythonLiteral, type DemoScript } from './pythonScript';
+import { agreementGap, parseScriptResults } from './scriptResults';
+import { scriptFiles } from './scriptExport';
+
+const script: DemoScript<{ n: number; label: string }, unknown> = {
+  frameworks: 'numpy',
+  body: 'def main(args):\n    emit_results({"n": N})\n\nif __name__ == "__main__":\n    main(parse_cli())\n',
+  constants: (p) => [
+    { name: 'N', value: p.n, comment: 'samples' },
+    { name: 'LABEL', value: p.label, comment: 'a name\nprint("escaped")' },
+  ],
+  agreement: [],
+  seconds: 1,
+};
+
+describe('assembleScript', () => {
+  it('puts the header, the constants, the prelude and the method in that order', () => {
+    const text = assembleScript(script, { n: 7, label: 'x' }, { slug: 'demo', title: 'A demo', link: 'http://127.0.0.1/#/demo?n=7' });
+    expect(text.startsWith('#!/usr/bin/env python3\n# A demo: exported from the WebGPU ML Playground')).toBe(true);
+    expect(text).toContain("# The page's configuration: http://127.0.0.1/#/demo?n=7\n");
+    const order = ['\nN = 7  # samples', 'class RngStream', 'def main(args)'].map((s) => text.indexOf(s));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('keeps comment text on one line and strings as literals, whatever the page passes', () => {
+    const text = assembleScript(script, { n: 1, label: '"""\nimport os; os.remove("x")' }, { slug: 'demo', title: 'Evil\ntitle', link: 'http://h/#/d?x=\n__import__("os")' });
+    expect(text).not.toMatch(/^print\("escaped"\)/m);
+    expect(text).not.toMatch(/^__import__/m);
+    expect(text).not.toMatch(/^title/m);
+    expect(text).toContain('LABEL = "\\"\\"\\"\\nimport os; os.remove(\\"x\\")"  # a name print("escaped")');
+  });
+
+  it('refuses constant names that are not UPPER_SNAKE_CASE or appear twice', () => {
+    const bad = { ...script, constants: () => [{ name: 'n', value: 1, comment: '' }] };
+    expect(() => assembleScript(bad, { n: 1, label: '' }, { slug: 'd', title: 't' })).toThrow(/UPPER_SNAKE_CASE/);
+    const twice = { ...script, constants: () => [{ name: 'N', value: 1, comment: '' }, { name: 'N', value: 2, comment: '' }] };
+    expect(() => assembleScript(twice, { n: 1, label: '' }, { slug: 'd', title: 't' })).toThrow(/twice/);
+  });
+
+  it('writes Python literals', () => {
+    expect([pythonLiteral(true), pythonLiteral(false), pythonLiteral(2.5), pythonLiteral(NaN), pythonLiteral(-Infinity), pythonLiteral([1, 2]), pythonLiteral('é')]).toEqual(['True', 'False', '2.5', 'float("nan")', '-float("inf")', '[1, 2]', '"é"']);
+  });
+});
+
+describe('reading a script back', () => {
+  it('takes the last RESULTS_JSON line, with non-finite numbers', () => {
+    const out = 'progress\nRESULTS_JSON {"a": 1}\nmore\nRESULTS_JSON {"a": 2, "b": "NaN", "c": "-Infinity"}\n';
+    expect(parseScriptResults(out)).toEqual({ a: 2, b: NaN, c: -Infinity });
+    expect(() => parseScriptResults('no line')).toThrow(/RESULTS_JSON/);
+  });
+
+  it('holds a number to |script − page| ≤ abs + rel·|page|', () => {
+    expect(agreementGap({ tolerance: { rel: 1e-9 } }, 1 + 5e-10, 1).ok).toBe(true);
+    expect(agreementGap({ tolerance: { rel: 1e-9 } }, 1 + 2e-9, 1).ok).toBe(false);
+    expect(agreementGap({ tolerance: { abs: 0 } }, 0.9, 0.9).ok).toBe(true);
+    expect(agreementGap({ tolerance: { abs: 0.1 } }, NaN, 1).ok).toBe(false);
+    expect(agreementGap({ tolerance: { abs: 0 } }, NaN, NaN).ok).toBe(true);
+    expect(agreementGap({ tolerance: { abs: 0 } }, Infinity, Infinity).ok).toBe(true);
+  });
+
+  it('lists the files that travel with a script', () => {
+    expect(scriptFiles({ weights: ['weights/a/', 'weights/b'], data: ['data/x.json'] })).toEqual(['weights/a/manifest.json', 'weights/a/weights.bin', 'weights/b/manifest.json', 'weights/b/weights.bin', 'data/x.json']);
+  });
+});
