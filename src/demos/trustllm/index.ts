@@ -6,5 +6,6 @@ import { trustllmSchema } from './params';
 import { runTrustllm } from './experiment';
 import { TrustllmView } from './View';
 import { tutorial } from './tutorial';
+import { script } from './script';
 
-export default defineDemo({ meta, schema: trustllmSchema, run: runTrustllm, View: TrustllmView, tutorial });
+export default defineDemo({ meta, schema: trustllmSchema, run: runTrustllm, View: TrustllmView, tutorial, script });
