@@ -5,6 +5,7 @@ import { meta } from './meta';
 import { marineSchema } from './params';
 import { runMarine } from './experiment';
 import { MarineView } from './View';
+import { script } from './script';
 import { tutorial } from './tutorial';
 
-export default defineDemo({ meta, schema: marineSchema, run: runMarine, View: MarineView, tutorial });
+export default defineDemo({ meta, schema: marineSchema, run: runMarine, View: MarineView, tutorial, script });
