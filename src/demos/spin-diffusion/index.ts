@@ -6,5 +6,6 @@ import { spinDiffusionSchema } from './params';
 import { runSpinDiffusion } from './experiment';
 import { SpinDiffusionView } from './View';
 import { tutorial } from './tutorial';
+import { script } from './script';
 
-export default defineDemo({ meta, schema: spinDiffusionSchema, run: runSpinDiffusion, View: SpinDiffusionView, viewFollows: ['drawing'], tutorial });
+export default defineDemo({ meta, schema: spinDiffusionSchema, run: runSpinDiffusion, View: SpinDiffusionView, viewFollows: ['drawing'], tutorial, script });
