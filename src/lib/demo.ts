@@ -42,6 +42,11 @@ export interface TutorialStep<P, R extends DemoResults<P, SeriesMap, MetricMap> 
   params: Partial<P>;
   /** What to look at, in a few sentences. */
   body: string;
+  /**
+   * The chart or section this step talks about, shown large in presenter mode: a chart card's test id
+   * (`chart-<name>`) or an element's id (a section's heading stands for the section).
+   */
+  focus?: string;
   /** A check on the step's results that the tutorial shows and e2e asserts. */
   expect?: { label: string; check: (results: R) => boolean };
 }

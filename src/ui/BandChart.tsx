@@ -1,6 +1,7 @@
 // Lines with min–max bands over seeds: each series reads `${key}Mean`, `${key}Min`, `${key}Max`.
 
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { PlotFrame } from './PlotFrame';
 import type { SeriesRow } from '../lib/results';
 import { LOG_DOMAIN, xAxisProps, yAxisProps } from './axes';
 
@@ -25,7 +26,7 @@ export function BandChart({ rows, x, xLabel, yLabel, bands, logY = false, height
     return row;
   });
   return (
-    <ResponsiveContainer width="100%" height={height}>
+    <PlotFrame height={height}>
       <ComposedChart data={data} margin={{ left: 10, right: 10, bottom: 4 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey={x} {...xAxisProps(xLabel)} />
@@ -43,6 +44,6 @@ export function BandChart({ rows, x, xLabel, yLabel, bands, logY = false, height
           <Line key={b.key} dataKey={`${b.key}Line`} name={`${b.name} (mean; band: min–max over seeds)`} stroke={b.colour} dot={false} isAnimationActive={false} />
         ))}
       </ComposedChart>
-    </ResponsiveContainer>
+    </PlotFrame>
   );
 }

@@ -14,7 +14,7 @@ const GROUPS: Record<ClaimKind, { title: string; note: string }> = {
 /** The claims measured on this run, grouped by kind, each with its number and threshold. */
 export function ClaimList({ claims }: { claims: readonly Claim[] }) {
   return (
-    <section className="claims" aria-label="Claim checks">
+    <section className="claims" aria-label="Claim checks" data-testid="claims">
       {CLAIM_KINDS.map((kind) => {
         const rows = claims.filter((c) => c.kind === kind);
         if (rows.length === 0) return null;

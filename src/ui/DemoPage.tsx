@@ -14,6 +14,7 @@ import { TutorialPlayer } from './TutorialPlayer';
 import { DataTable } from './ChartCard';
 import { CopyLinkButton } from './CopyLinkButton';
 import { ExportScriptButton } from './ExportScriptButton';
+import { useSpotlight } from './spotlight';
 
 type DemoRoute = Route & { slug: string };
 
@@ -143,6 +144,7 @@ function LoadedDemo({ module, route }: { module: AnyDemoModule; route: DemoRoute
   );
   const linkIssueByField = useMemo(() => Object.fromEntries(linkIssues.map((i) => [i.field, i.message])), [linkIssues]);
   const running = status === 'running';
+  useSpotlight(present && step !== null ? (module.tutorial[step]?.focus ?? null) : null);
   return (
     <main className={`page demo ${present ? 'present' : ''}`}>
       <nav className="crumbs">

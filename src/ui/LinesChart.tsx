@@ -1,6 +1,7 @@
 // A plain multi-line chart over one x column: the shape most per-iteration views need.
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { PlotFrame } from './PlotFrame';
 import type { SeriesRow } from '../lib/results';
 import { LOG_DOMAIN, xAxisProps, yAxisProps } from './axes';
 
@@ -16,7 +17,7 @@ const fmt = (v: unknown) => (typeof v === 'number' ? String(Number(v.toPrecision
 
 export function LinesChart({ rows, x, xLabel, yLabel, lines, log = false, logX = false, height = 260 }: { rows: readonly SeriesRow[]; x: string; xLabel: string; yLabel: string; lines: readonly LineSpec[]; log?: boolean; logX?: boolean; height?: number }) {
   return (
-    <ResponsiveContainer width="100%" height={height}>
+    <PlotFrame height={height}>
       <LineChart data={rows as SeriesRow[]} margin={{ left: 10, right: 10, bottom: 4 }}>
         <CartesianGrid strokeDasharray="3 3" />
         {logX ? (
@@ -35,6 +36,6 @@ export function LinesChart({ rows, x, xLabel, yLabel, lines, log = false, logX =
           <Line key={l.key} dataKey={(row: SeriesRow) => row[l.key]} name={l.name} stroke={l.colour} strokeDasharray={l.dashed ? '5 3' : undefined} isAnimationActive={false} />
         ))}
       </LineChart>
-    </ResponsiveContainer>
+    </PlotFrame>
   );
 }

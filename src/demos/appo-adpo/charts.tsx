@@ -1,6 +1,7 @@
 // Views particular to the APPO / ADPO demo: the margin histogram with ADPO's ±γ query band.
 
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
+import { PlotFrame } from '../../ui/PlotFrame';
 import type { AdpoMethod } from './adpo';
 import type { MarginBinRow } from './experiment';
 import { xAxisProps, yAxisProps } from '../../ui/axes';
@@ -14,7 +15,7 @@ export const GAMMA_COLOURS = [OKABE_ITO.reddishPurple, OKABE_ITO.vermillion, OKA
 export function MarginHistogram({ rows, gamma }: { rows: readonly MarginBinRow[]; gamma: number }) {
   const width = rows.length > 1 ? rows[1].margin - rows[0].margin : 1;
   return (
-    <ResponsiveContainer width="100%" height={240}>
+    <PlotFrame height={240}>
       <BarChart data={rows as MarginBinRow[]} margin={{ left: 10, right: 10, bottom: 4 }} barCategoryGap={0}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="margin" type="number" domain={[rows[0].margin - width / 2, rows[rows.length - 1].margin + width / 2]} tickFormatter={(v) => String(Number(Number(v).toPrecision(2)))} {...xAxisProps('margin m = β⟨w, φ(chosen) − φ(rejected)⟩')} />
@@ -27,6 +28,6 @@ export function MarginHistogram({ rows, gamma }: { rows: readonly MarginBinRow[]
           ))}
         </Bar>
       </BarChart>
-    </ResponsiveContainer>
+    </PlotFrame>
   );
 }

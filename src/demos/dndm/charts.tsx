@@ -1,6 +1,7 @@
 // The recharts views of the DNDM demo. Each reads one series of the results object, typed by its row.
 
-import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { PlotFrame } from '../../ui/PlotFrame';
 import { LOG_DOMAIN, xAxisProps, yAxisProps } from '../../ui/axes';
 import type { NfeRow, QualityMetric, QualityRow, RealTextColumns, TauRow, TimeRow } from './summary';
 import { OKABE_ITO } from '../../ui/palette';
@@ -12,7 +13,7 @@ const fmt = (v: unknown) => (Array.isArray(v) ? v.map((x) => Number(x).toPrecisi
 /** Transition-time distribution: expected tokens N·p_t per step and the τ drawn in the shown run. */
 export function TauHistogram({ rows }: { rows: readonly TauRow[] }) {
   return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
+    <PlotFrame height={HEIGHT}>
       <ComposedChart data={rows} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="t" type="number" domain={[1, 'dataMax']} reversed {...xAxisProps('step t (the reverse process runs right to left: T → 1)')} />
@@ -22,14 +23,14 @@ export function TauHistogram({ rows }: { rows: readonly TauRow[] }) {
         <Bar dataKey="sampledTokens" name="τ drawn in the shown run" fill={COLOURS.dndm} isAnimationActive={false} />
         <Line dataKey="expectedTokens" name="expected N·p_t" stroke={COLOURS.formula} dot={false} isAnimationActive={false} />
       </ComposedChart>
-    </ResponsiveContainer>
+    </PlotFrame>
   );
 }
 
 export function NfeChart({ rows }: { rows: readonly NfeRow[] }) {
   const data = rows.map((r) => ({ ...r, dndmBand: [r.dndmMin, r.dndmMax] }));
   return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
+    <PlotFrame height={HEIGHT}>
       <ComposedChart data={data} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="T" {...xAxisProps('diffusion steps T')} />
@@ -41,14 +42,14 @@ export function NfeChart({ rows }: { rows: readonly NfeRow[] }) {
         <Line dataKey="dndmMean" name="DNDM measured (mean)" stroke={COLOURS.dndm} isAnimationActive={false} />
         <Line dataKey="formula" name="E[NFE] = Σ 1 − (1 − p_t)^N" stroke={COLOURS.formula} strokeDasharray="5 3" isAnimationActive={false} />
       </ComposedChart>
-    </ResponsiveContainer>
+    </PlotFrame>
   );
 }
 
 export function TimeChart({ rows }: { rows: readonly TimeRow[] }) {
   const data = rows.map((r) => ({ ...r, baselineBand: [r.baselineMsMin, r.baselineMsMax], dndmBand: [r.dndmMsMin, r.dndmMsMax] }));
   return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
+    <PlotFrame height={HEIGHT}>
       <ComposedChart data={data} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="T" {...xAxisProps('diffusion steps T')} />
@@ -60,7 +61,7 @@ export function TimeChart({ rows }: { rows: readonly TimeRow[] }) {
         <Line dataKey="baselineMsMean" name="T-call sampler" stroke={COLOURS.baseline} isAnimationActive={false} />
         <Line dataKey="dndmMsMean" name="DNDM" stroke={COLOURS.dndm} isAnimationActive={false} />
       </ComposedChart>
-    </ResponsiveContainer>
+    </PlotFrame>
   );
 }
 
@@ -79,7 +80,7 @@ export function QualityChart({ rows, metric }: { rows: readonly QualityRow[]; me
     dndmBand: [r[`dndm${metric}Min` as const], r[`dndm${metric}Max` as const]],
   }));
   return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
+    <PlotFrame height={HEIGHT}>
       <ComposedChart data={data} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="T" {...xAxisProps('diffusion steps T')} />
@@ -92,6 +93,6 @@ export function QualityChart({ rows, metric }: { rows: readonly QualityRow[]; me
         <Line dataKey={`dndm${metric}Mean`} name="DNDM" stroke={COLOURS.dndm} isAnimationActive={false} />
         <Line dataKey={m.real} name="real held-out text (same sizes)" stroke={COLOURS.real} strokeDasharray="4 3" dot={false} isAnimationActive={false} />
       </ComposedChart>
-    </ResponsiveContainer>
+    </PlotFrame>
   );
 }

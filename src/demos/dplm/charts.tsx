@@ -1,7 +1,8 @@
 // The DPLM demo's charts: bars with min–max whiskers over replicates for the categorical
 // comparisons (sampler modes, DPLM vs a baseline), and the guidance dose–response over η.
 
-import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { PlotFrame } from '../../ui/PlotFrame';
 import { BandChart } from '../../ui/BandChart';
 import type { ComparisonRow, GuidanceRow, RepeatRow } from './summary';
 import { yAxisProps } from '../../ui/axes';
@@ -17,7 +18,7 @@ const whisker = (mean: number, min: number, max: number) => [mean - min, max - m
 export function RepeatBars({ rows }: { rows: readonly RepeatRow[] }) {
   const data = rows.map((r) => ({ ...r, shareErr: whisker(r.repeatShareMean, r.repeatShareMin, r.repeatShareMax), runErr: whisker(r.longestRunMean, r.longestRunMin, r.longestRunMax) }));
   return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
+    <PlotFrame height={HEIGHT}>
       <BarChart data={data} margin={{ left: 10, right: 10, bottom: 4 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="mode" />
@@ -32,7 +33,7 @@ export function RepeatBars({ rows }: { rows: readonly RepeatRow[] }) {
           <ErrorBar dataKey="runErr" stroke="#222" width={6} />
         </Bar>
       </BarChart>
-    </ResponsiveContainer>
+    </PlotFrame>
   );
 }
 
@@ -40,7 +41,7 @@ export function RepeatBars({ rows }: { rows: readonly RepeatRow[] }) {
 export function ComparisonBars({ rows, yLabel, domain }: { rows: readonly ComparisonRow[]; yLabel: string; domain?: [number, number] }) {
   const data = rows.map((r) => ({ ...r, err: whisker(r.valueMean, r.valueMin, r.valueMax) }));
   return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
+    <PlotFrame height={HEIGHT}>
       <BarChart data={data} margin={{ left: 10, right: 10, bottom: 4 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="label" />
@@ -53,7 +54,7 @@ export function ComparisonBars({ rows, yLabel, domain }: { rows: readonly Compar
           <ErrorBar dataKey="err" stroke="#222" width={8} />
         </Bar>
       </BarChart>
-    </ResponsiveContainer>
+    </PlotFrame>
   );
 }
 

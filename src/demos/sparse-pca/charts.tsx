@@ -1,6 +1,7 @@
 // The recharts views of the sparse-PCA demo. Each reads one series of the results object.
 
-import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { PlotFrame } from '../../ui/PlotFrame';
 import type { ConvergenceRow, EigenvalueRow } from './results';
 import type { ErrorVsNRow, SupportVsLambdaRow } from './sweeps';
 import { xAxisProps, yAxisProps } from '../../ui/axes';
@@ -11,7 +12,7 @@ const HEIGHT = 260;
 
 export function ConvergenceChart({ rows }: { rows: readonly ConvergenceRow[] }) {
   return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
+    <PlotFrame height={HEIGHT}>
       <LineChart data={rows} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="iteration" {...xAxisProps('ADMM iteration')} />
@@ -22,7 +23,7 @@ export function ConvergenceChart({ rows }: { rows: readonly ConvergenceRow[] }) 
         <Line dataKey="mcpPrimal" name="MCP" stroke={COLOURS.mcp} dot={false} isAnimationActive={false} />
         <Line dataKey="scadPrimal" name="SCAD" stroke={COLOURS.scad} dot={false} isAnimationActive={false} />
       </LineChart>
-    </ResponsiveContainer>
+    </PlotFrame>
   );
 }
 
@@ -34,7 +35,7 @@ export function ErrorVsNChart({ rows }: { rows: readonly ErrorVsNRow[] }) {
     mcpBand: [r.mcpMin, r.mcpMax],
   }));
   return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
+    <PlotFrame height={HEIGHT}>
       <ComposedChart data={data} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="n" type="number" scale="log" domain={['dataMin', 'dataMax']} ticks={rows.map((r) => r.n)} {...xAxisProps('n (log)')} />
@@ -48,13 +49,13 @@ export function ErrorVsNChart({ rows }: { rows: readonly ErrorVsNRow[] }) {
         <Line dataKey="fpsMean" name="FPS (ℓ1)" stroke={COLOURS.fps} isAnimationActive={false} />
         <Line dataKey="mcpMean" name="SDP + MCP" stroke={COLOURS.mcp} isAnimationActive={false} />
       </ComposedChart>
-    </ResponsiveContainer>
+    </PlotFrame>
   );
 }
 
 export function EigenvalueChart({ rows }: { rows: readonly EigenvalueRow[] }) {
   return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
+    <PlotFrame height={HEIGHT}>
       <BarChart data={rows} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="index" {...xAxisProps('eigenvalue index (largest first)')} />
@@ -66,13 +67,13 @@ export function EigenvalueChart({ rows }: { rows: readonly EigenvalueRow[] }) {
         <Bar dataKey="scad" name="SCAD" fill={COLOURS.scad} isAnimationActive={false} />
         <Bar dataKey="fps" name="FPS" fill={COLOURS.fps} isAnimationActive={false} />
       </BarChart>
-    </ResponsiveContainer>
+    </PlotFrame>
   );
 }
 
 export function SupportVsLambdaChart({ rows }: { rows: readonly SupportVsLambdaRow[] }) {
   return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
+    <PlotFrame height={HEIGHT}>
       <LineChart data={rows} margin={{ left: 10, right: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="cLambda" type="number" domain={['dataMin', 'dataMax']} {...xAxisProps('c_λ  (λ = c_λ √(log p / n))')} />
@@ -86,6 +87,6 @@ export function SupportVsLambdaChart({ rows }: { rows: readonly SupportVsLambdaR
         <Line yAxisId="error" dataKey="mcpError" name="MCP error" stroke={COLOURS.mcp} strokeDasharray="4 3" isAnimationActive={false} />
         <Line yAxisId="error" dataKey="oracleError" name="Oracle error" stroke={COLOURS.oracle} strokeDasharray="2 2" isAnimationActive={false} />
       </LineChart>
-    </ResponsiveContainer>
+    </PlotFrame>
   );
 }

@@ -8,6 +8,7 @@ const estimator = (r: SparsePcaResults, name: EstimatorName) => r.series.estimat
 export const tutorial: TutorialStep<SparsePcaParams, SparsePcaResults>[] = [
   {
     title: 'The oracle: what you would do if you knew the support',
+    focus: 'heatmaps',
     params: { monteCarlo: 'off' },
     body:
       'Fifty variables, but only the first five carry the signal: Σ = I + 2·uuᵀ with u = 1_S/√5. The top-left heat map is the truth Π* = uuᵀ. ' +
@@ -17,6 +18,7 @@ export const tutorial: TutorialStep<SparsePcaParams, SparsePcaResults>[] = [
   },
   {
     title: 'The convex relaxation (FPS) is biased',
+    focus: 'claims',
     params: { monteCarlo: 'off' },
     body:
       'FPS (Vu et al. 2013) relaxes "rank-k projection" to the Fantope and penalises λ·Σ|Πᵢⱼ|. The ℓ1 penalty shrinks every surviving entry by λ, ' +
@@ -32,6 +34,7 @@ export const tutorial: TutorialStep<SparsePcaParams, SparsePcaResults>[] = [
   },
   {
     title: 'MCP’s flat region gives the oracle, exactly',
+    focus: 'heatmaps',
     params: { monteCarlo: 'off' },
     body:
       'Swap the ℓ1 penalty for MCP: it grows like λ|x| near zero (killing noise) but is flat beyond bλ, so large entries are not shrunk at all. ' +
@@ -43,6 +46,7 @@ export const tutorial: TutorialStep<SparsePcaParams, SparsePcaResults>[] = [
   },
   {
     title: 'When the flat region starts too late: small n',
+    focus: 'claims',
     params: { monteCarlo: 'off', n: 200 },
     body:
       'With n = 200, λ = 2√(log p / n) ≈ 0.28 and bλ ≈ 0.34 exceeds the signal 0.2: the true entries now fall in MCP’s shrinking zone, and the oracle property is lost. ' +
@@ -51,6 +55,7 @@ export const tutorial: TutorialStep<SparsePcaParams, SparsePcaResults>[] = [
   },
   {
     title: 'Exact rank: the eigenvalues of Π̂',
+    focus: 'chart-eigenvalues',
     params: { monteCarlo: 'off' },
     body:
       'A Fantope point can have any eigenvalues in [0, 1] summing to k. MCP’s solution has eigenvalues exactly {1, 0, 0, …}: a true rank-k projection, as the paper proves. ' +
@@ -62,6 +67,7 @@ export const tutorial: TutorialStep<SparsePcaParams, SparsePcaResults>[] = [
   },
   {
     title: 'Error vs n and support vs λ: the phase transition',
+    focus: 'chart-error-vs-n',
     params: { monteCarlo: 'auto' },
     body:
       'Now many problems at once (seeds × n × λ), batched on the GPU when there is one. Error vs n (log-log): the oracle falls like 1/√n; ' +

@@ -1,7 +1,8 @@
 // The SPIN demo's charts. The bars: one prompt's conditional distribution — the data, the model at the
 // start of an iteration, where SPIN's training took it, and the closed-form optimum (the ghost).
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { PlotFrame } from '../../ui/PlotFrame';
 import { LinesChart } from '../../ui/LinesChart';
 import type { RewardRow, TabularBarRow } from './experiment';
 import { xAxisProps, yAxisProps } from '../../ui/axes';
@@ -12,7 +13,7 @@ const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : String(v));
 
 export function DistributionBars({ rows }: { rows: readonly TabularBarRow[] }) {
   return (
-    <ResponsiveContainer width="100%" height={280}>
+    <PlotFrame height={280}>
       <BarChart data={rows} margin={{ left: 10, right: 10, bottom: 4 }} barCategoryGap="15%">
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="response" {...xAxisProps('response y')} />
@@ -24,7 +25,7 @@ export function DistributionBars({ rows }: { rows: readonly TabularBarRow[] }) {
         <Bar dataKey="learnt" name="p_{t+1} after SPIN training" fill={COLOURS.learnt} isAnimationActive={false} />
         <Bar dataKey="closedForm" name="ghost: p_t·(p_data/p_t)^{1/β}, normalised" fill={COLOURS.ghost} fillOpacity={0.15} stroke={COLOURS.ghost} strokeDasharray="4 2" isAnimationActive={false} />
       </BarChart>
-    </ResponsiveContainer>
+    </PlotFrame>
   );
 }
 

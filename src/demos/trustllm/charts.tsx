@@ -1,7 +1,8 @@
 // The evaluator's two pictures: a radar of the six dimensions (the personas, your files and one
 // leaderboard model), and a scatter of two leaderboard columns, one dot per model.
 
-import { CartesianGrid, Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { CartesianGrid, Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { PlotFrame } from '../../ui/PlotFrame';
 import type { DimensionRow, LeaderboardPoint, Source } from './experiment';
 import { xAxisProps, yAxisProps } from '../../ui/axes';
 import { OKABE_ITO } from '../../ui/palette';
@@ -13,7 +14,7 @@ const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(3) : '—');
 
 export function DimensionRadar({ rows, sources, overlay }: { rows: readonly (DimensionRow & { leaderboard?: number | null })[]; sources: readonly Source[]; overlay: string | null }) {
   return (
-    <ResponsiveContainer width="100%" height={340}>
+    <PlotFrame height={340}>
       <RadarChart data={rows as (DimensionRow & { leaderboard?: number | null })[]} outerRadius="70%">
         <PolarGrid />
         <PolarAngleAxis dataKey="dimension" />
@@ -25,14 +26,14 @@ export function DimensionRadar({ rows, sources, overlay }: { rows: readonly (Dim
         <Legend />
         <Tooltip formatter={fmt} />
       </RadarChart>
-    </ResponsiveContainer>
+    </PlotFrame>
   );
 }
 
 export function LeaderboardScatter({ points, x, y, xLabel, yLabel }: { points: readonly LeaderboardPoint[]; x: keyof LeaderboardPoint & string; y: keyof LeaderboardPoint & string; xLabel: string; yLabel: string }) {
   const data = points.filter((p) => typeof p[x] === 'number' && typeof p[y] === 'number').map((p) => ({ model: p.model, x: p[x] as number, y: p[y] as number }));
   return (
-    <ResponsiveContainer width="100%" height={300}>
+    <PlotFrame height={300}>
       <ScatterChart margin={{ left: 10, right: 20, bottom: 16 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="x" type="number" domain={[0, 1]} name={xLabel} {...xAxisProps(xLabel)} />
@@ -41,6 +42,6 @@ export function LeaderboardScatter({ points, x, y, xLabel, yLabel }: { points: r
         <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
         <Scatter data={data} fill={SOURCE_COLOURS.leaderboard} isAnimationActive={false} />
       </ScatterChart>
-    </ResponsiveContainer>
+    </PlotFrame>
   );
 }
