@@ -6,5 +6,6 @@ import { corruptionRobustSchema } from './params';
 import { runCorruptionRobust } from './experiment';
 import { CorruptionRobustView } from './View';
 import { tutorial } from './tutorial';
+import { script } from './script';
 
-export default defineDemo({ meta, schema: corruptionRobustSchema, run: runCorruptionRobust, View: CorruptionRobustView, tutorial });
+export default defineDemo({ meta, schema: corruptionRobustSchema, run: runCorruptionRobust, View: CorruptionRobustView, tutorial, script });
