@@ -4,7 +4,8 @@ import { defineDemo } from '../../ui/defineDemo';
 import { meta } from './meta';
 import { spinSchema } from './params';
 import { runSpin } from './experiment';
+import { script } from './script';
 import { SpinView } from './View';
 import { tutorial } from './tutorial';
 
-export default defineDemo({ meta, schema: spinSchema, run: runSpin, View: SpinView, tutorial });
+export default defineDemo({ meta, schema: spinSchema, run: runSpin, View: SpinView, tutorial, script });
