@@ -15,6 +15,7 @@ const SMALL: Partial<AppoAdpoParams> = { replicates: 2, horizon: 600, pairs: 100
 export const tutorial: TutorialStep<AppoAdpoParams, AppoAdpoResults>[] = [
   {
     title: 'A human in the loop costs a label per round',
+    focus: 'chart-appo-queries',
     params: {},
     body:
       'Each round of the dueling bandit brings ten arms. The learner plays its best guess a¹ and an optimistic challenger a², and may ask a human which of the two is better (a Bradley–Terry coin on the hidden reward). ' +
@@ -26,6 +27,7 @@ export const tutorial: TutorialStep<AppoAdpoParams, AppoAdpoResults>[] = [
   },
   {
     title: 'Queries that stop growing',
+    focus: 'chart-appo-queries',
     params: {},
     body:
       'Look at the cumulative queries on the log-t axis: always-query bends upward (it is t), APPO at Γ = 1 and 2 runs nearly straight, i.e. like log t. Every answered duel shrinks Σ⁻¹ in its direction, so the same question soon stops being uncertain. ' +
@@ -37,6 +39,7 @@ export const tutorial: TutorialStep<AppoAdpoParams, AppoAdpoResults>[] = [
   },
   {
     title: 'The price: a higher Γ learns slower',
+    focus: 'chart-appo-tradeoff',
     params: {},
     body:
       'The trade-off chart puts each Γ at its query share and its regret relative to always-query. Γ = 0.5 asks in about two thirds of the rounds for the same regret; Γ = 1 in about a fifth for a little more; Γ = 2 in a twentieth, and its regret is several times higher.',
@@ -50,6 +53,7 @@ export const tutorial: TutorialStep<AppoAdpoParams, AppoAdpoResults>[] = [
   },
   {
     title: 'ADPO: ask only about close calls, pseudo-label the rest',
+    focus: 'chart-adpo-margins',
     params: {},
     body:
       'The second tier trains a log-linear policy with DPO on a stream of response pairs. The implicit-reward margin m = β⟨w, φ(chosen) − φ(rejected)⟩ says how sure the model is. ADPO asks the human when |m| ≤ γ (the red band of the histogram); otherwise it takes the sign of m as the label — the official trainer’s flag sign(m + γ), which flips the pair when the model confidently disagrees with the human’s label (the grey bars). The human is noisy: most grey bars are the model being right and the human wrong.',
@@ -60,6 +64,7 @@ export const tutorial: TutorialStep<AppoAdpoParams, AppoAdpoResults>[] = [
   },
   {
     title: 'Against a DPO tuned for itself',
+    focus: 'chart-adpo-gamma-sweep',
     params: {},
     body:
       'DPO gets its own best β and learning rate from a grid, on replicates of their own; ADPO gets its own γ and then its own β and learning rate, on the same tuning replicates. Then the question is like for like: how many labels does ADPO need to reach 98% of DPO’s final win-rate, against the labels DPO itself needed? ' +
@@ -71,6 +76,7 @@ export const tutorial: TutorialStep<AppoAdpoParams, AppoAdpoResults>[] = [
   },
   {
     title: 'The same rule on a language model',
+    focus: 'chart-adpo-lm-win-vs-queries',
     params: {},
     body:
       'The third tier fine-tunes a tiny transformer that reverses words. Its SFT reference answers each stream prompt twice, and a stated scoring rule plays the human. The margin m is now β times a difference of sequence log-probability ratios, computed by the fused kernel on WebGPU. ' +
@@ -82,6 +88,7 @@ export const tutorial: TutorialStep<AppoAdpoParams, AppoAdpoResults>[] = [
   },
   {
     title: 'When pseudo-labels take over',
+    focus: 'chart-adpo-wrong-pseudo-labels',
     params: { ...SMALL, shownGamma: '0.1' },
     body:
       'This step runs a smaller problem (2 replicates, 600 rounds, 1000 pairs, no language model) and shows γ = 0.1. At a small γ ADPO soon stops asking: its margins pass γ early, and from then on it labels pairs itself. Those labels are mostly right, but they only repeat what the model already believes, so the rough early estimate is trained further in its own direction instead of corrected. The error chart shows more pseudo-labels against the truth at γ = 0.1 than at larger γ, and the γ table shows ADPO ending below DPO there.',

@@ -8,6 +8,7 @@ const atC = (r: CorruptionRobustResults, C: number) => r.series.regretVsC.find((
 export const tutorial: TutorialStep<CorruptionRobustParams, CorruptionRobustResults>[] = [
   {
     title: 'Optimism on a chain, no adversary',
+    focus: 'chart-regret-vs-t',
     params: { corruption: 0, offline: 'off' },
     body:
       'A 5-state chain: “right” advances with an unknown probability θ, and the reward waits at the far end. The learner knows 19 candidate θ’s and keeps a confidence set of those whose ' +
@@ -23,6 +24,7 @@ export const tutorial: TutorialStep<CorruptionRobustParams, CorruptionRobustResu
   },
   {
     title: 'An adversary strikes early',
+    focus: 'chart-regret-vs-t',
     params: { corruption: 80, offline: 'off' },
     body:
       'Now the first 80 right moves are drawn with θ = 0.1: right looks hopeless. The unweighted MLE believes it, the true θ* = 0.6 falls out of the confidence set, and the learner ' +
@@ -31,6 +33,7 @@ export const tutorial: TutorialStep<CorruptionRobustParams, CorruptionRobustResu
   },
   {
     title: 'Weights: distrust what would move you too much',
+    focus: 'chart-weight-trace',
     params: { corruption: 80, offline: 'off' },
     body:
       'CR-OMLE gives each sample a weight w = min{1, α/Γ}, where Γ compares how much the models still in the set disagree about this sample with how much they have disagreed on all data so far. ' +
@@ -43,6 +46,7 @@ export const tutorial: TutorialStep<CorruptionRobustParams, CorruptionRobustResu
   },
   {
     title: 'Additive, not multiplicative',
+    focus: 'chart-regret-vs-c',
     params: { corruption: 160, offline: 'off' },
     body:
       'The bound is Õ(√T + C): corruption adds to the regret instead of multiplying it. Doubling C to 160 moves CR-OMLE’s regret by a few units, not by hundreds. ' +
@@ -58,6 +62,7 @@ export const tutorial: TutorialStep<CorruptionRobustParams, CorruptionRobustResu
   },
   {
     title: 'A wrong budget',
+    focus: 'wrong-budget',
     params: { corruption: 80, offline: 'off' },
     body:
       'Both robust learners were told the true budget. Nobody knows it in practice, so the run also tells them half (40) and double (160) the true 80. The inflated radius told 40 is too narrow: ' +
@@ -74,6 +79,7 @@ export const tutorial: TutorialStep<CorruptionRobustParams, CorruptionRobustResu
   },
   {
     title: 'Offline: pessimism needs a corruption-aware radius',
+    focus: 'chart-offline-failures',
     params: { corruption: 80, offline: 'on' },
     body:
       'Offline, the learner gets a log of random play (θ* = 0.2, so left is optimal) in which the first c right moves were reported as successes of θ = 0.9. Plug-in MLE trusts the best fit; ' +
@@ -88,6 +94,7 @@ export const tutorial: TutorialStep<CorruptionRobustParams, CorruptionRobustResu
   },
   {
     title: 'The price of robustness',
+    focus: 'chart-robustness-price',
     params: { corruption: 80, offline: 'on', offlineEpisodes: 100 },
     body:
       'Robustness is not free. On clean data where right is optimal (θ* = 0.6), a CR-PMLE told to expect c corrupted samples keeps models under which right looks bad, and pessimism picks left. ' +

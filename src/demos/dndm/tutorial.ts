@@ -9,6 +9,7 @@ const nfeAt = (r: DndmResults, steps: number | null) => r.series.nfe.find((row) 
 export const tutorial: TutorialStep<DndmParams, DndmResults>[] = [
   {
     title: 'Masked diffusion: text out of noise',
+    focus: 'denoising',
     params: { sweep: 'off', steps: 50, seeds: 3, samples: 4 },
     body:
       'A small transformer (under 100 k parameters, trained here on the King James Bible, letters and spaces only) has learned to fill in masked characters. ' +
@@ -21,6 +22,7 @@ export const tutorial: TutorialStep<DndmParams, DndmResults>[] = [
   },
   {
     title: 'Transition times: decide when before deciding what',
+    focus: 'chart-tau-histogram',
     params: { sweep: 'off', steps: 50, seeds: 3, samples: 4 },
     body:
       'DNDM’s insight: in the absorbing process every token leaves the mask exactly once, at a time τ that does not depend on the text. So draw all τ first ' +
@@ -37,6 +39,7 @@ export const tutorial: TutorialStep<DndmParams, DndmResults>[] = [
   },
   {
     title: 'How many calls? E[NFE] = Σ 1 − (1 − p_t)^N',
+    focus: 'chart-tau-histogram',
     params: { sweep: 'off', steps: 50, alpha: 15, beta: 7, seeds: 3, samples: 4 },
     body:
       'Step t is called when at least one of the N = 64 tokens drew it, which happens with probability 1 − (1 − p_t)^N. Summing gives the expected NFE. ' +
@@ -46,6 +49,7 @@ export const tutorial: TutorialStep<DndmParams, DndmResults>[] = [
   },
   {
     title: 'More steps, same number of calls',
+    focus: 'chart-nfe-vs-t',
     params: { sweep: 'short', seeds: 2, samples: 4 },
     body:
       'Now a sweep over T = 25, 50, 100 and ∞ (two seeds each). The T-call sampler’s cost grows with T; DNDM’s cannot exceed N = 64, because there are only 64 tokens to reveal. ' +
@@ -57,6 +61,7 @@ export const tutorial: TutorialStep<DndmParams, DndmResults>[] = [
   },
   {
     title: 'T = 1000: an order of magnitude faster; is the quality the same?',
+    focus: 'chart-quality-vs-t',
     params: { sweep: 'full' },
     body:
       'Fine time grids are where Markov samplers are slowest (1000 calls) and where DNDM shines (about 61). This step runs the full sweep at the defaults (5 seeds of 16 sequences), so it takes a while: ' +
@@ -73,6 +78,7 @@ export const tutorial: TutorialStep<DndmParams, DndmResults>[] = [
   },
   {
     title: 'Random order instead of top-k',
+    focus: 'denoising',
     params: { sweep: 'off', steps: 100, pair: 'random', seeds: 3, samples: 4 },
     body:
       'Top-k decoding (RDM-k, DNDM-k; at T = ∞ DNDM-C-k) lets the network choose which tokens to reveal first, and in the authors’ rule (the default) even send a doubtful token back to the mask. The plain versions reveal a random set instead: ancestral sampling flips a 1/t coin for every masked token at every step, ' +

@@ -34,6 +34,7 @@ const between01 = (v: number) => Number.isFinite(v) && v >= 0 && v <= 1;
 export const tutorial: TutorialStep<DplmParams, DplmResults>[] = [
   {
     title: 'A protein out of masks',
+    focus: 'dplm-unconditional',
     params: { ...SMALL, ...only('unconditional') },
     body:
       'DPLM is a protein language model trained as absorbing diffusion: mask a random share of a sequence’s residues, learn to predict them back. ' +
@@ -46,6 +47,7 @@ export const tutorial: TutorialStep<DplmParams, DplmResults>[] = [
   },
   {
     title: 'Only call the network when K changes',
+    focus: 'dplm-unconditional',
     params: { ...SMALL, ...only('unconditional'), length: 24, steps: 60 },
     body:
       'After step t of T, K = ⌊N(1 − t/T)⌋ positions stay masked. With T = 60 steps for N = 24 residues, most steps leave K where it was: calling the network there would only re-rank. ' +
@@ -57,6 +59,7 @@ export const tutorial: TutorialStep<DplmParams, DplmResults>[] = [
   },
   {
     title: 'Repeats: deterministic ranking vs Gumbel-max and resampling',
+    focus: 'chart-repeats',
     params: { ...SMALL, ...only('unconditional'), samples: 3 },
     body:
       'Keeping strictly the most confident residues tends to collapse into repeats (the same amino acid again and again). DPLM’s sampler adds Gumbel noise to the confidences, ' +
@@ -69,6 +72,7 @@ export const tutorial: TutorialStep<DplmParams, DplmResults>[] = [
   },
   {
     title: 'Motif scaffolding: keep some residues, design the rest',
+    focus: 'chart-motif-agreement',
     params: { ...SMALL, ...only('motifPart') },
     body:
       'Motif scaffolding is the same sampler with some positions never masked: here two short segments (KVADA and HAHKL, pieces of the default haemoglobin α motif) at positions 8 and 25 ' +
@@ -78,6 +82,7 @@ export const tutorial: TutorialStep<DplmParams, DplmResults>[] = [
   },
   {
     title: 'Steering toward a secondary structure',
+    focus: 'chart-guidance-agreement',
     params: { ...SMALL, ...only('guidance'), targetSs: 'CEEEEECCHHHHHHHHHHCCEEEEEC', eta: 4 },
     body:
       'Guidance adds η times the gradient of a small tagger’s log p(target structure | sequence) to the logits at every call. Here the target is a strand, a helix and a strand (26 residues). ' +
@@ -93,6 +98,7 @@ export const tutorial: TutorialStep<DplmParams, DplmResults>[] = [
   },
   {
     title: 'Structure in, sequence out; and what the embeddings know',
+    focus: 'chart-recovery',
     params: { ...SMALL, ...only('structure', 'probe'), structureChains: 3, probeChains: 24 },
     body:
       'Two more uses of the same model. A small adapter feeds each held-out chain’s secondary-structure string into the frozen DPLM (a toy stand-in for the paper’s 3-D backbone encoder); ' +
@@ -105,6 +111,7 @@ export const tutorial: TutorialStep<DplmParams, DplmResults>[] = [
   },
   {
     title: 'The claims, at the defaults',
+    focus: 'claims',
     params: {},
     body:
       'The defaults run every part with 5 replicates of 4 sequences at T = 500, guided toward haemoglobin α’s all-α structure, on all 18 held-out chains that fit and all 303 training chains for the probe: ' +

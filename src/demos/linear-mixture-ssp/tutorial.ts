@@ -7,6 +7,7 @@ const claim = (r: LinearMixtureSspResults, id: string) => r.claims.find((c) => c
 export const tutorial: TutorialStep<LinearMixtureSspParams, LinearMixtureSspResults>[] = [
   {
     title: 'A shortest path with long, noisy episodes',
+    focus: 'chart-regret-vs-k',
     params: { sweep: 'off', scaleSweep: 'off' },
     body:
       'Stochastic shortest path: pay 1 per step until you reach the goal. Here every action reaches it with probability about δ = 0.025, the best one with δ + Δ = 0.035, so even the optimal policy ' +
@@ -16,6 +17,7 @@ export const tutorial: TutorialStep<LinearMixtureSspParams, LinearMixtureSspResu
   },
   {
     title: 'Optimism with a confidence set',
+    focus: 'chart-regret-vs-k',
     params: { sweep: 'off', scaleSweep: 'off' },
     body:
       'The learner never sees θ*, only features: it regresses the value of the next state on φ_V(s, a) and keeps an ellipsoid of plausible θ’s around the estimate. It plans with the most optimistic ' +
@@ -25,6 +27,7 @@ export const tutorial: TutorialStep<LinearMixtureSspParams, LinearMixtureSspResu
   },
   {
     title: 'Variance-aware confidence sets',
+    focus: 'chart-regret-vs-k',
     params: { sweep: 'off', scaleSweep: 'off' },
     body:
       'A Hoeffding-type set assumes each observation could be anywhere in its range [0, B]. But one step here is a coin flip that almost always keeps you where you are: its variance is about 1/B* of ' +
@@ -35,6 +38,7 @@ export const tutorial: TutorialStep<LinearMixtureSspParams, LinearMixtureSspResu
   },
   {
     title: 'How regret scales with B*',
+    focus: 'chart-regret-vs-bstar',
     params: { sweep: 'on', scaleSweep: 'off' },
     body:
       'The paper’s bound is Õ(d·B*·√K), which matches the lower bound; Hoeffding-style sets give Õ(d·B*^1.5·√K). The sweep repeats both learners for δ = 0.2, 0.1, 0.05, 0.025 (B* from 3.6 to 29) ' +
@@ -46,6 +50,7 @@ export const tutorial: TutorialStep<LinearMixtureSspParams, LinearMixtureSspResu
   },
   {
     title: 'A fair comparison: each learner at its own radius scale',
+    focus: 'chart-tuning-vs-scale',
     params: { sweep: 'off', scaleSweep: 'on' },
     body:
       'The theory’s radii are far too wide for 2000 episodes, so experiments multiply them by a scale, and the earlier steps used one common scale 0.1 for both learners. That is not ' +
@@ -57,6 +62,7 @@ export const tutorial: TutorialStep<LinearMixtureSspParams, LinearMixtureSspResu
   },
   {
     title: 'No c_min needed: a gridworld with free cells',
+    focus: 'chart-regret-vs-k',
     params: { instance: 'gridworld', sweep: 'off', scaleSweep: 'off' },
     body:
       'Earlier algorithms assumed every step costs at least c_min > 0; with free steps an optimistic planner could imagine looping for ever at no cost. LEVIS’s fix is to add a small ε to every cost ' +

@@ -11,6 +11,7 @@ const SMALL: Partial<MarineParams> = { replicates: 4, scenes: 250, detectorMap: 
 export const tutorial: TutorialStep<MarineParams, MarineResults>[] = [
   {
     title: 'A captioner that sees what it expects',
+    focus: 'chart-marine-examples',
     params: {},
     body:
       'Each scene holds one to four objects, mostly from one theme: forks come with knives and plates, buses with traffic lights. The captioner’s next-object logits add the image’s weak, noisy evidence for each object to a language prior counted from other scenes’ captions, and a STOP token that grows more likely with every mention. ' +
@@ -22,6 +23,7 @@ export const tutorial: TutorialStep<MarineParams, MarineResults>[] = [
   },
   {
     title: 'Guidance toward what a detector found',
+    focus: 'claims',
     params: {},
     body:
       'MARINE runs the model twice per token: once with the plain prompt, once with “This image contains <the detector’s objects>” in it. It mixes the two log-probability vectors as γ·(guided − unguided) + unguided and re-normalises, then samples as usual (temperature 0.6, top-p 0.9). No weights change. ' +
@@ -33,6 +35,7 @@ export const tutorial: TutorialStep<MarineParams, MarineResults>[] = [
   },
   {
     title: 'How far to lean: the γ sweep',
+    focus: 'chart-marine-gamma-sweep',
     params: {},
     body:
       'γ = 0 is the vanilla model, γ = 1 the grounded prompt alone, and above 1 the mix extrapolates past it, as classifier-free guidance does. In the sweep chart CHAIR_s and CHAIR_i fall as γ grows while recall rises: the object list both suppresses what the detector did not see and brings up what it did.',
@@ -46,6 +49,7 @@ export const tutorial: TutorialStep<MarineParams, MarineResults>[] = [
   },
   {
     title: 'Yes/no probes: a model that says yes too often',
+    focus: 'chart-marine-pope',
     params: {},
     body:
       'POPE asks “Is there a <object> in the image?” about present and absent objects in equal numbers. The vanilla model leans to yes, and on the adversarial split (absent objects that usually come with the present ones) it says yes far more than half the time. Guidance, with a prompt that says the image contains only the listed objects, pulls the yes-ratio back toward 50% and raises accuracy.',
@@ -56,6 +60,7 @@ export const tutorial: TutorialStep<MarineParams, MarineResults>[] = [
   },
   {
     title: 'The detector-quality map',
+    focus: 'chart-marine-detector-map',
     params: {},
     body:
       'The map reruns the captions at γ = 0.7 with detectors over a grid of recall and false-positive rate. The guided branch believes its list: a missed object only loses the boost, but a false positive is named as present. So the map turns red along the false-positive axis long before it does along recall.',
@@ -69,6 +74,7 @@ export const tutorial: TutorialStep<MarineParams, MarineResults>[] = [
   },
   {
     title: 'The same mix on a trained network',
+    focus: 'chart-marine-trained-sweep',
     params: {},
     body:
       'The trained tier replaces the formula with a network. A small CNN captioner learned from 32×32 images of noisy shapes that come in pairs (a disc with a plus, a ring with a cross, …); trained with a random hint, sometimes empty, it runs both branches: empty hint for the vanilla model, the trained detector’s list for the guided one. ' +
@@ -80,6 +86,7 @@ export const tutorial: TutorialStep<MarineParams, MarineResults>[] = [
   },
   {
     title: 'A noisy detector makes it worse',
+    focus: 'chart-marine-gamma-sweep',
     params: { ...SMALL, detectorRecall: 0.5, detectorFalsePositives: 0.3 },
     body:
       'This step runs a smaller problem (4 replicates of 250 scenes) with the noisy detector as the page’s own: it finds half the objects and lists about seven absent ones per image. Now guidance adds hallucinations: the main claim fails, with the numbers, as it should.',
@@ -90,6 +97,7 @@ export const tutorial: TutorialStep<MarineParams, MarineResults>[] = [
   },
   {
     title: 'Two detectors ∩',
+    focus: 'chart-marine-gamma-sweep',
     params: { ...SMALL, detectorRecall: 0.9, detectorFalsePositives: 0.2, intersect: 'on' },
     body:
       'The official code gives the model only objects that two detectors (DETR and RAM++) both find. With two independent detectors of recall 0.9 and false-positive rate 0.2 the intersection keeps 81% of the present objects and 4% of the absent ones. Real detectors’ mistakes correlate, so this is the best case; still, the false positives fall much faster than the recall.',

@@ -9,6 +9,7 @@ const QUICK = { budget: 'quick', replicates: 1, iterations: 2 } as const;
 export const tutorial: TutorialStep<SpinDiffusionParams, SpinDiffusionResults>[] = [
   {
     title: 'Three prompts, one diffusion model',
+    focus: 'chart-samples',
     params: QUICK,
     body:
       'The “images” here are 2-D points and the “prompts” are three shapes: a ring of 8 Gaussians, two moons, and a star you can redraw on the canvas. One small network ' +
@@ -19,6 +20,7 @@ export const tutorial: TutorialStep<SpinDiffusionParams, SpinDiffusionResults>[]
   },
   {
     title: 'SFT, until it stops improving',
+    focus: 'chart-sft-curve',
     params: QUICK,
     body:
       'SFT minimises the usual denoising loss ‖ε̂ − ε‖² on the real points. The paper starts SPIN from a model whose SFT has plateaued, so here SFT runs until the held-out ' +
@@ -28,6 +30,7 @@ export const tutorial: TutorialStep<SpinDiffusionParams, SpinDiffusionResults>[]
   },
   {
     title: 'Self-play: real points win, the model’s own samples lose',
+    focus: 'claims',
     params: QUICK,
     body:
       'Each SPIN iteration freezes the model as the opponent, lets it generate points for every prompt, and trains on pairs (real point, opponent’s point): both noised to ' +
@@ -38,6 +41,7 @@ export const tutorial: TutorialStep<SpinDiffusionParams, SpinDiffusionResults>[]
   },
   {
     title: 'Against the fair baseline',
+    focus: 'chart-samples',
     params: QUICK,
     body:
       'The baseline is SFT continued from the same checkpoint for as many steps, on the same real points, at three learning rates; the charts show its best. Watch precision ' +
@@ -47,6 +51,7 @@ export const tutorial: TutorialStep<SpinDiffusionParams, SpinDiffusionResults>[]
   },
   {
     title: 'The claim at the defaults',
+    focus: 'claims',
     params: {},
     body:
       'The defaults train to a real plateau and run five replicates, at the full budget on a GPU and a reduced one on the CPU (minutes there). The claim rows then say ' +

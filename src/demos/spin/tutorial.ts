@@ -9,6 +9,7 @@ const klAt = (r: SpinResults, t: number) => r.series.tabularIterations[t]?.spinK
 export const tutorial: TutorialStep<SpinParams, SpinResults>[] = [
   {
     title: 'A weak SFT model and its data',
+    focus: 'chart-tabular-bars',
     params: { lm: 'off', beta: 1, iterations: 1 },
     body:
       'Start small: 8 prompts, 12 possible responses each, and 2000 (prompt, response) pairs drawn from a hidden distribution p_data. The SFT model here is deliberately weak, ' +
@@ -18,6 +19,7 @@ export const tutorial: TutorialStep<SpinParams, SpinResults>[] = [
   },
   {
     title: 'Self-play: the model against its previous self',
+    focus: 'chart-tabular-bars',
     params: { lm: 'off', beta: 1, iterations: 1 },
     body:
       'One SPIN iteration: freeze the current model as the opponent, let it answer every SFT prompt, and train the model to tell the real answer from the opponent’s: ' +
@@ -27,6 +29,7 @@ export const tutorial: TutorialStep<SpinParams, SpinResults>[] = [
   },
   {
     title: 'β > 1: conservative steps, shrinking gains',
+    focus: 'chart-tabular-kl',
     params: { lm: 'off', beta: 2, iterations: 3 },
     body:
       'With β = 2 each iteration moves the model only part of the way, the square root of the ratio p_data/p_t, so it takes several iterations, and each gains less than the one ' +
@@ -39,6 +42,7 @@ export const tutorial: TutorialStep<SpinParams, SpinResults>[] = [
   },
   {
     title: 'β < 1: overshoot',
+    focus: 'chart-tabular-bars',
     params: { lm: 'off', beta: 0.1, iterations: 2 },
     body:
       'At β = 0.1 the closed form raises p_data/p_t to the power 10: responses the model under-weights are boosted far past their true probability. Look at the bars: the ghost and the red ' +
@@ -47,6 +51,7 @@ export const tutorial: TutorialStep<SpinParams, SpinResults>[] = [
   },
   {
     title: 'Why not just more SFT?',
+    focus: 'chart-tabular-kl',
     params: { lm: 'off', beta: 2, iterations: 4 },
     body:
       'The paper’s baseline trains the SFT model for as many more steps (green), on the same data. Here it reaches the maximum-likelihood fit of the 2000 pairs at once, so after one iteration it is ahead of SPIN; ' +
@@ -60,6 +65,7 @@ export const tutorial: TutorialStep<SpinParams, SpinResults>[] = [
   },
   {
     title: 'A real (tiny) language model',
+    focus: 'chart-lm-exact-match',
     params: { lm: 'on', beta: 2, iterations: 3 },
     body:
       'Now the same recipe on a small causal transformer that learns to reverse words (“cabd=” → “dbac.”). SFT on 128 pairs gives a model that is right on roughly a third of held-out words; ' +
