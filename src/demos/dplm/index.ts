@@ -6,5 +6,6 @@ import { dplmSchema, refineDplm } from './params';
 import { runDplm } from './experiment';
 import { DplmView } from './View';
 import { tutorial } from './tutorial';
+import { script } from './script';
 
-export default defineDemo({ meta, schema: dplmSchema, refine: refineDplm, run: runDplm, View: DplmView, viewFollows: ['scaffoldLength', 'motif', 'motifStarts', 'linkerJitter'], tutorial });
+export default defineDemo({ meta, schema: dplmSchema, refine: refineDplm, run: runDplm, View: DplmView, viewFollows: ['scaffoldLength', 'motif', 'motifStarts', 'linkerJitter'], tutorial, script });
