@@ -6,5 +6,6 @@ import { appoAdpoSchema } from './params';
 import { runAppoAdpo } from './experiment';
 import { AppoAdpoView } from './View';
 import { tutorial } from './tutorial';
+import { script } from './script';
 
-export default defineDemo({ meta, schema: appoAdpoSchema, run: runAppoAdpo, View: AppoAdpoView, tutorial });
+export default defineDemo({ meta, schema: appoAdpoSchema, run: runAppoAdpo, View: AppoAdpoView, tutorial, script });
