@@ -6,5 +6,6 @@ import { dndmSchema } from './params';
 import { runDndm } from './experiment';
 import { DndmView } from './View';
 import { tutorial } from './tutorial';
+import { script } from './script';
 
-export default defineDemo({ meta, schema: dndmSchema, run: runDndm, View: DndmView, tutorial });
+export default defineDemo({ meta, schema: dndmSchema, run: runDndm, View: DndmView, tutorial, script });
