@@ -6,5 +6,6 @@ import { linearMixtureSspSchema, refineLinearMixtureSspParams } from './params';
 import { runLinearMixtureSsp } from './experiment';
 import { LinearMixtureSspView } from './View';
 import { tutorial } from './tutorial';
+import { script } from './script';
 
-export default defineDemo({ meta, schema: linearMixtureSspSchema, refine: refineLinearMixtureSspParams, run: runLinearMixtureSsp, View: LinearMixtureSspView, tutorial });
+export default defineDemo({ meta, schema: linearMixtureSspSchema, refine: refineLinearMixtureSspParams, run: runLinearMixtureSsp, View: LinearMixtureSspView, tutorial, script });
