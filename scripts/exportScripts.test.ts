@@ -2,7 +2,7 @@
 // the demo's defaults, prints the numbers the page computed (the shipped precomputed run of the same
 // parameters) within each check's stated tolerance. Scripts with PyTorch parts are also compiled and
 // dry-run (their models' shapes against the shipped weights), with or without torch installed.
-// The exported files are left in test-results/exported/ to read or rerun.
+// The exported files are left in exported-scripts/<slug>/ (git-ignored) to read or rerun.
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +15,11 @@ import { readPrecomputed, readyMetas } from './precomputedFiles';
 import { findPython } from './python';
 
 const run = promisify(execFile);
+// One BLAS thread per script: the matrices here are small, and BLAS threads spinning beside the rest
+// of the suite on two cores doubled the scripts' CPU time for nothing (the numbers are the same).
+const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
 const root = process.cwd();
-const out = join(root, 'test-results/exported');
+const out = join(root, 'exported-scripts'); // not under test-results/: Playwright empties that folder when it starts
 const slugs = (await readyMetas(root)).map((m) => m.slug);
 const python = findPython();
 const only = process.env.EXPORT_ONLY?.split(',');
@@ -64,7 +67,7 @@ describe.each(slugs.filter((s) => !only || only.includes(s)))('%s.py', (slug) =>
     if (!exported || !python) return; // reported by the tests above
     const { script, results, path } = exported;
     const started = Date.now();
-    const { stdout } = await run(python, [path, '--only-numpy'], { timeout: script.seconds * 3000 + 10_000, maxBuffer: 64 << 20 });
+    const { stdout } = await run(python, [path, '--only-numpy'], { timeout: script.seconds * 3000 + 10_000, maxBuffer: 64 << 20, env });
     const seconds = (Date.now() - started) / 1000;
     const values = parseScriptResults(stdout);
     const rows = script.agreement.map((check) => {
@@ -83,9 +86,9 @@ describe.each(slugs.filter((s) => !only || only.includes(s)))('%s.py', (slug) =>
   it.concurrent('compiles, and its PyTorch parts pass a dry run', async () => {
     const exported = await exportAtDefaults(slug);
     if (!exported || !python) return;
-    await run(python, ['-m', 'py_compile', exported.path]);
+    await run(python, ['-m', 'py_compile', exported.path], { env });
     if (exported.script.frameworks !== 'numpy+pytorch') return;
-    const { stdout } = await run(python, [exported.path, '--dry-run'], { timeout: 120_000 });
+    const { stdout } = await run(python, [exported.path, '--dry-run'], { timeout: 120_000, env });
     expect(stdout).toMatch(/\[dry run\]/);
   });
 });
