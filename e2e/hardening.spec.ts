@@ -100,10 +100,6 @@ for (const [slug, { small, gpu, gpuQuick, slowStart }] of Object.entries(CASES))
   });
 
   test(`${slug}: losing the GPU device mid-run ends in a message and a working re-initialise`, async ({ page }) => {
-    // An open bug: in two of four fresh-clone runs MARINE's run ended on the raw "Buffer was unmapped
-    // before mapping was resolved" instead of the lost-device message (never in local runs, nor after
-    // waiting 3 s for device.lost), so that error may not come from the loss; issue 17's note.
-    test.fixme(slug === 'marine', 'MARINE: a run failed around a device loss sometimes shows the raw mapAsync error');
     test.setTimeout(240_000);
     const errors = trackErrors(page);
     const query = (params: Record<string, unknown>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
@@ -123,7 +119,8 @@ for (const [slug, { small, gpu, gpuQuick, slowStart }] of Object.entries(CASES))
       expect(ended).toBe(true);
     }).toPass({ timeout: 120_000 });
     // a run that failed says why, in words
-    for (const message of await page.getByTestId('run-error').allTextContents()) expect(message).toMatch(/^The GPU device was lost during this run \(.+\)\. Re-initialise it/);
+    // (on a loaded machine the device's `lost` can settle seconds after the failure it caused: the message follows it)
+    if ((await page.getByTestId('run-error').count()) > 0) await expect(page.getByTestId('run-error')).toHaveText(/^The GPU device was lost during this run \(.+\)\. Re-initialise it/);
     await banner.getByRole('button', { name: 'Re-initialise' }).click();
     await expect(banner).toHaveAttribute('data-path', 'webgpu-software');
     // a run after it completes (through the page's API: its results, or the error it throws)

@@ -144,9 +144,10 @@ function LoadedDemo({ module, route }: { module: AnyDemoModule; route: DemoRoute
   );
   const linkIssueByField = useMemo(() => Object.fromEntries(linkIssues.map((i) => [i.field, i.message])), [linkIssues]);
   const running = status === 'running';
-  useSpotlight(present && step !== null ? (module.tutorial[step]?.focus ?? null) : null);
+  const focus = present && step !== null ? (module.tutorial[step]?.focus ?? null) : null;
+  useSpotlight(focus);
   return (
-    <main className={`page demo ${present ? 'present' : ''}`}>
+    <main className={`page demo ${present ? 'present' : ''} ${focus ? 'staged' : ''}`}>
       <nav className="crumbs">
         <a href="#/">← All methods</a>
       </nav>

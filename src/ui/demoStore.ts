@@ -140,10 +140,16 @@ export function createDemoStore<P, R extends DemoResults<P, SeriesMap, MetricMap
           set({ status: 'cancelled', progress: { fraction: 0, label: 'Cancelled' } });
         } else {
           const message = err instanceof Error ? err.message : String(err);
+          const lostMessage = `The GPU device was lost during this run (${message}). Re-initialise it in the banner above, then run again.`;
           // a device lost under the run fails it somewhere deep (a buffer's mapping): say what happened
-          const lost = await deviceLost(compute?.device ?? null);
+          const device = compute?.device ?? null;
+          const lost = await deviceLost(device);
           if (controller !== own) return null;
-          set({ status: 'error', error: lost ? `The GPU device was lost during this run (${message}). Re-initialise it in the banner above, then run again.` : message });
+          set({ status: 'error', error: lost ? lostMessage : message });
+          // on a loaded machine `lost` can settle later still (fresh-clone CI saw DPLM's and MARINE's
+          // runs fail on the loss seconds before it): the message follows when it does, unless a new
+          // run has replaced it since
+          if (!lost && device) void device.lost.then(() => get().error === message && get().status === 'error' && controller === null && set({ error: lostMessage }));
         }
         return null;
       } finally {

@@ -1,6 +1,6 @@
 // Presenter mode's stage: the element the current tutorial step talks about (a chart card, or a
 // section by its heading's id) is shown large beside the step's text. The element may not be drawn
-// yet when the step opens (results arrive, charts draw one per task), so it is looked for until found.
+// yet when the step opens, so it is looked for again as the page changes.
 
 import { useEffect } from 'react';
 
@@ -12,34 +12,29 @@ export function focusElement(root: ParentNode, focus: string): HTMLElement | nul
   return /^H[1-6]$/.test(element.tagName) ? (element.closest<HTMLElement>('section, figure, .card') ?? element) : element;
 }
 
-const LOOK_EVERY_MS = 150;
-const LOOK_FOR_MS = 20_000;
-
-/** While `focus` is set, marks its element `.spotlight` and the page `.staged` (styles.css lays them out). */
+/** While `focus` is set, marks its element `.spotlight` (styles.css lays out the page's stage around it). */
 export function useSpotlight(focus: string | null): void {
   useEffect(() => {
     if (focus === null) return;
-    const page = document.querySelector('main.page');
-    page?.classList.add('staged');
     let marked: HTMLElement | null = null;
-    const started = Date.now();
     const look = () => {
       const element = focusElement(document, focus);
-      if (element && element !== marked) {
-        marked?.classList.remove('spotlight');
-        element.classList.add('spotlight');
-        element.setAttribute('data-spotlight', focus);
-        marked = element;
-        // a projector shows the stage as it is; a narrow screen scrolls the element in under the step
-        if (!matchMedia('(min-width: 900px)').matches) element.scrollIntoView({ block: 'start' });
-      }
+      if (!element || element === marked) return;
+      marked?.classList.remove('spotlight');
+      marked?.removeAttribute('data-spotlight');
+      element.classList.add('spotlight');
+      element.setAttribute('data-spotlight', focus);
+      marked = element;
+      // a projector shows the stage as it is; a narrow screen scrolls the element in under the step
+      if (!matchMedia('(min-width: 900px)').matches) element.scrollIntoView({ block: 'start' });
     };
     look();
-    // re-looked for until the time runs out: a chart redrawn by a finished live run is a new element
-    const timer = setInterval(() => (Date.now() - started > LOOK_FOR_MS ? clearInterval(timer) : look()), LOOK_EVERY_MS);
+    // the element may come later (results arrive, charts draw one per task) or be drawn anew by a
+    // finished live run: looked for again whenever the page's elements change
+    const observer = new MutationObserver(look);
+    observer.observe(document.querySelector('main') ?? document.body, { childList: true, subtree: true });
     return () => {
-      clearInterval(timer);
-      page?.classList.remove('staged');
+      observer.disconnect();
       marked?.classList.remove('spotlight');
       marked?.removeAttribute('data-spotlight');
     };
