@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { assembleScript, pythonLiteral, type DemoScript } from './pythonScript';
 import { agreementGap, parseScriptResults } from './scriptResults';
-import { scriptFiles } from './scriptExport';
+import { buildScriptDownload, scriptFiles } from './scriptExport';
 
 const script: DemoScript<{ n: number; label: string }, unknown> = {
   frameworks: 'numpy',
@@ -64,5 +64,32 @@ describe('reading a script back', () => {
 
   it('lists the files that travel with a script', () => {
     expect(scriptFiles({ weights: ['weights/a/', 'weights/b'], data: ['data/x.json'] })).toEqual(['weights/a/manifest.json', 'weights/a/weights.bin', 'weights/b/manifest.json', 'weights/b/weights.bin', 'data/x.json']);
+  });
+
+  it('hands over the program alone, or a ZIP with its weights and data where it loads them', async () => {
+    const header = { slug: 'demo', title: 'A demo', link: 'http://h/#/demo' };
+    const alone = await buildScriptDownload(script, { n: 3, label: 'x' }, header, () => Promise.reject(new Error('nothing to fetch')));
+    expect(alone.filename).toBe('demo.py');
+    expect(await alone.blob.text()).toContain('\nN = 3  # samples');
+    const fetched: string[] = [];
+    const withFiles = await buildScriptDownload({ ...script, weights: ['weights/net/'], data: ['data/d.json'] }, { n: 3, label: 'x' }, header, async (path) => {
+      fetched.push(path);
+      return new TextEncoder().encode(path);
+    });
+    expect(withFiles.filename).toBe('demo-script.zip');
+    expect(fetched).toEqual(['weights/net/manifest.json', 'weights/net/weights.bin', 'data/d.json']);
+    // the archive's entries (read by their local headers): the program first, then each file at the path the script opens
+    const bytes = new Uint8Array(await withFiles.blob.arrayBuffer());
+    const view = new DataView(bytes.buffer);
+    const entries: [string, string][] = [];
+    for (let at = 0; view.getUint32(at, true) === 0x04034b50; ) {
+      const size = view.getUint32(at + 18, true);
+      const nameEnd = at + 30 + view.getUint16(at + 26, true);
+      entries.push([new TextDecoder().decode(bytes.subarray(at + 30, nameEnd)), new TextDecoder().decode(bytes.subarray(nameEnd, nameEnd + size))]);
+      at = nameEnd + size;
+    }
+    expect(entries.map(([name]) => name)).toEqual(['demo/demo.py', 'demo/weights/net/manifest.json', 'demo/weights/net/weights.bin', 'demo/data/d.json']);
+    expect(entries[0][1]).toContain('\nN = 3  # samples');
+    expect(entries.slice(1).map(([, body]) => body)).toEqual(fetched);
   });
 });
