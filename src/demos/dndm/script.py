@@ -62,21 +62,6 @@ SAMPLER_LABELS = {
 
 # ---- transition times (models/diffusion/transitionTimes.ts) ----
 
-_LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-            12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7]
-
-
-def log_gamma(x):
-    """transitionTimes.ts logGamma: Lanczos (g = 7, n = 9), the page's own, so E[NFE] agrees to rounding."""
-    if x < 0.5:
-        return math.log(math.pi / math.sin(math.pi * x)) - log_gamma(1 - x)
-    x -= 1
-    a = _LANCZOS[0]
-    t = x + 7.5
-    for i in range(1, 9):
-        a += _LANCZOS[i] / (x + i)
-    return 0.5 * math.log(2 * math.pi) + (x + 0.5) * math.log(t) - t + math.log(a)
-
 
 def beta_pdf(x, alpha, beta):
     """transitionTimes.ts betaPdf over an array of x (the same operations, in the same order)."""
@@ -734,34 +719,6 @@ def sample_variance(xs):
     for x in xs:
         total += (x - m) ** 2
     return total / (len(xs) - 1)
-
-
-def student_cdf(t, df):
-    """studentT.ts studentCdf: Simpson on [0, t] with 2 000 panels."""
-    if t < 0:
-        return 1 - student_cdf(-t, df)
-    log_norm = log_gamma((df + 1) / 2) - log_gamma(df / 2) - 0.5 * math.log(df * math.pi)
-    n = 2000
-    h = t / n
-    x = np.arange(n + 1) * h
-    dens = np.exp(log_norm - ((df + 1) / 2) * np.log(1 + (x * x) / df))
-    w = np.where(np.arange(n + 1) % 2 == 1, 4.0, 2.0)
-    w[0] = w[-1] = 1.0
-    return 0.5 + float(np.sum(w * dens)) * h / 3
-
-
-def student_quantile(p, df):
-    """studentT.ts studentQuantile: bisection on the CDF."""
-    low, high = 0.0, 1.0
-    while student_cdf(high, df) < p:
-        high *= 2
-    for _ in range(60):
-        mid = (low + high) / 2
-        if student_cdf(mid, df) < p:
-            low = mid
-        else:
-            high = mid
-    return (low + high) / 2
 
 
 def mean_interval(xs):

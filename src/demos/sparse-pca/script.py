@@ -185,30 +185,13 @@ def with_grid(base, extra):
     return sorted(set(base) | {extra})
 
 
-def student_t_quantile(q, dof):
-    """The Student-t quantile: bisection on the CDF, integrated by Simpson's rule (no SciPy needed)."""
-    c = math.exp(math.lgamma((dof + 1) / 2) - math.lgamma(dof / 2)) / math.sqrt(dof * math.pi)
-    density = lambda x: c * (1 + x * x / dof) ** (-(dof + 1) / 2)
-
-    def cdf(x, steps=2000):
-        h = x / steps
-        total = density(0) + density(x) + sum((4 if i % 2 else 2) * density(i * h) for i in range(1, steps))
-        return 0.5 + total * h / 3
-
-    lo, hi = 0.0, 50.0
-    for _ in range(60):
-        mid = (lo + hi) / 2
-        lo, hi = (mid, hi) if cdf(mid) < q else (lo, mid)
-    return (lo + hi) / 2
-
-
 def mean_interval(values):
     """Mean with its Student-t 95% interval (lib/stats.ts meanInterval)."""
     values = np.asarray(values, dtype=float)
     m = float(values.mean())
     if len(values) < 2:
         return m, float("nan"), float("nan")
-    half = student_t_quantile(0.975, len(values) - 1) * float(values.std(ddof=1)) / math.sqrt(len(values))
+    half = student_quantile(0.975, len(values) - 1) * float(values.std(ddof=1)) / math.sqrt(len(values))
     return m, m - half, m + half
 
 

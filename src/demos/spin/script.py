@@ -297,48 +297,6 @@ def run_tabular_tier(rng):
 
 # ---- the claims' statistics (stats.ts, studentT.ts, claimSpread.ts) ----------------------------
 
-_LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7]
-
-
-def log_gamma(x):
-    # studentT.ts logGamma (Lanczos, g = 7, n = 9): the page's own, so the interval is the page's
-    if x < 0.5:
-        return math.log(math.pi / math.sin(math.pi * x)) - log_gamma(1 - x)
-    z = x - 1
-    a = _LANCZOS[0]
-    t = z + 7.5
-    for i in range(1, 9):
-        a += _LANCZOS[i] / (z + i)
-    return 0.5 * math.log(2 * math.pi) + (z + 0.5) * math.log(t) - t + math.log(a)
-
-
-def student_cdf(t, df):
-    # studentT.ts studentCdf: Simpson's rule on [0, t] with 2000 intervals, summed left to right
-    if t < 0:
-        return 1 - student_cdf(-t, df)
-    log_norm = log_gamma((df + 1) / 2) - log_gamma(df / 2) - 0.5 * math.log(df * math.pi)
-    density = lambda x: np.exp(log_norm - ((df + 1) / 2) * np.log(1 + (x * x) / df))
-    n = 2000
-    h = t / n
-    i = np.arange(1, n)
-    terms = np.where(i % 2 == 1, 4.0, 2.0) * density(i * h)
-    total = seq_sum(np.concatenate([[float(density(np.float64(0.0))) + float(density(np.float64(t)))], terms]))
-    return 0.5 + (total * h) / 3
-
-
-def student_quantile(p, df):
-    # studentT.ts studentQuantile: bisection, 60 halvings
-    low, high = 0.0, 1.0
-    while student_cdf(high, df) < p:
-        high *= 2
-    for _ in range(60):
-        mid = (low + high) / 2
-        if student_cdf(mid, df) < p:
-            low = mid
-        else:
-            high = mid
-    return (low + high) / 2
-
 
 def mean_interval(xs, level=0.95):
     # stats.ts meanInterval: mean +- t(1 - (1 - level)/2, n - 1) s.e.

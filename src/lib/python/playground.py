@@ -189,6 +189,56 @@ class RngStream:
         return out
 
 
+# ---- Student's t (src/lib/studentT.ts): the claims' intervals, computed as the page computes them ----
+
+_LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+            12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7]
+
+
+def log_gamma(x):
+    """studentT.ts logGamma (also transitionTimes.ts'): Lanczos, g = 7, n = 9."""
+    if x < 0.5:
+        return math.log(math.pi / math.sin(math.pi * x)) - log_gamma(1 - x)
+    z = x - 1
+    a = _LANCZOS[0]
+    t = z + 7.5
+    for i in range(1, 9):
+        a += _LANCZOS[i] / (z + i)
+    return 0.5 * math.log(2 * math.pi) + (z + 0.5) * math.log(t) - t + math.log(a)
+
+
+def student_cdf(t, df):
+    """studentT.ts studentCdf: Simpson's rule on [0, t], 2000 intervals, summed in the page's order."""
+    if t < 0:
+        return 1 - student_cdf(-t, df)
+    log_norm = log_gamma((df + 1) / 2) - log_gamma(df / 2) - 0.5 * math.log(df * math.pi)
+    h = t / 2000
+    x = np.concatenate([[0.0, t], np.arange(1, 2000) * h])
+    terms = np.exp(log_norm - ((df + 1) / 2) * np.log(1 + (x * x) / df))
+    terms[2:] *= np.where(np.arange(1, 2000) % 2 == 1, 4.0, 2.0)
+    terms[1] += terms[0]  # the page starts from density(0) + density(t), then adds left to right
+    return 0.5 + (float(np.cumsum(terms[1:])[-1]) * h) / 3
+
+
+_QUANTILES = {}
+
+
+def student_quantile(p, df):
+    """studentT.ts studentQuantile: bisection on the CDF, 60 halvings (each (p, df) computed once)."""
+    if (p, df) not in _QUANTILES:
+        low, high = 0.0, 1.0
+        while student_cdf(high, df) < p:
+            high *= 2
+        for _ in range(60):
+            mid = (low + high) / 2
+            if student_cdf(mid, df) < p:
+                low = mid
+            else:
+                high = mid
+        _QUANTILES[(p, df)] = (low + high) / 2
+    return _QUANTILES[(p, df)]
+
+
 # ---- weights: the playground's format (a JSON manifest beside a little-endian float32 blob) ----
 
 def load_weights(directory):

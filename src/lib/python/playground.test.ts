@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findPython } from '../../../scripts/python';
 import { deriveKey, gumbelFromHash, hashU32, hashUniform01, RngStream } from '../rng';
+import { studentCdf, studentQuantile } from '../studentT';
 
 const python = findPython();
 const here = join(process.cwd(), 'src/lib/python');
@@ -65,5 +66,17 @@ describe.skipIf(!python)('the exported scripts\u2019 random streams (src/lib/pyt
       expect(g.length).toBe(w.length);
       g.forEach((x, i) => expect(Math.abs(x - w[i])).toBeLessThan(1e-15 * Math.max(1, Math.abs(w[i]))));
     }
+  });
+});
+
+describe.skipIf(!python)('the exported scripts\u2019 Student t (the claims\u2019 intervals)', () => {
+  it('gives studentT.ts\u2019s CDF and quantiles', () => {
+    const dfs = [1, 2, 4, 7, 19];
+    const code = `import json, sys\nsys.path.insert(0, ${JSON.stringify(here)})\nfrom playground import *\nprint(json.dumps([[student_cdf(1.3, df), student_quantile(0.975, df)] for df in ${JSON.stringify(dfs)}]))`;
+    const got = JSON.parse(execFileSync(python!, ['-c', code], { encoding: 'utf8' })) as [number, number][];
+    dfs.forEach((df, i) => {
+      expect(Math.abs(got[i][0] - studentCdf(1.3, df))).toBeLessThan(1e-14);
+      expect(Math.abs(got[i][1] - studentQuantile(0.975, df))).toBeLessThan(1e-12 * studentQuantile(0.975, df));
+    });
   });
 });
