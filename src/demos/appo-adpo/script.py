@@ -88,22 +88,6 @@ def normals_from(keys, count):
 
 # ---- the small numeric pieces, as JavaScript computes them ----
 
-# V8's Math.hypot
-def js_hypot(values):
-    """Scaled by the largest |x|, Kahan-compensated sum of squares (θ* is normalised by it)."""
-    absolute = [abs(float(v)) for v in values]
-    top = max(absolute, default=0.0)
-    if top == 0:
-        return 0.0
-    total = compensation = 0.0
-    for a in absolute:
-        n = a / top
-        summand = n * n - compensation
-        preliminary = total + summand
-        compensation = (preliminary - total) - summand
-        total = preliminary
-    return math.sqrt(total) * top
-
 
 # vectors.ts sigmoid, both branches as written (no overflow for large |z|), on arrays
 def sigmoid(z):
@@ -115,29 +99,6 @@ def sigmoid(z):
 # vectors.ts sigmoid on one number
 def sigmoid1(z):
     return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
-
-
-def js_sum(xs):
-    """Left to right from 0, as Array.reduce adds (Python 3.12's sum() compensates, which the page does not)."""
-    total = 0.0
-    for x in xs:
-        total += x
-    return total
-
-
-# stats.ts mean
-def js_mean(xs):
-    xs = list(xs)
-    return js_sum(xs) / len(xs) if xs else math.nan
-
-
-def js_div(a, b):
-    """a / b with JavaScript's answers for a zero divisor (±Infinity, NaN) instead of an exception."""
-    if b != 0:
-        return a / b
-    if a == 0 or a != a:
-        return math.nan
-    return math.copysign(math.inf, a) * math.copysign(1.0, b)
 
 
 # claims.ts median

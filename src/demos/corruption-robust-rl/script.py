@@ -53,19 +53,6 @@ def js_pow_array(xs, y):
     return np.array([js_pow(v, y) for v in xs.tolist()], dtype=np.float64)
 
 
-# lib/stats.ts mean: a left-to-right sum (Python 3.12's sum() compensates, so it is not used)
-def js_mean(xs):
-    return js_sum(xs) / len(xs) if len(xs) else math.nan
-
-
-# a left-to-right sum, as Array.reduce((a, b) => a + b, 0) adds
-def js_sum(xs):
-    total = 0.0
-    for x in xs:
-        total += x
-    return total
-
-
 # Math.round: halves round up (Python's round() rounds them to even)
 def js_round(x):
     return math.floor(x + 0.5)

@@ -114,17 +114,6 @@ def js_number(x):
     return repr(x)
 
 
-def js_mean(xs):
-    """stats.ts mean: a left-to-right sum / n (NaN for none), so float64 results agree to the last bit."""
-    xs = [float(x) for x in xs]
-    if not xs:
-        return float("nan")
-    total = 0.0
-    for x in xs:
-        total += x
-    return total / len(xs)
-
-
 def band(values):
     """results.ts bandColumns: mean, min, max."""
     return {"mean": js_mean(values), "min": min(values), "max": max(values)}

@@ -20,36 +20,9 @@ from decimal import Decimal
 # ---- float64 the way the page's JavaScript computes it -------------------------------------------
 
 
-# lib/stats.ts mean: a left-to-right sum from 0 (Python 3.12's sum() compensates, so it is not used)
-def js_mean(xs):
-    total = 0.0
-    for x in xs:
-        total += float(x)
-    return total / len(xs) if len(xs) else math.nan
-
-
 # Math.pow / **: V8 computes x ** 2 as x * x, anything else with the C library's pow, as Python does
 def js_pow(x, y):
     return x * x if y == 2 else math.pow(x, y)
-
-
-# Math.hypot as V8 computes it (builtins/math.tq): scale by the largest, Kahan-sum the squares
-def js_hypot(values):
-    absolute = [abs(float(v)) for v in values]
-    biggest = max(absolute) if absolute else 0.0
-    if biggest == math.inf:
-        return math.inf
-    if biggest == 0:
-        return 0.0
-    total = 0.0
-    compensation = 0.0
-    for v in absolute:
-        n = v / biggest
-        summand = n * n - compensation
-        preliminary = total + summand
-        compensation = (preliminary - total) - summand
-        total = preliminary
-    return math.sqrt(total) * biggest
 
 
 # Number#toString: the instances' labels (part of the sweeps' stream names) print numbers this way

@@ -119,25 +119,10 @@ class Draws:
         return int(math.floor(self.uniform() * n))
 
 
-def seq_sum(values):
-    # a left-to-right sum, as xs.reduce((a, b) => a + b, 0) (Python 3.12's sum() compensates)
-    total = 0.0
-    for v in values:
-        total += v
-    return total
-
-
-def js_div(a, b):
-    # a / b as JavaScript divides: x / 0 is +-Infinity (NaN for 0 / 0), where Python would raise
-    if b == 0:
-        return float("nan") if a == 0 or a != a else math.copysign(math.inf, a) * math.copysign(1.0, b)
-    return a / b
-
-
 def mean(values):
     # stats.ts mean
     values = list(values)
-    return seq_sum(values) / len(values) if values else float("nan")
+    return js_sum(values) / len(values) if values else float("nan")
 
 
 # ---- the statistics of the claims ----------------------------------------------------------------
@@ -148,7 +133,7 @@ def mean_interval(xs, level=0.95):
     m = mean(xs)
     if len(xs) < 2:
         return m, -math.inf, math.inf
-    var = seq_sum([(x - m) ** 2 for x in xs]) / (len(xs) - 1)
+    var = js_sum([(x - m) ** 2 for x in xs]) / (len(xs) - 1)
     half = student_quantile(1 - (1 - level) / 2, len(xs) - 1) * math.sqrt(var / len(xs))
     return m, m - half, m + half
 
@@ -986,7 +971,7 @@ def main(args):
         shown = trained_scenes(0, min(TRAINED_EXAMPLES, TRAINED_SCENES))
         for k, (objects, pixels) in enumerate(shown):
             results[f"trained_example_{k + 1}_objects"] = sum(1 << o for o in objects)
-            results[f"trained_example_{k + 1}_pixel_sum"] = seq_sum(shown_pixels(pixels).tolist())
+            results[f"trained_example_{k + 1}_pixel_sum"] = js_sum(shown_pixels(pixels).tolist())
         print(f"  ShapesWorld: first images of the trained tier drawn ({', '.join('+'.join(SHAPES[o] for o in s[0]) for s in shown)})")
         if args.only_numpy:
             print("Trained tier skipped (--only-numpy): it runs the shipped captioner and detector in PyTorch.")

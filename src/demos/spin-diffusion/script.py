@@ -41,33 +41,10 @@ BUDGETS = {  # budget.ts BUDGETS
 
 # ---- JavaScript's arithmetic where it matters --------------------------------------------------
 
-# V8's Math.hypot (builtins/math.tq): normalised by the larger, Kahan-summed; Python's math.hypot
-# rounds differently in the last bit, and segment lengths decide how a curve is cut into modes.
-def js_hypot(a, b):
-    values = [abs(a), abs(b)]
-    top = max(values)
-    if top == 0:
-        return 0.0
-    total = 0.0
-    compensation = 0.0
-    for v in values:
-        n = v / top
-        summand = n * n - compensation
-        preliminary = total + summand
-        compensation = (preliminary - total) - summand
-        total = preliminary
-    return math.sqrt(total) * top
-
 
 # Math.round: halves go up (Python's round goes to even); experiment.ts rounds shown samples to 1e-3.
 def js_round3(values):
     return np.floor(np.asarray(values, dtype=np.float64) * 1000 + 0.5) / 1000
-
-
-# A JavaScript reduce((a, b) => a + b, 0): left to right (np.sum adds pairwise, Python 3.12's sum compensates).
-def js_sum(values):
-    values = np.asarray(values, dtype=np.float64)
-    return float(np.cumsum(values)[-1]) if values.size else 0.0
 
 
 # ---- the shapes (shapes.ts, drawing.ts) --------------------------------------------------------
@@ -104,7 +81,7 @@ def resample(strokes, spacing):
     for stroke in strokes:
         for i in range(1, len(stroke)):
             a, b = stroke[i - 1], stroke[i]
-            length = js_hypot(b[0] - a[0], b[1] - a[1])
+            length = js_hypot((b[0] - a[0], b[1] - a[1]))
             pieces = max(1, math.ceil(length / spacing))
             for j in range(0 if i == 1 else 1, pieces + 1):
                 f = j / pieces

@@ -27,12 +27,6 @@ TASK_LENGTH = 2 * MAX_WORD + 2  # prompt + "=" + response + "." at the longest
 
 # ---- small exact helpers ----------------------------------------------------------------------
 
-def seq_sum(values):
-    # JavaScript's reduce((a, b) => a + b, 0) adds left to right; np.sum adds pairwise, so the
-    # rounding would differ. cumsum is a left-to-right running sum: the same additions in the same order.
-    values = np.asarray(values, dtype=np.float64).ravel()
-    return float(np.cumsum(values)[-1]) if values.size else 0.0
-
 
 def libm_exp(a):
     # exp element by element through the C library (Python's math.exp), not NumPy's vectorised exp:
@@ -68,17 +62,17 @@ def mean_kl(data, model):
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(data > 0, data / model, 1.0)
         terms = np.where(data > 0, data * libm_log(ratio), 0.0)
-    return seq_sum(terms) / data.shape[0]
+    return js_sum(terms) / data.shape[0]
 
 
 def discriminability(data, model):
     # tabular.ts discriminability: Bayes accuracy of telling real from generated, 0.5 + TV/2
-    return 0.5 + seq_sum(np.abs(data - model) / 2) / data.shape[0] / 2
+    return 0.5 + js_sum(np.abs(data - model) / 2) / data.shape[0] / 2
 
 
 def mean_log_likelihood(model, xs, ys):
     # tabular.ts meanLogLikelihood: mean log p_theta(y|x) over pairs (the logs of the table, gathered)
-    return seq_sum(libm_log(model)[xs, ys]) / len(xs)
+    return js_sum(libm_log(model)[xs, ys]) / len(xs)
 
 
 def theoretical_next_iterate(p_data_row, p_t_row, beta):
@@ -139,17 +133,17 @@ def spin_loss(theta, opponent, pairs, beta):
     log_p = libm_log(softmax_rows(theta))
     log_opponent = libm_log(opponent)
     x, r, g, c = pairs["x"], pairs["real"], pairs["generated"], pairs["count"]
-    n = seq_sum(c)
+    n = js_sum(c)
     r_real = beta * (log_p[x, r] - log_opponent[x, r])
     r_gen = beta * (log_p[x, g] - log_opponent[x, g])
     margin = r_real - r_gen
     with np.errstate(over="ignore"):
         softplus = np.where(margin > 0, np.log1p(np.exp(-margin)), -margin + np.log1p(np.exp(margin)))
     return {
-        "loss": seq_sum(c * softplus) / n,
-        "rewards_real": seq_sum(c * r_real) / n,
-        "rewards_generated": seq_sum(c * r_gen) / n,
-        "accuracy": seq_sum(np.where(r_real > r_gen, c, 0.0)) / n,
+        "loss": js_sum(c * softplus) / n,
+        "rewards_real": js_sum(c * r_real) / n,
+        "rewards_generated": js_sum(c * r_gen) / n,
+        "accuracy": js_sum(np.where(r_real > r_gen, c, 0.0)) / n,
     }
 
 
@@ -181,7 +175,7 @@ def spin_gradient_fn(log_opponent, pairs, beta):
     cell_gen = x * V + pairs["generated"]
     lo_real = log_opponent.ravel()[cell_real]
     lo_gen = log_opponent.ravel()[cell_gen]
-    n = seq_sum(c)
+    n = js_sum(c)
     cells = np.empty(2 * len(x), dtype=np.int64)
     cells[0::2], cells[1::2] = cell_real, cell_gen
     weights = np.empty(2 * len(x))
@@ -201,7 +195,7 @@ def spin_gradient_fn(log_opponent, pairs, beta):
 
 def nll_gradient_fn(counts):
     # tabular.ts nllLoss(...).gradient: SFT continued, (row total * p - count) / N
-    n = seq_sum(counts)
+    n = js_sum(counts)
     row_total = counts.sum(axis=1, keepdims=True)  # integer counts: exact in any order
     return lambda theta: (row_total * softmax_rows(theta) - counts) / n
 
@@ -301,9 +295,9 @@ def run_tabular_tier(rng):
 def mean_interval(xs, level=0.95):
     # stats.ts meanInterval: mean +- t(1 - (1 - level)/2, n - 1) s.e.
     n = len(xs)
-    m = seq_sum(xs) / n
+    m = js_sum(xs) / n
     if n >= 2:
-        variance = seq_sum((np.asarray(xs) - m) ** 2) / (n - 1)
+        variance = js_sum((np.asarray(xs) - m) ** 2) / (n - 1)
         half = student_quantile(1 - (1 - level) / 2, n - 1) * math.sqrt(variance / n)
     else:
         half = math.inf

@@ -189,6 +189,55 @@ class RngStream:
         return out
 
 
+# ---- JavaScript's arithmetic where NumPy's and Python's differ in the last bits ----
+
+def js_sum(values):
+    """A left-to-right sum from 0, as reduce((a, b) => a + b, 0) adds (np.sum adds pairwise, and
+    Python 3.12's sum() compensates): the same additions in the same order."""
+    if isinstance(values, np.ndarray):
+        flat = values.astype(np.float64).ravel()
+        return float(np.cumsum(flat)[-1]) if flat.size else 0.0  # cumsum runs left to right
+    total = 0.0
+    for v in values:
+        total += v
+    return total
+
+
+def js_mean(values):
+    """stats.ts mean: js_sum / n, NaN for none."""
+    values = values if isinstance(values, np.ndarray) else list(values)
+    return js_sum(values) / len(values) if len(values) else math.nan
+
+
+def js_div(a, b):
+    """a / b as JavaScript divides: x / 0 is +-Infinity and 0 / 0 NaN, where Python raises."""
+    if b != 0:
+        return a / b
+    if a == 0 or a != a:
+        return math.nan
+    return math.copysign(math.inf, a) * math.copysign(1.0, b)
+
+
+def js_hypot(values):
+    """V8's Math.hypot: scaled by the largest |x|, a Kahan-compensated sum of squares."""
+    absolute = [abs(float(v)) for v in values]
+    top = max(absolute, default=0.0)
+    if top == math.inf:
+        return math.inf
+    if top != top:
+        return math.nan
+    if top == 0:
+        return 0.0
+    total = compensation = 0.0
+    for a in absolute:
+        n = a / top
+        summand = n * n - compensation
+        preliminary = total + summand
+        compensation = (preliminary - total) - summand
+        total = preliminary
+    return math.sqrt(total) * top
+
+
 # ---- Student's t (src/lib/studentT.ts): the claims' intervals, computed as the page computes them ----
 
 _LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,

@@ -80,3 +80,16 @@ describe.skipIf(!python)('the exported scripts\u2019 Student t (the claims\u2019
     });
   });
 });
+
+describe.skipIf(!python)('the exported scripts\u2019 JavaScript arithmetic', () => {
+  it('sums left to right as reduce does, and takes Math.hypot\u2019s and division\u2019s answers', () => {
+    const xs = Array.from({ length: 1000 }, (_, i) => Math.sin(i) * 10 ** ((i % 7) - 3));
+    const pairs = [[3, 4], [1e-200, 1e-200], [0.1, 0.7, 2.3], [-5, 12, 84], [0, 0]];
+    const code = `import json, sys\nsys.path.insert(0, ${JSON.stringify(here)})\nfrom playground import *\nxs = json.loads(sys.argv[1])\nprint(json.dumps([js_sum(xs), js_sum(np.array(xs)), js_mean(xs), [js_hypot(p) for p in ${JSON.stringify(pairs)}], str(js_div(1.0, -0.0)), str(js_div(0.0, 0.0))]))`;
+    const [sum, arraySum, mean, hypots, negInf, nan] = JSON.parse(execFileSync(python!, ['-c', code, JSON.stringify(xs)], { encoding: 'utf8' })) as [number, number, number, number[], string, string];
+    const reduced = xs.reduce((a, b) => a + b, 0);
+    expect([sum, arraySum, mean]).toEqual([reduced, reduced, reduced / xs.length]);
+    expect(hypots).toEqual(pairs.map((p) => Math.hypot(...p)));
+    expect([negInf, nan]).toEqual(['-inf', 'nan']);
+  });
+});
