@@ -1,6 +1,11 @@
 // `npm run bench`: serves the bench pages with Vite, opens them in Chromium with WebGPU, and prints
 // each suite's table with the adapter.
-//   --suite=admm|denoise|dplm|loss|spin-diffusion|all (default all)
+//   --suite=admm|denoise|dplm|loss|threads|spin-diffusion|all (default all)
+//   threads: each demo's network on the CPU path (tfjs wasm), one thread against tfjs' default, and
+//            whether both give the same output bytes (bench/threadsBench.ts). tfjs takes half the
+//            logical cores it is told of (one thread per physical core, up to 8), so the page is told
+//            of twice this machine's CPUs, and tfjs uses them all: --logicalCores=N to tell it
+//            otherwise. --budgetMs=1500
 //   admm:    time per ADMM iteration (WGSL vs f64 CPU). --p=64,128 --b=1,16 --budgetMs=4000
 //   denoise: fused denoising step vs the tfjs op chain, then DNDM vs the T-call sampler end to end.
 //            --b=1,16,64 --l=64,256 --v=28,33,64 --budgetMs=1500 --network=auto|webgpu|cpu
@@ -21,7 +26,7 @@ import { adapterLabel, admmTable, denoiseStepTable, lossTable } from './tables.m
 import { row, summaryTable } from './summary.mjs';
 
 const opts = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
-const suites = (opts.suite ?? 'all') === 'all' ? ['denoise', 'dplm', 'loss', 'admm', 'spin-diffusion', 'longtasks'] : opts.suite.split(',');
+const suites = (opts.suite ?? 'all') === 'all' ? ['denoise', 'dplm', 'loss', 'threads', 'admm', 'spin-diffusion', 'longtasks'] : opts.suite.split(',');
 
 if ('node' in opts) {
   const args = process.argv.slice(2).filter((a) => a !== '--node');
@@ -41,10 +46,16 @@ await server.listen();
 const { port } = server.httpServer.address();
 const browser = await chromium.launch({ executablePath: ensureBrowser(), args: chromiumArgs({ webgpu: true }) });
 
-async function runPage(page, keys) {
+/**
+ * `keys`: the CLI options the page takes; `fixed`: query values the suite itself sets;
+ * `logicalCores`: the navigator.hardwareConcurrency the page sees (Chromium's emulation), if given.
+ */
+async function runPage(page, keys, fixed = {}, logicalCores = undefined) {
   const query = new URLSearchParams();
   for (const key of keys) if (opts[key]) query.set(key, opts[key]);
+  for (const [key, value] of Object.entries(fixed)) query.set(key, value);
   const ctx = await browser.newPage();
+  if (logicalCores !== undefined) await (await ctx.context().newCDPSession(ctx)).send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: logicalCores });
   await ctx.exposeFunction('benchLog', (line) => console.log(`[bench] ${line}`));
   await ctx.goto(`http://127.0.0.1:${port}/bench/${page}?${query}`);
   await ctx.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 0, polling: 1000 });
@@ -102,6 +113,34 @@ try {
     for (const r of result.rows) summary.push(row('sequence log-prob', `B ${r.B}, T ${r.T}, V ${r.V}, fwd+bwd`, 'tfjs op chain', r.chainMs, 'fused WGSL', r.fusedMs));
     console.log();
     print(lossTable(adapterLabel(result.adapter, result.software), result.rows));
+  }
+  if (suites.includes('threads')) {
+    // one page per thread count: tfjs reads the count once, when its wasm backend starts
+    const { availableParallelism } = await import('node:os');
+    const logicalCores = Number(opts.logicalCores ?? 2 * availableParallelism());
+    const one = await runPage('threads.html', ['budgetMs'], { threads: 1 }, logicalCores);
+    const all = await runPage('threads.html', ['budgetMs'], {}, logicalCores);
+    // without isolation tfjs loads its single-threaded wasm on both pages, and tfjs never runs more
+    // than hardwareConcurrency / 2 threads: either way both pages ran one thread, and their ratio is
+    // run-to-run noise, kept out of the summary
+    const manyLabel = `${all.threads} thread${all.threads === 1 ? '' : 's'}`;
+    const comparable = one.crossOriginIsolated && all.crossOriginIsolated && all.threads > one.threads;
+    if (adapter.startsWith('none')) adapter = 'none used (CPU path, tfjs wasm)';
+    console.log(`\nCPU path (tfjs ${all.tfBackend}), each demo's network on ${one.threads} thread vs ${all.threads} (tfjs' default); crossOriginIsolated ${all.crossOriginIsolated}; this machine has ${availableParallelism()} CPUs, the page was told of ${all.hardwareConcurrency} logical cores; best ms per call:`);
+    if (!all.crossOriginIsolated) console.log('  WARNING: the page is not cross-origin isolated, so tfjs ran its single-threaded wasm on both pages.');
+    else if (all.threads <= one.threads) console.log(`  WARNING: tfjs' default here is ${all.threads} thread (it caps its pool at hardwareConcurrency / 2 = ${Math.floor(all.hardwareConcurrency / 2)}).`);
+    if (!comparable) console.log('  * both pages ran the same thread count: the speed-up column is run-to-run noise, not a thread speed-up (left out of the summary).');
+    console.log(`  ${'network'.padEnd(22)} ${'call'.padEnd(18)} ${'shapes'.padEnd(44)} ${'1 thread'.padStart(9)} ${manyLabel.padStart(10)}  speed-up  outputs identical`);
+    one.rows.forEach((r, i) => {
+      const n = all.rows[i];
+      const same = r.outputHash === n.outputHash ? 'yes' : `no (${r.outputHash} vs ${n.outputHash})`;
+      console.log(`  ${r.network.padEnd(22)} ${r.call.padEnd(18)} ${r.what.padEnd(44)} ${r.msPerCall.toFixed(2).padStart(9)} ${n.msPerCall.toFixed(2).padStart(10)}  ${(r.msPerCall / n.msPerCall).toFixed(2).padStart(8)}${comparable ? ' ' : '*'} ${same}`);
+      if (comparable) summary.push(row('CPU threads', `${r.network}, ${r.call}`, '1 thread', r.msPerCall, `${manyLabel} (wasm)`, n.msPerCall));
+    });
+    for (const page of [one, all]) {
+      if (page.rows.some((r) => !r.repeatable)) console.log(`  NOTE: on ${page.threads} thread(s) some network gave different bytes from one call to the next.`);
+      if (page.leakedTensors !== 0) console.log(`  NOTE: ${page.leakedTensors} tensors were left alive on the ${page.threads}-thread page.`);
+    }
   }
   if (suites.includes('admm')) {
     const result = await runPage('index.html', ['p', 'b', 'budgetMs']);

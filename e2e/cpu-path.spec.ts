@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { SPARSE_PCA_CLAIMS, runDemo, trackErrors, waitForRunDone } from './helpers';
 import { claimSettings, runClaims } from '../scripts/claimsRun';
 import { claimTable, formatClaimTable } from '../scripts/claimsTable';
+import { tfjsWasmThreads } from '../src/gpu/wasmThreads';
 import type { DndmResults } from '../src/demos/dndm/experiment';
 import type { SparsePcaResults } from '../src/demos/sparse-pca/results';
 import type { SpinResults } from '../src/demos/spin/experiment';
@@ -15,6 +16,9 @@ test.describe('without WebGPU', () => {
     await expect(banner).toHaveAttribute('data-path', 'cpu');
     await expect(banner).toContainText('Running on the CPU');
     await expect(banner).toContainText('How to enable WebGPU');
+    // the preview server's headers make the page cross-origin isolated: wasm on every physical core
+    const threads = tfjsWasmThreads(await page.evaluate(() => navigator.hardwareConcurrency));
+    await expect(banner).toContainText(`tfjs backend: wasm, on ${threads} thread${threads > 1 ? 's' : ''}, one per physical core`);
     await waitForRunDone(page);
     for (const id of SPARSE_PCA_CLAIMS) await expect(page.getByTestId(`claim-${id}`)).toBeVisible();
     await expect(page.getByTestId('chart-error-vs-n')).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { stopRun, trackErrors } from './helpers';
 import { hostCopyOf } from './staticHost';
+import { tfjsWasmThreads } from '../src/gpu/wasmThreads';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -68,6 +69,25 @@ test('a new version deployed: the page offers Reload, and the new version serves
     // the old version's cache is gone, the new one's serves the page
     await expect.poll(() => page.evaluate(async () => (await caches.keys()).join()), { timeout: 30_000 }).toBe(`${first}next`);
     await expect(page.getByRole('heading', { name: 'WebGPU ML Playground' })).toBeVisible();
+    expect(errors).toEqual([]);
+  } finally {
+    await host.close();
+  }
+});
+
+// A static host that sends no isolation headers (most do not): the first visit is not cross-origin
+// isolated, so tfjs' wasm runs on one thread and the page says why; from the next load on, the
+// service worker serves every response with COOP and COEP (src/lib/isolation.ts), and wasm runs on
+// every core.
+test('on a static host without headers the service worker makes the page cross-origin isolated', async ({ page }) => {
+  const errors = trackErrors(page);
+  const host = await hostCopyOf('dist');
+  try {
+    await visitAndCache(page, host.url);
+    expect(await page.evaluate(() => window.playground.cpuThreads())).toEqual({ threads: 1, isolated: false });
+    await page.reload();
+    const threads = tfjsWasmThreads(await page.evaluate(() => navigator.hardwareConcurrency));
+    expect(await page.evaluate(() => window.playground.cpuThreads())).toEqual({ threads, isolated: true });
     expect(errors).toEqual([]);
   } finally {
     await host.close();

@@ -6,8 +6,9 @@ import { demos, loadDemo, readySlugs } from './registry';
 import { defaults, type Schema } from './lib/params';
 import { tutorialRuns } from './lib/precomputed';
 import type { DemoResults } from './lib/results';
-import { currentCompute } from './gpu/backend';
+import { currentCompute, withCpuBackend } from './gpu/backend';
 import { liveGpuBufferCount } from './gpu/kernel';
+import { wasmThreads } from './gpu/wasmThreads';
 import { useBackend } from './ui/backendStore';
 
 export interface PlaygroundApi {
@@ -19,6 +20,8 @@ export interface PlaygroundApi {
   /** The configurations a demo's tutorial runs (each once, the defaults' own left out): what `npm run precompute` ships. */
   tutorialRuns: (slug: string) => Promise<Record<string, unknown>[]>;
   backend: () => Promise<DemoResults['backend']>;
+  /** Threads tfjs' wasm backend (the CPU path) computes on, and whether the page is cross-origin isolated. */
+  cpuThreads: () => Promise<{ threads: number; isolated: boolean }>;
   debug: { loseDevice: () => boolean; liveGpuBuffers: () => number; liveTensors: () => Promise<number> };
 }
 
@@ -45,6 +48,7 @@ export function installPlaygroundApi(): void {
       return tutorialRuns(defaults(module.schema), module.tutorial);
     },
     backend: async () => (await useBackend.getState().ensure()).info,
+    cpuThreads: () => withCpuBackend(async (tfBackend) => (tfBackend === 'wasm' ? wasmThreads() : { threads: 1, isolated: globalThis.crossOriginIsolated === true })),
     debug: {
       /** GPU buffers allocated by the kernel runner and not yet destroyed (0 between runs). */
       liveGpuBuffers: liveGpuBufferCount,

@@ -2,7 +2,10 @@
 // and precomputed runs are cached on the first visit, and every later visit is served from that
 // cache, with or without a network. A new build installs beside the old one and waits: the page
 // offers "Reload" (src/ui/OfflineStatus.tsx), which lets it take over; the old cache is then deleted.
+// Every response it gives carries the cross-origin isolation headers (src/lib/isolation.ts), so on a
+// static host that cannot send them the page still runs tfjs' wasm on every core, from the first reload.
 
+import { withIsolationHeaders } from '../lib/isolation';
 import { cacheName, CACHE_PREFIX, SKIP_WAITING, type Precache } from '../lib/precache';
 
 declare const __PRECACHE__: Precache;
@@ -49,5 +52,5 @@ async function respond(request: Request): Promise<Response> {
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
-  event.respondWith(respond(request));
+  event.respondWith(respond(request).then(withIsolationHeaders));
 });

@@ -1,11 +1,28 @@
+import { useEffect, useState } from 'react';
+import { threadsLabel, wasmThreads } from '../gpu/wasmThreads';
 import { useBackend } from './backendStore';
 
 const HINT =
   'To use your GPU: a recent Chrome or Edge (113+) has WebGPU on by default; in Firefox Nightly or Safari Technology Preview enable it in the settings; on Linux Chrome may need chrome://flags/#enable-unsafe-webgpu. The page must be served over https or from localhost.';
 
+/** ", on 2 threads" once tfjs runs on wasm (loaded only then: the gallery loads no tfjs). */
+function useWasmThreads(onWasm: boolean): string {
+  const [label, setLabel] = useState('');
+  useEffect(() => {
+    if (!onWasm) return setLabel('');
+    let live = true;
+    void wasmThreads().then((t) => live && setLabel(`, on ${threadsLabel(t)}`));
+    return () => {
+      live = false;
+    };
+  }, [onWasm]);
+  return label;
+}
+
 /** Which compute path is running, in plain words, with what to do about it. */
 export function BackendBanner() {
   const { status, compute, message, reinitialise } = useBackend();
+  const threads = useWasmThreads(status === 'ready' && compute?.info.path === 'cpu' && compute.info.tfBackend === 'wasm');
   if (status === 'idle' || status === 'initialising') {
     return (
       <div className="banner banner-info" role="status" data-testid="backend-banner" data-path="pending">
@@ -37,7 +54,7 @@ export function BackendBanner() {
   if (info.path === 'cpu') {
     return (
       <div className="banner banner-warn" role="status" data-testid="backend-banner" data-path="cpu">
-        <strong>Running on the CPU</strong> (tfjs backend: {info.tfBackend}). {info.reason} Every demo still runs and computes the same
+        <strong>Running on the CPU</strong> (tfjs backend: {info.tfBackend}{threads}). {info.reason} Every demo still runs and computes the same
         numbers; only slower.{' '}
         <button type="button" onClick={() => void reinitialise({ forceCpu: false })}>
           Look for a GPU again
