@@ -78,7 +78,7 @@ test('a new version deployed: the page offers Reload, and the new version serves
 // A static host that sends no isolation headers (most do not): the first visit is not cross-origin
 // isolated, so tfjs' wasm runs on one thread and the page says why; from the next load on, the
 // service worker serves every response with COOP and COEP (src/lib/isolation.ts), and wasm runs on
-// every core.
+// tfjs' thread count (src/gpu/wasmThreads.ts).
 test('on a static host without headers the service worker makes the page cross-origin isolated', async ({ page }) => {
   const errors = trackErrors(page);
   const host = await hostCopyOf('dist');

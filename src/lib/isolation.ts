@@ -1,5 +1,5 @@
 // Cross-origin isolation: a page served with these two headers may share memory between threads
-// (SharedArrayBuffer), which tfjs' wasm backend needs to run its kernels on every core. The price is
+// (SharedArrayBuffer), which tfjs' wasm backend needs to run its kernels on several threads. The price is
 // that the page can load nothing from another origin that does not opt in, and this app loads
 // nothing from another origin at all. The dev and preview servers send the headers (vite.config.ts);
 // on a static host that cannot, the offline service worker adds them (src/offline/serviceWorker.ts),

@@ -3,7 +3,7 @@
 // cache, with or without a network. A new build installs beside the old one and waits: the page
 // offers "Reload" (src/ui/OfflineStatus.tsx), which lets it take over; the old cache is then deleted.
 // Every response it gives carries the cross-origin isolation headers (src/lib/isolation.ts), so on a
-// static host that cannot send them the page still runs tfjs' wasm on every core, from the first reload.
+// static host that cannot send them the page still runs tfjs' wasm threaded, from the first reload.
 
 import { withIsolationHeaders } from '../lib/isolation';
 import { cacheName, CACHE_PREFIX, SKIP_WAITING, type Precache } from '../lib/precache';
