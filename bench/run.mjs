@@ -4,7 +4,7 @@
 //   threads: each demo's network on the CPU path (tfjs wasm), one thread against tfjs' default, and
 //            whether both give the same output bytes (bench/threadsBench.ts). tfjs takes half the
 //            logical cores it is told of (one thread per physical core, up to 8), so the page is told
-//            of twice this machine's CPUs, and tfjs uses them all: --logicalCores=N to tell it
+//            of twice this machine's CPUs, and tfjs uses them all (up to 8): --logicalCores=N to tell it
 //            otherwise. --budgetMs=1500
 //   admm:    time per ADMM iteration (WGSL vs f64 CPU). --p=64,128 --b=1,16 --budgetMs=4000
 //   denoise: fused denoising step vs the tfjs op chain, then DNDM vs the T-call sampler end to end.

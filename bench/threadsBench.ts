@@ -1,7 +1,7 @@
 // The CPU path's networks (tfjs' wasm backend) at the thread count the query asks for: ?threads=1
 // pins the backend to one thread, absent or 0 leaves tfjs' default: half of navigator.hardwareConcurrency
 // (at most 8), counting each core as two hyperthreads, whatever is asked (bench/run.mjs tells the page
-// of twice the machine's CPUs, so that the default is all of them); and threads at all need a
+// of twice the machine's CPUs, so that the default is all of them, up to 8); and threads at all need a
 // cross-origin isolated page (without SharedArrayBuffer tfjs loads its single-threaded wasm).
 // Each row is one network call as a demo makes it, the best time of repeated calls after a warm-up,
 // and a hash of the output's bytes, so that a one-thread page and a many-thread page can be compared

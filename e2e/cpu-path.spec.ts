@@ -16,9 +16,9 @@ test.describe('without WebGPU', () => {
     await expect(banner).toHaveAttribute('data-path', 'cpu');
     await expect(banner).toContainText('Running on the CPU');
     await expect(banner).toContainText('How to enable WebGPU');
-    // the preview server's headers make the page cross-origin isolated: wasm on every physical core
+    // the preview server's headers make the page cross-origin isolated: wasm on tfjs' thread count
     const threads = tfjsWasmThreads(await page.evaluate(() => navigator.hardwareConcurrency));
-    await expect(banner).toContainText(`tfjs backend: wasm, on ${threads} thread${threads > 1 ? 's' : ''}, one per physical core`);
+    await expect(banner).toContainText(`tfjs backend: wasm, on ${threads} thread${threads > 1 ? 's' : ''}: tfjs takes half the logical cores`);
     await waitForRunDone(page);
     for (const id of SPARSE_PCA_CLAIMS) await expect(page.getByTestId(`claim-${id}`)).toBeVisible();
     await expect(page.getByTestId('chart-error-vs-n')).toBeVisible();

@@ -80,14 +80,19 @@ test('a new version deployed: the page offers Reload, and the new version serves
 // service worker serves every response with COOP and COEP (src/lib/isolation.ts), and wasm runs on
 // tfjs' thread count (src/gpu/wasmThreads.ts).
 test('on a static host without headers the service worker makes the page cross-origin isolated', async ({ page }) => {
+  test.setTimeout(120_000);
   const errors = trackErrors(page);
+  // a machine of 4 logical cores, so that threads and no threads differ whatever this one has
+  await (await page.context().newCDPSession(page)).send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: 4 });
   const host = await hostCopyOf('dist');
   try {
     await visitAndCache(page, host.url);
     expect(await page.evaluate(() => window.playground.cpuThreads())).toEqual({ threads: 1, isolated: false });
     await page.reload();
-    const threads = tfjsWasmThreads(await page.evaluate(() => navigator.hardwareConcurrency));
-    expect(await page.evaluate(() => window.playground.cpuThreads())).toEqual({ threads, isolated: true });
+    expect(await page.evaluate(() => window.playground.cpuThreads())).toEqual({ threads: tfjsWasmThreads(4), isolated: true });
+    // a demo's Web Worker under the worker's headers (an isolated page refuses a worker script without them)
+    const run = await page.evaluate(() => window.playground.run('dndm', { sweep: 'off', steps: 10, seeds: 1, samples: 1, thread: 'worker' }).then((r) => r.claims.length));
+    expect(run).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   } finally {
     await host.close();

@@ -10,7 +10,7 @@ describe('tfjsWasmThreads', () => {
 describe('threadsLabel', () => {
   it('says why a page runs on one thread', () => {
     expect(threadsLabel({ threads: 1, isolated: false })).toMatch(/^1 thread: this page is not cross-origin isolated/);
-    expect(threadsLabel({ threads: 4, isolated: true })).toMatch(/^4 threads, one per physical core/);
-    expect(threadsLabel({ threads: 1, isolated: true })).toMatch(/^1 thread, one per physical core/);
+    expect(threadsLabel({ threads: 4, isolated: true })).toMatch(/^4 threads: tfjs takes half the logical cores/);
+    expect(threadsLabel({ threads: 1, isolated: true })).toMatch(/^1 thread: tfjs takes half the logical cores/);
   });
 });

@@ -1,7 +1,7 @@
 // How many threads tfjs' wasm backend computes on. Threads need a cross-origin isolated page
 // (src/lib/isolation.ts); a page that is not (a static host that sends no headers, before the
-// offline service worker has taken over) computes on one. Where it is, tfjs takes one thread per
-// physical core as it guesses them: half the logical cores, at least 1, at most 8
+// offline service worker has taken over) computes on one. Where it is, tfjs takes half the logical
+// cores (its guess at one thread per physical core), at least 1, at most 8
 // (tfjs-backend-wasm's backend.cc; `setThreadsCount` cannot ask for more).
 
 /** tfjs' own choice for `logicalCores` (navigator.hardwareConcurrency) in an isolated page. */
@@ -19,5 +19,5 @@ export async function wasmThreads(): Promise<{ threads: number; isolated: boolea
 export function threadsLabel({ threads, isolated }: { threads: number; isolated: boolean }): string {
   const count = `${threads} thread${threads === 1 ? '' : 's'}`;
   if (!isolated) return `${count}: this page is not cross-origin isolated, so its wasm cannot share memory between threads`;
-  return `${count}, one per physical core (tfjs takes half the logical cores, up to 8)`;
+  return `${count}: tfjs takes half the logical cores (its guess at one per physical core), up to 8`;
 }

@@ -2,8 +2,8 @@
 // and precomputed runs are cached on the first visit, and every later visit is served from that
 // cache, with or without a network. A new build installs beside the old one and waits: the page
 // offers "Reload" (src/ui/OfflineStatus.tsx), which lets it take over; the old cache is then deleted.
-// Every response it gives carries the cross-origin isolation headers (src/lib/isolation.ts), so on a
-// static host that cannot send them the page still runs tfjs' wasm threaded, from the first reload.
+// The page and its worker scripts carry the cross-origin isolation headers (src/lib/isolation.ts), so
+// on a static host that cannot send them the page still runs tfjs' wasm threaded, from the first reload.
 
 import { withIsolationHeaders } from '../lib/isolation';
 import { cacheName, CACHE_PREFIX, SKIP_WAITING, type Precache } from '../lib/precache';
@@ -52,5 +52,8 @@ async function respond(request: Request): Promise<Response> {
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
-  event.respondWith(respond(request).then(withIsolationHeaders));
+  // the headers matter on the page and on worker scripts; every other response is passed as the cache
+  // holds it (a rebuilt one would lose the browser's compiled-code cache of the large bundles)
+  const isolates = request.mode === 'navigate' || request.destination === 'worker' || request.destination === 'sharedworker';
+  event.respondWith(isolates ? respond(request).then(withIsolationHeaders) : respond(request));
 });

@@ -9,9 +9,16 @@ const HINT =
 function useWasmThreads(onWasm: boolean): string {
   const [label, setLabel] = useState('');
   useEffect(() => {
-    if (!onWasm) return setLabel('');
+    if (!onWasm) {
+      setLabel('');
+      return;
+    }
     let live = true;
-    void wasmThreads().then((t) => live && setLabel(`, on ${threadsLabel(t)}`));
+    // a label, not a result: if it cannot be read the banner goes without it
+    wasmThreads().then(
+      (t) => live && setLabel(`, on ${threadsLabel(t)}`),
+      () => {},
+    );
     return () => {
       live = false;
     };
