@@ -438,6 +438,28 @@ def run_learners(jobs):
     return results
 
 
+class RadiusTables:
+    """The confidence radius beta_t of every job for t = 1, 2, ...: a column per distinct configuration
+    (jobs that share one share the column), grown by doubling when a run outlasts it."""
+
+    def __init__(self, jobs, lams, dims):
+        self.configs, self.cfg = [], []
+        for job, lj, dj in zip(jobs, lams, dims):
+            st = job.settings
+            key = (job.method, st["bernstein"], dj, lj, feature_bound_of(job.planned), st["delta"], st["thetaNorm"], st["alpha"], st["gamma"], st["radiusScale"])
+            if key not in self.configs:
+                self.configs.append(key)
+            self.cfg.append(self.configs.index(key))
+        self._fill(1 << 17)
+
+    def _fill(self, length):
+        t = np.arange(1, length + 1, dtype=np.float64)
+        self.table = np.stack([radius_table(c[0], c[1], t, *c[2:]) for c in self.configs], axis=1)
+
+    def grow(self):
+        self._fill(2 * self.table.shape[0])
+
+
 def _run_group(jobs):
     """Learner jobs on any problem of one shape (the gridworld), one step of every job per pass.
 
@@ -461,20 +483,7 @@ def _run_group(jobs):
     lam = np.array([j.settings["lambda"] / js_pow(j.settings["bound"], 2) for j in jobs])  # lambda in units of V/B
 
     # the radius of every job for every t, by distinct configuration
-    configs, cfg = [], []
-    for job, lj in zip(jobs, lam.tolist()):
-        st = job.settings
-        key = (job.method, st["bernstein"], d, lj, feature_bound_of(job.planned), st["delta"], st["thetaNorm"], st["alpha"], st["gamma"], st["radiusScale"])
-        if key not in configs:
-            configs.append(key)
-        cfg.append(configs.index(key))
-    betas = [None]
-
-    def extend_betas(length):
-        t = np.arange(1, length + 1, dtype=np.float64)
-        betas[0] = np.stack([radius_table(c[0], c[1], t, *c[2:]) for c in configs], axis=1)
-
-    extend_betas(1 << 17)
+    radii = RadiusTables(jobs, lam.tolist(), [d] * len(jobs))
 
     J = {}  # per-job state, the job axis last (compacted together when runs finish)
     J["id"] = np.arange(N0)
@@ -491,7 +500,7 @@ def _run_group(jobs):
     J["gg"] = np.array([j.settings["gamma"] * j.settings["gamma"] for j in jobs])
     J["env_key"] = np.array([j.rng.key for j in jobs], dtype=np.uint32)
     J["tie_key"] = np.array([j.rng.split("ties").key for j in jobs], dtype=np.uint32)
-    J["cfg"] = np.array(cfg)
+    J["cfg"] = np.array(radii.cfg)
     MT = np.zeros((d, d + 1, M, N0))
     for i in range(d):
         MT[i, i] = 1.0 / lam[None, :]
@@ -517,7 +526,7 @@ def _run_group(jobs):
         """learner.ts replan: DEVI with discount and tolerance 1/t, then the phase's features per level."""
         o = int(J["id"][n])
         planned = jobs[o].planned
-        radius = float(betas[0][t - 1, J["cfg"][n]])
+        radius = float(radii.table[t - 1, J["cfg"][n]])
         theta = J["MT"][:, d, 0, n].copy()
         inverse = J["MT"][:, :d, 0, n].T.copy()
         new_value, q_values = devi_general(planned.features, cost_over_bound[o], planned.goal, A, theta, inverse, radius, 1 / t, J["value"][:, n] if phases[o] else None)
@@ -558,8 +567,8 @@ def _run_group(jobs):
             J["tie_off"][:] = 0
             counters = ((np.arange(BLOCK, dtype=np.int64)[:, None] + J["tie_base"][None, :]) & 0xFFFFFFFF).astype(np.uint32)
             tie_block = _uniform_words(J["tie_key"][None, :], counters)  # the 'ties' stream: a draw per tied choice
-            if it + BLOCK + 2 > betas[0].shape[0]:
-                extend_betas(2 * betas[0].shape[0])
+            if it + BLOCK + 2 > radii.table.shape[0]:
+                radii.grow()
             if it + BLOCK > capacity:
                 rec_z = np.concatenate([rec_z, np.zeros((capacity, N0), dtype=rec_z.dtype)])
                 rec_x = np.concatenate([rec_x, np.zeros((capacity, N0), dtype=rec_x.dtype)])
@@ -578,7 +587,7 @@ def _run_group(jobs):
         rec_x[it, ids] = x
 
         # learner.ts observe: every level's weight from the estimates before this sample, then add it
-        beta = betas[0][it].take(J["cfg"])
+        beta = radii.table[it].take(J["cfg"])
         MN = M * N
         phi = J["phis"].reshape(d, Z * MN).take(z * MN + base, axis=1)  # (d, M, N)
         MT = J["MT"]
@@ -672,20 +681,7 @@ def _run_group_two_state(jobs):
     f_start = [j.planned.features[: j.tables.ssp.actions, 0, :] for j in jobs]  # phi(s_init | s_init, a)
     f_col = [np.ascontiguousarray(j.planned.features[:, 0, :].T) for j in jobs]  # (d, Z): phi(s_init | z)
 
-    configs, cfg = [], []
-    for job, lj, dj in zip(jobs, lam, dims):
-        st = job.settings
-        key = (job.method, st["bernstein"], dj, lj, feature_bound_of(job.planned), st["delta"], st["thetaNorm"], st["alpha"], st["gamma"], st["radiusScale"])
-        if key not in configs:
-            configs.append(key)
-        cfg.append(configs.index(key))
-    betas = [None]
-
-    def extend_betas(length):
-        t = np.arange(1, length + 1, dtype=np.float64)
-        betas[0] = np.stack([radius_table(c[0], c[1], t, *c[2:]) for c in configs], axis=1)
-
-    extend_betas(1 << 17)
+    radii = RadiusTables(jobs, lam, dims)
 
     # the slots: variance-aware jobs a column each, Hoeffding jobs M to a column
     va = [o for o in range(N0) if levels[o] > 1]
@@ -715,7 +711,7 @@ def _run_group_two_state(jobs):
             P["MT"][i, i, row : row + L, c] = 1.0 / lam[o]
         P["logdet"][row : row + L, c] = dims[o] * math.log(lam[o])  # dim * Math.log(lambda)
         if L > 1:
-            P["cfg"][c] = cfg[o]
+            P["cfg"][c] = radii.cfg[o]
             P["is_va"][c] = 1.0
             P["aa"][c] = jobs[o].settings["alpha"] * jobs[o].settings["alpha"]
             P["gg"][c] = jobs[o].settings["gamma"] * jobs[o].settings["gamma"]
@@ -746,7 +742,7 @@ def _run_group_two_state(jobs):
         o = int(J["id"][n])
         c, r0, L, dj = int(J["col"][n]), int(row_of[o]), levels[o], dims[o]
         MT = P["MT"]
-        radius = float(betas[0][t - 1, cfg[o]])
+        radius = float(radii.table[t - 1, radii.cfg[o]])
         v_start = float(J["value"][n]) if replans[o] else 0.0
         v0, q_row = plan_two_state(f_start[o], MT[:dj, d, r0, c], MT[:dj, :dj, r0, c].T, radius, c_over_b[o], 1 / t, v_start)
         J["value"][n] = v0
@@ -776,8 +772,8 @@ def _run_group_two_state(jobs):
         MC = M * C
         base = np.arange(MC).reshape(M, C)
         slot_n = np.maximum(P["slot_job"], 0)  # each slot's job (an empty slot reads job 0's draws, and adds nothing)
-        if it + B + 2 > betas[0].shape[0]:
-            extend_betas(2 * betas[0].shape[0])
+        if it + B + 2 > radii.table.shape[0]:
+            radii.grow()
         if it + B > capacity:
             rec_a = np.concatenate([rec_a, np.zeros((capacity, N0), dtype=rec_a.dtype)])
             rec_x = np.concatenate([rec_x, np.zeros((capacity, N0), dtype=bool)])
@@ -792,7 +788,7 @@ def _run_group_two_state(jobs):
         MT, bvec, logdet, thresh, target = P["MT"], P["b"], P["logdet"], P["thresh"], P["target"]
         idx = a[:, slot_n] * MC + base[None]  # where each slot's phi sits in the flattened phis
         y_blk = np.where(x[:, slot_n], 0.0, target[None])  # the targets: V^(2^m)(s'), and V(goal) = 0
-        beta_blk = betas[0][it : it + B].take(P["cfg"], axis=1) * P["is_va"]
+        beta_blk = radii.table[it : it + B].take(P["cfg"], axis=1) * P["is_va"]
         two_beta = 2 * beta_blk
         inverse, theta = MT[:, :d], MT[:, d]
         phis_flat = P["phis"].reshape(d, Z * MC)
