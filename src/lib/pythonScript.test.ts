@@ -1,7 +1,7 @@
 // The exported program's frame: constants as Python literals, a link that cannot break out of its
 // comment, names checked, the output line read back with its non-finite numbers.
 import { describe, expect, it } from 'vitest';
-import { assembleScript, pythonLiteral, type DemoScript } from './pythonScript';
+import { assembleScript, claimValue, pythonLiteral, rowWhere, type DemoScript } from './pythonScript';
 import { agreementGap, parseScriptResults } from './scriptResults';
 import { buildScriptDownload, scriptFiles } from './scriptExport';
 
@@ -91,5 +91,19 @@ describe('reading a script back', () => {
     expect(entries.map(([name]) => name)).toEqual(['demo/demo.py', 'demo/weights/net/manifest.json', 'demo/weights/net/weights.bin', 'demo/data/d.json']);
     expect(entries[0][1]).toContain('\nN = 3  # samples');
     expect(entries.slice(1).map(([, body]) => body)).toEqual(fetched);
+  });
+});
+
+describe('rowWhere', () => {
+  const rows = [{ C: 0, regret: 1 }, { C: 20, regret: 3 }];
+  it('finds the row the check reads, and names the one that is missing', () => {
+    expect(rowWhere(rows, (r) => r.C === 20, 'regretVsC row at C = 20')).toEqual({ C: 20, regret: 3 });
+    expect(() => rowWhere(rows, (r) => r.C === 40, 'regretVsC row at C = 40')).toThrow('no regretVsC row at C = 40 in the results');
+    expect(() => rowWhere(undefined, () => true, 'tuningVsScale row at scale 1')).toThrow('no tuningVsScale row at scale 1 in the results');
+  });
+  it('serves claimValue', () => {
+    const results = { claims: [{ id: 'a', value: 0.5 }] } as unknown as Parameters<typeof claimValue>[0];
+    expect(claimValue(results, 'a')).toBe(0.5);
+    expect(() => claimValue(results, 'b')).toThrow('no claim b in the results');
   });
 });

@@ -44,11 +44,19 @@ export interface DemoScript<P, R> {
   seconds: number;
 }
 
+/**
+ * The row of a results series that `match` picks. A check whose row is not there is an error that
+ * names it (`what`), not an undefined compared with the script's number.
+ */
+export function rowWhere<T>(rows: readonly T[] | undefined, match: (row: T) => boolean, what: string): T {
+  const row = rows?.find(match);
+  if (row === undefined) throw new Error(`no ${what} in the results`);
+  return row;
+}
+
 /** A claim's measured value, by id (a script check reads claims as the page shows them). */
 export function claimValue(results: DemoResults, id: string): number {
-  const claim: Claim | undefined = results.claims.find((c) => c.id === id);
-  if (!claim) throw new Error(`no claim ${id} in the results`);
-  return claim.value;
+  return rowWhere<Claim>(results.claims, (c) => c.id === id, `claim ${id}`).value;
 }
 
 /** A Python literal for a constant (JSON's strings and numbers are Python's too). */

@@ -5,7 +5,7 @@
 // and counts none.
 
 import body from './script.py?raw';
-import { claimValue, type AgreementCheck, type DemoScript } from '../../lib/pythonScript';
+import { claimValue, rowWhere, type AgreementCheck, type DemoScript } from '../../lib/pythonScript';
 import type { CorruptionRobustResults } from './experiment';
 import type { CorruptionRobustParams } from './params';
 
@@ -36,11 +36,7 @@ const OFFLINE = [
 /** A failure count from a series of rates: Σ round(rate × seeds) (the rates are counts over seeds). */
 const failures = (r: R, rows: readonly Record<string, number>[] | undefined, column: string) => (rows ?? []).reduce((a, row) => a + Math.round(row[column] * r.params.seeds), 0);
 
-const regretRow = (r: R, C: number) => {
-  const row = r.series.regretVsC.find((x) => x.C === C);
-  if (!row) throw new Error(`no regretVsC row at C = ${C}`);
-  return row;
-};
+const regretRow = (r: R, C: number) => rowWhere(r.series.regretVsC, (x) => x.C === C, `regretVsC row at C = ${C}`);
 
 export const script: DemoScript<CorruptionRobustParams, R> = {
   frameworks: 'numpy',
@@ -88,11 +84,7 @@ export const script: DemoScript<CorruptionRobustParams, R> = {
       TUNED.map(
         (m): AgreementCheck<R> => ({
           key: `wrong_${m}_C${C}_told${told}`,
-          page: (r) => {
-            const row = r.series.wrongBudget.find((w) => w.C === C && w.told === told);
-            if (!row) throw new Error(`no wrongBudget row at C = ${C}, told ${told}`);
-            return row[`${m}Mean`];
-          },
+          page: (r) => rowWhere(r.series.wrongBudget, (w) => w.C === C && w.told === told, `wrongBudget row at C = ${C}, told ${told}`)[`${m}Mean`],
           tolerance: F64,
           why: sameF64,
         }),

@@ -10,7 +10,7 @@
 // are exact.
 
 import body from './script.py?raw';
-import { claimValue, type AgreementCheck, type DemoScript } from '../../lib/pythonScript';
+import { claimValue, rowWhere, type AgreementCheck, type DemoScript } from '../../lib/pythonScript';
 import type { LinearMixtureSspResults } from './experiment';
 import type { LinearMixtureSspParams } from './params';
 
@@ -32,18 +32,10 @@ const BOUND_FACTORS = [0.5, 1, 2] as const;
 const LEADING_GRID = [0.025, 0.035, 0.05, 0.07, 0.1, 0.14, 0.2, 0.28] as const;
 const FULL_GRID = [0.0001, 0.0002, 0.0003, 0.0005, 0.001] as const;
 
-const bStarRow = (r: R, delta: number) => {
-  const row = r.series.regretVsBStar?.find((x) => x.delta === delta);
-  if (!row) throw new Error(`no regretVsBStar row at δ = ${delta}`);
-  return row;
-};
-const hintRow = (r: R, factor: number) => {
-  const row = r.series.ratioVsBoundHint?.find((x) => x.factor === factor);
-  if (!row) throw new Error(`no ratioVsBoundHint row at factor ${factor}`);
-  return row;
-};
+const bStarRow = (r: R, delta: number) => rowWhere(r.series.regretVsBStar, (x) => x.delta === delta, `regretVsBStar row at δ = ${delta}`);
+const hintRow = (r: R, factor: number) => rowWhere(r.series.ratioVsBoundHint, (x) => x.factor === factor, `ratioVsBoundHint row at factor ${factor}`);
 const tuningValue = (r: R, scale: number, column: 'hoeffding' | 'varianceAwareLeading' | 'varianceAwareFull') => {
-  const value = r.series.tuningVsScale?.find((x) => x.scale === scale)?.[column];
+  const value = rowWhere(r.series.tuningVsScale, (x) => x.scale === scale, `tuningVsScale row at scale ${scale}`)[column];
   if (value === undefined) throw new Error(`no tuningVsScale ${column} at scale ${scale}`);
   return value;
 };

@@ -3,7 +3,7 @@
 // PyTorch (trained from scratch as on the page; float32, so it is not held to the page's numbers).
 
 import body from './script.py?raw';
-import { claimValue, type AgreementCheck, type DemoScript } from '../../lib/pythonScript';
+import { claimValue, rowWhere, type AgreementCheck, type DemoScript } from '../../lib/pythonScript';
 import { TABULAR_REPLICATES } from './claims';
 import { betaLabel, lmOptions, SWEEP_BETAS, TABULAR_SETUP, type SpinResults, type TabularIterationRow } from './experiment';
 import { spinSchema, type SpinParams } from './params';
@@ -20,11 +20,8 @@ const EXACT = { abs: 0 } as const;
 /** A word as the script's lm_held_out_word number: letters a–h as base-9 digits 1–8. */
 const wordCode = (word: string) => Array.from(word).reduce((code, ch) => code * 9 + TASK_LETTERS.indexOf(ch) + 1, 0);
 
-const row = (results: SpinResults, iteration: number): TabularIterationRow => {
-  const found = results.series.tabularIterations.find((r) => r.iteration === iteration);
-  if (!found) throw new Error(`no tabular iteration ${iteration} in the results`);
-  return found;
-};
+const row = (results: SpinResults, iteration: number): TabularIterationRow =>
+  rowWhere(results.series.tabularIterations, (r) => r.iteration === iteration, `tabular iteration ${iteration}`);
 
 const spreadOf = (results: SpinResults, id: string) => {
   const spread = results.claims.find((c) => c.id === id)?.spread;
