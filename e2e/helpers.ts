@@ -68,3 +68,12 @@ export async function playTutorial(page: Page, url: string, steps: number, stepT
 export async function runDemo<R>(page: Page, slug: string, params: Record<string, unknown> = {}): Promise<R> {
   return (await page.evaluate(([s, p]) => window.playground.run(s, p), [slug, params] as const)) as R;
 }
+
+/**
+ * Makes the page report `cores` logical cores (navigator.hardwareConcurrency, through Chromium's
+ * DevTools protocol), before it loads: tfjs' wasm takes half of them as threads, so a test can tell
+ * one thread from two on any machine.
+ */
+export async function emulateLogicalCores(page: Page, cores: number): Promise<void> {
+  await (await page.context().newCDPSession(page)).send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: cores });
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { runDemo, trackErrors } from './helpers';
+import { emulateLogicalCores, runDemo, trackErrors } from './helpers';
 import { tfjsWasmThreads } from '../src/gpu/wasmThreads';
 
 // Cross-origin isolation (src/lib/isolation.ts): the preview server sends COOP and COEP, so tfjs'
@@ -9,8 +9,7 @@ test('the page is cross-origin isolated, and tfjs’ wasm runs threaded in the p
   test.setTimeout(120_000);
   const errors = trackErrors(page);
   // tfjs takes half the logical cores: a machine that reports 4 gets 2 threads, whatever this one has
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: 4 });
+  await emulateLogicalCores(page, 4);
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
   await page.goto('/');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { stopRun, trackErrors } from './helpers';
+import { emulateLogicalCores, stopRun, trackErrors } from './helpers';
 import { hostCopyOf } from './staticHost';
 import { tfjsWasmThreads } from '../src/gpu/wasmThreads';
 
@@ -83,7 +83,7 @@ test('on a static host without headers the service worker makes the page cross-o
   test.setTimeout(120_000);
   const errors = trackErrors(page);
   // a machine of 4 logical cores, so that threads and no threads differ whatever this one has
-  await (await page.context().newCDPSession(page)).send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: 4 });
+  await emulateLogicalCores(page, 4);
   const host = await hostCopyOf('dist');
   try {
     await visitAndCache(page, host.url);
