@@ -48,7 +48,12 @@ export async function playTutorial(page: Page, url: string, steps: number, stepT
   await page.goto(url);
   // every value of the link is taken: a refused one falls back to its default, a larger run
   await expect(page.getByTestId('param-issues')).toHaveCount(0);
-  await page.getByTestId('tutorial-start').click();
+  // (again until it takes: on a loaded machine the backend's banner can settle between Playwright's
+  // check of the button's place and its click, moving the button from under the pointer)
+  await expect(async () => {
+    if ((await page.getByTestId('tutorial').count()) === 0) await page.getByTestId('tutorial-start').click({ timeout: 5_000 });
+    await expect(page.getByTestId('tutorial')).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
   for (let i = 0; i < steps; i++) {
     // one report step per tutorial step: the JSON report then says which step takes the time
     await test.step(`step ${i + 1} of ${steps}`, async () => {

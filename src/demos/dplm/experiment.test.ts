@@ -10,7 +10,7 @@ import { dplmSchema, refineDplm } from './params';
 let assets: DplmAssets;
 const env = (): DplmEnv => ({ device: null, info: { path: 'cpu', tfBackend: tf.getBackend(), adapter: null, software: false, reason: 'unit test' } });
 const small = (raw: Record<string, unknown>) =>
-  parseParams(dplmSchema, { seed: 3, length: 20, samples: 2, replicates: 2, steps: 40, target: 'typed', targetSs: 'CHHHHHHHHHHHHHHC', scaffoldLength: 32, motif: 'KVADA/HAHKL', motifStarts: '6,20', ...raw }, refineDplm).values;
+  parseParams(dplmSchema, { seed: 3, length: 20, samples: 2, replicates: 2, steps: 10, target: 'typed', targetSs: 'CHHHHHHHHHHHHHHC', scaffoldLength: 32, motif: 'KVADA/HAHKL', motifStarts: '6,20', ...raw }, refineDplm).values;
 
 beforeAll(async () => {
   if (!(await tf.setBackend('wasm'))) await tf.setBackend('cpu');
@@ -44,7 +44,7 @@ describe('the DPLM demo run (shipped models, CPU path)', () => {
   }, 180_000);
 
   it('conditions on structure and probes the embeddings on small subsets', async () => {
-    const r = await runDplm(small({ unconditional: 'off', motifPart: 'off', guidance: 'off', structureChains: 3, probeChains: 20 }), env(), {}, assets);
+    const r = await runDplm(small({ unconditional: 'off', motifPart: 'off', guidance: 'off', structureChains: 3, probeChains: 20, foldSteps: 20 }), env(), {}, assets);
     expect(r.claims.map((c) => c.id)).toEqual(['adapter-recovery', 'probe-dplm-vs-mlm', 'adapter-not-above-lookup', 'nfe-distinct-k']);
     // the lookup table: one residue per SS state, its recovery a share like the models'
     expect(r.series.recovery.map((row) => row.label)).toEqual(['Adapter (given the SS string)', 'DPLM alone', expect.stringMatching(/^Lookup: [HEC]→[A-Y] [HEC]→[A-Y] [HEC]→[A-Y]$/)]);

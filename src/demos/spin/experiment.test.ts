@@ -57,7 +57,7 @@ describe('the SPIN demo run', () => {
 
   // (the tier is held reproducible, same seed same numbers, in lmTier.test.ts)
   it('runs the language-model tier on the CPU path with the op chain, and reports it', async () => {
-    const small = params({ iterations: 1, lmSftPairs: 16, lmSftSteps: 10, lmSteps: 5, lmHeldOut: 16, lmReplicates: 2 });
+    const small = params({ iterations: 1, lmSftPairs: 16, lmSftSteps: 10, lmSteps: 5, lmHeldOut: 16, lmReplicates: 2, lmWidth: 16, lmLayers: 1 });
     const progress: number[] = [];
     const a = await runSpin(small, env(), { onProgress: (f) => progress.push(f) });
     const lm = a.series.lmIterations ?? [];
