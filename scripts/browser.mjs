@@ -50,6 +50,10 @@ export function chromiumArgs({ webgpu = true } = {}) {
     '--disable-quic',
   ];
   if (webgpu) args.push('--enable-unsafe-webgpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader');
+  // the page's own pixels rastered and composited on the CPU (Skia), not through SwiftShader's
+  // emulated GL: a fifth less time for the end-to-end tests on this machine, which draw nothing
+  // anyone looks at. WebGPU (Dawn on SwiftShader's Vulkan) computes as before.
+  args.push('--disable-gpu-compositing', '--disable-gpu-rasterization');
   return args;
 }
 
