@@ -46,46 +46,6 @@ TASK_MIN_WORD, TASK_MAX_WORD = 3, 5
 TASK_LENGTH = 2 * TASK_MAX_WORD + 2
 
 
-# ---- many seeded streams at once (rng.ts; the prelude's RngStream does one stream at a time) ----
-
-# rng.ts deriveKey over arrays
-def derive_keys(keys, label):
-    """Child keys of many streams, or of one stream under many numeric labels."""
-    keys = np.asarray(keys, dtype=np.uint32)
-    if isinstance(label, str):
-        tags = np.uint32(_fnv1a(label))
-    else:
-        tags = (np.asarray(label, dtype=np.int64) & _MASK).astype(np.uint32) ^ np.uint32(0xA511E9B3)
-    a, b = pcg2d_array(keys, tags)
-    with np.errstate(over="ignore"):
-        return a ^ (b * np.uint32(0x9E3779B1))
-
-
-# rng.ts RngStream.uniform
-def uniforms_from(keys, count):
-    """The first `count` uniforms of each fresh stream, shape (len(keys), count)."""
-    keys = np.asarray(keys, dtype=np.uint32)
-    hi, lo = pcg2d_array(keys[:, None], np.arange(count, dtype=np.uint32)[None, :])
-    return ((hi >> np.uint32(5)).astype(np.float64) * 67108864.0 + (lo >> np.uint32(6)).astype(np.float64)) / 9007199254740992.0
-
-
-# rng.ts RngStream.normal
-def normals_from(keys, count):
-    """The first `count` normals of each fresh stream (Box-Muller, cos then sin)."""
-    keys = np.asarray(keys, dtype=np.uint32)
-    pairs = (count + 1) // 2
-    u = uniforms_from(keys, 2 * pairs)
-    u1, u2 = u[:, 0::2], u[:, 1::2]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        r = np.sqrt(-2.0 * np.log(u1))
-    z = np.empty((len(keys), 2 * pairs))
-    z[:, 0::2] = r * np.cos(2.0 * np.pi * u2)
-    z[:, 1::2] = r * np.sin(2.0 * np.pi * u2)
-    for row in np.nonzero(np.any(u1 <= 0, axis=1))[0]:  # a zero draw is redrawn (p = 2^-53): that stream one by one
-        z[row, :count] = RngStream(int(keys[row])).normals(count)
-    return z[:, :count]
-
-
 # ---- the small numeric pieces, as JavaScript computes them ----
 
 
@@ -108,17 +68,6 @@ def median(xs):
     return s[m] if len(s) % 2 == 1 else (s[m - 1] + s[m]) / 2
 
 
-# stats.ts meanInterval
-def mean_interval(xs):
-    """Mean ± t(0.975, n − 1) s.e. (the claims' meanSpread)."""
-    m = js_mean(xs)
-    if len(xs) < 2:
-        return m, -math.inf, math.inf
-    variance = js_sum((x - m) ** 2 for x in xs) / (len(xs) - 1)
-    half = student_quantile(0.975, len(xs) - 1) * math.sqrt(variance / len(xs))
-    return m, m - half, m + half
-
-
 # ---- tier 1: APPO on a linear contextual dueling bandit (appo.ts, jobs.ts) ----
 
 # jobs.ts appoJob + appo.ts runAppo's draws
@@ -131,8 +80,8 @@ def appo_world(replicate):
     raw = rng.split("world").normals(DIM)
     theta_star = raw / js_hypot(raw)
     rounds = np.arange(HORIZON)
-    phi = normals_from(derive_keys(rng.split("context").key, rounds), ARMS * DIM).reshape(HORIZON, ARMS, DIM)
-    coins = uniforms_from(derive_keys(rng.split("feedback").key, rounds), 1)[:, 0]
+    phi = normals_of(derive_keys(rng.split("context").key, rounds), ARMS * DIM).reshape(HORIZON, ARMS, DIM)
+    coins = uniforms_of(derive_keys(rng.split("feedback").key, rounds), 1)[:, 0]
     return theta_star, phi, coins
 
 
@@ -350,10 +299,10 @@ def adpo_world(stream, replicate):
     raw = rng.split("world").normals(POLICY_DIM)
     theta = raw / js_hypot(raw)
     K, d = CANDIDATES, POLICY_DIM
-    prompts = normals_from(derive_keys(rng.split("eval").key, np.arange(ADPO_EVAL_PROMPTS)), K * d).reshape(ADPO_EVAL_PROMPTS, K, d)
+    prompts = normals_of(derive_keys(rng.split("eval").key, np.arange(ADPO_EVAL_PROMPTS)), K * d).reshape(ADPO_EVAL_PROMPTS, K, d)
     pair_keys = derive_keys(rng.split("stream").key, np.arange(PAIRS))
-    features = normals_from(derive_keys(pair_keys, "prompt"), K * d).reshape(PAIRS, K, d)
-    u = uniforms_from(pair_keys, 3)
+    features = normals_of(derive_keys(pair_keys, "prompt"), K * d).reshape(PAIRS, K, d)
+    u = uniforms_of(pair_keys, 3)
     a = np.floor(u[:, 0] * K).astype(np.int64)
     b = (a + 1 + np.floor(u[:, 1] * (K - 1)).astype(np.int64)) % K
     rows = np.arange(PAIRS)
@@ -515,7 +464,8 @@ def like_for_like(pairs, dpo, adpo, adpo_no_pl):
     decisive = median([js_div(q_method, q_dpo) for q_dpo, q_method in reached])
     ratios = [js_div(q_method if math.isfinite(q_method) else final_checkpoint(adpo[r])["queries"], q_dpo) for r, (q_dpo, q_method) in enumerate(reached)]
     gaps = final_gaps(dpo, adpo)
-    gap, low, high = mean_interval(gaps)
+    interval = mean_interval(gaps)
+    gap, low, high = interval["estimate"], interval["low"], interval["high"]
     non_inferior = len(gaps) >= 2 and low >= FINAL_GAP_MIN
     ratio = decisive if math.isfinite(decisive) else median(ratios)
     return {

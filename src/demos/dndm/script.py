@@ -721,13 +721,6 @@ def sample_variance(xs):
     return total / (len(xs) - 1)
 
 
-def mean_interval(xs):
-    """stats.ts meanInterval: mean +- t(0.975, n - 1) s.e."""
-    m = mean(xs)
-    half = student_quantile(0.975, len(xs) - 1) * math.sqrt(sample_variance(xs) / len(xs)) if len(xs) >= 2 else math.inf
-    return {"estimate": m, "low": m - half, "high": m + half}
-
-
 def nfe_gaps(records, grid, schedule, L):
     """claims.ts nfeGaps: each finite T's |mean NFE - E[NFE]| over 4 exact standard errors + 0.05."""
     out = []

@@ -123,14 +123,8 @@ def band(values):
 
 
 def mean_spread(values):
-    """claimSpread.ts meanSpread: mean +- t(0.975, n - 1) s.e. (unbounded below two values)."""
-    m = js_mean(values)
-    n = len(values)
-    if n < 2:
-        return {"estimate": m, "low": -float("inf"), "high": float("inf"), "n": n}
-    var = sum((x - m) ** 2 for x in values) / (n - 1)
-    half = student_quantile(0.975, n - 1) * math.sqrt(var / n)
-    return {"estimate": m, "low": m - half, "high": m + half, "n": n}
+    """claimSpread.ts meanSpread: the prelude's mean_interval (stats.ts meanInterval) with its count."""
+    return {**mean_interval(values), "n": len(values)}
 
 
 # ---- the configuration's checks (params.ts refineDplm, motif.ts) ----

@@ -58,45 +58,7 @@ THRESHOLDS = [0.05, 0.2, 0.5, 0.8, 0.95]
 TRAINED_EXAMPLES = 8
 
 
-# ---- streams for many keys at once -------------------------------------------------------------
-
-def split_keys(keys, label):
-    # rng.ts deriveKey over an array of keys (each scene's stream split by the same label), or one key
-    # split by an array of indices (rng.split('scene').split(i) for every i)
-    if isinstance(label, str):
-        tag = np.uint32(_fnv1a(label))
-    elif isinstance(label, np.ndarray):
-        tag = label.astype(np.uint32) ^ np.uint32(0xA511E9B3)
-    else:
-        tag = np.uint32((label & _MASK) ^ 0xA511E9B3)
-    a, b = pcg2d_array(np.asarray(keys, dtype=np.uint32), tag)
-    with np.errstate(over="ignore"):
-        return a ^ (b * np.uint32(0x9E3779B1))
-
-
-def uniforms_of(keys, count):
-    # rng.ts RngStream.uniform, the first `count` draws of each key's fresh stream: [len(keys), count]
-    counters = np.arange(count, dtype=np.uint32)
-    hi, lo = pcg2d_array(np.asarray(keys, dtype=np.uint32)[:, None], counters[None, :])
-    return ((hi >> np.uint32(5)).astype(np.float64) * 67108864.0 + (lo >> np.uint32(6)).astype(np.float64)) / 9007199254740992.0
-
-
-def normals_of(keys, count):
-    # rng.ts RngStream.normal, the first `count` (even) normals of each key's fresh stream (Box-Muller pairs)
-    u = uniforms_of(keys, count)
-    u1, u2 = u[:, 0::2], u[:, 1::2]
-    if np.any(u1 <= 0):  # a zero draw is redrawn in rng.ts (p = 2^-53): replay those streams one by one
-        out = np.empty((len(keys), count))
-        for i, key in enumerate(np.asarray(keys)):
-            s = RngStream(int(key))
-            out[i] = [s.normal() for _ in range(count)]
-        return out
-    r = np.sqrt(-2.0 * np.log(u1))
-    z = np.empty((len(keys), count))
-    z[:, 0::2] = r * np.cos(2.0 * np.pi * u2)
-    z[:, 1::2] = r * np.sin(2.0 * np.pi * u2)
-    return z
-
+# ---- one stream read draw by draw ---------------------------------------------------------------
 
 class Draws:
     """One stream read draw by draw (rng.ts uniform / int), fetched in blocks: the same sequence."""
@@ -123,19 +85,6 @@ def mean(values):
     # stats.ts mean
     values = list(values)
     return js_sum(values) / len(values) if values else float("nan")
-
-
-# ---- the statistics of the claims ----------------------------------------------------------------
-
-
-def mean_interval(xs, level=0.95):
-    # stats.ts meanInterval: mean +- t(0.975, n - 1) s.e.
-    m = mean(xs)
-    if len(xs) < 2:
-        return m, -math.inf, math.inf
-    var = js_sum([(x - m) ** 2 for x in xs]) / (len(xs) - 1)
-    half = student_quantile(1 - (1 - level) / 2, len(xs) - 1) * math.sqrt(var / len(xs))
-    return m, m - half, m + half
 
 
 # ---- ObjectWorld: scenes and the language prior ------------------------------------------------
@@ -196,17 +145,17 @@ class World:
         self.present = presence_mask(self.scenes, O)
         n = len(self.scenes)
         # rng.split('scene').split(i) for every scene
-        self.keys = split_keys(np.uint32(stream.split("scene").key), np.arange(n, dtype=np.uint32))
+        self.keys = derive_keys(np.uint32(stream.split("scene").key), np.arange(n, dtype=np.uint32))
         # captioner.ts seeScene: evidence_j = N(0, 1) + visualSignal for a present object
-        self.evidence = normals_of(split_keys(self.keys, "image"), O)
+        self.evidence = normals_of(derive_keys(self.keys, "image"), O)
         self.evidence[self.present] += VISUAL_SIGNAL
         # the coins every gamma and detector share: detector uniforms and decoding uniforms
-        detector_keys = split_keys(self.keys, "detector")
-        self.detector_first = uniforms_of(split_keys(detector_keys, "first"), O)
-        self.detector_second = uniforms_of(split_keys(detector_keys, "second"), O)
-        self.decode = uniforms_of(split_keys(self.keys, "decode"), MAX_MENTIONS)
-        self.positives_u = uniforms_of(split_keys(self.keys, "positives"), 3)
-        self.probe_u = uniforms_of(split_keys(self.keys, "probe"), 3)
+        detector_keys = derive_keys(self.keys, "detector")
+        self.detector_first = uniforms_of(derive_keys(detector_keys, "first"), O)
+        self.detector_second = uniforms_of(derive_keys(detector_keys, "second"), O)
+        self.decode = uniforms_of(derive_keys(self.keys, "decode"), MAX_MENTIONS)
+        self.positives_u = uniforms_of(derive_keys(self.keys, "positives"), 3)
+        self.probe_u = uniforms_of(derive_keys(self.keys, "probe"), 3)
 
     def detections(self, spec):
         # captioner.ts detect (through analytic.ts detectionsOf): each class listed with probability
@@ -598,9 +547,9 @@ def run_analytic():
     fixture = fixture_claim()
     mix = mix_formula_claim()
     out["claims"] = {
-        "chair-cut": (ratio[0], ratio[2] <= CHAIR_RATIO_MAX and gain[1] >= 0, f"ratio 95% [{ratio[1]:.3f}, {ratio[2]:.3f}], recall gain {gain[0]:+.3f} [{gain[1]:.3f}, {gain[2]:.3f}]"),
-        "bad-detector-worse": (worse[0], worse[1] > 0, f"95% [{worse[1]:.3f}, {worse[2]:.3f}]"),
-        "bad-detector-hurts": (hurts[0], hurts[1] > 0, f"95% [{hurts[1]:.3f}, {hurts[2]:.3f}]"),
+        "chair-cut": (ratio['estimate'], ratio['high'] <= CHAIR_RATIO_MAX and gain['low'] >= 0, f"ratio 95% [{ratio['low']:.3f}, {ratio['high']:.3f}], recall gain {gain['estimate']:+.3f} [{gain['low']:.3f}, {gain['high']:.3f}]"),
+        "bad-detector-worse": (worse['estimate'], worse['low'] > 0, f"95% [{worse['low']:.3f}, {worse['high']:.3f}]"),
+        "bad-detector-hurts": (hurts['estimate'], hurts['low'] > 0, f"95% [{hurts['low']:.3f}, {hurts['high']:.3f}]"),
         "chair-fixture": (fixture, fixture == 0, "CHAIR_s 2/3, CHAIR_i 3/9, recall 5/7 by hand"),
         "mix-formula": (mix, mix <= 1e-12, "largest error on the hand-worked vector"),
         "captions-not-empty": (empty, empty <= EMPTY_SHARE_MAX, "share of empty captions, the larger of gamma = 0 and GAMMA"),
@@ -850,7 +799,7 @@ def trained_replicate(nets, replicate):
         detector = nets["detector"]
         probabilities = torch.sigmoid(encode(detector, images) @ detector["presence"] + detector["presenceBias"]).numpy().astype(np.float64)
     # every gamma and threshold draws from fresh copies of the same per-scene streams
-    decode = uniforms_of(split_keys(np.uint32(stream.split("decode").key), np.arange(len(scenes), dtype=np.uint32)), MAX_SHAPE_MENTIONS)
+    decode = uniforms_of(derive_keys(np.uint32(stream.split("decode").key), np.arange(len(scenes), dtype=np.uint32)), MAX_SHAPE_MENTIONS)
     list_at = lambda threshold: [[j for j in range(SHAPE_COUNT) if probabilities[i, j] > threshold] for i in range(len(scenes))]
     page_lists = list_at(DETECTOR_THRESHOLD)
     gammas = sweep_gammas(GAMMA)
@@ -885,9 +834,9 @@ def run_trained(weights_dir):
     accuracy = mean([r["detector"]["accuracy"] for r in replicates])
     return {
         "claims": {
-            "chair-cut-trained": (ratio[0], ratio[2] <= CHAIR_RATIO_MAX and gain[1] >= 0, f"ratio 95% [{ratio[1]:.3f}, {ratio[2]:.3f}], recall gain {gain[0]:+.3f}"),
-            "bad-detector-worse-trained": (worse[0], worse[1] > 0, f"95% [{worse[1]:.3f}, {worse[2]:.3f}]"),
-            "strict-detector-short-trained": (strict[0], strict[1] > CHAIR_RATIO_MAX, f"95% [{strict[1]:.3f}, {strict[2]:.3f}]"),
+            "chair-cut-trained": (ratio['estimate'], ratio['high'] <= CHAIR_RATIO_MAX and gain['low'] >= 0, f"ratio 95% [{ratio['low']:.3f}, {ratio['high']:.3f}], recall gain {gain['estimate']:+.3f}"),
+            "bad-detector-worse-trained": (worse['estimate'], worse['low'] > 0, f"95% [{worse['low']:.3f}, {worse['high']:.3f}]"),
+            "strict-detector-short-trained": (strict['estimate'], strict['low'] > CHAIR_RATIO_MAX, f"95% [{strict['low']:.3f}, {strict['high']:.3f}]"),
             "trained-detector-learned": (accuracy, accuracy >= DETECTOR_ACCURACY_MIN, "per-shape accuracy at the page's threshold"),
         },
         "metrics": {

@@ -185,16 +185,6 @@ def with_grid(base, extra):
     return sorted(set(base) | {extra})
 
 
-def mean_interval(values):
-    """Mean with its Student-t 95% interval (lib/stats.ts meanInterval)."""
-    values = np.asarray(values, dtype=float)
-    m = float(values.mean())
-    if len(values) < 2:
-        return m, float("nan"), float("nan")
-    half = student_quantile(0.975, len(values) - 1) * float(values.std(ddof=1)) / math.sqrt(len(values))
-    return m, m - half, m + half
-
-
 # ---- the run (experiment.ts) ----
 
 def claim_check(model, data_stream, sweep_sizes):
@@ -229,7 +219,8 @@ def claims_of(rows, best_c, truth):
     b_lambda = MCP_B * lam
     equal = sum(row["mcp"]["equals_oracle"] for row in rows)
     ratios = [row["grid"][best_c]["error"] / row["mcp"]["error"] for row in rows]
-    ratio, low, high = mean_interval(ratios)
+    interval = mean_interval(ratios)
+    ratio, low, high = interval["estimate"], interval["low"], interval["high"]
     weak = [row for row in rows if row["oracle_min_entry"] <= b_lambda]
     min_signal = float(np.abs(truth[np.abs(truth) > 1e-12]).min())
     deviations = [d for row in rows for d in row["oracle_deviations"]]

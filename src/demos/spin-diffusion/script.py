@@ -572,17 +572,6 @@ def torch_run_replicate(rng, budget, shapes, schedule, keep_samples, device):
 # ---- the claims (claims.ts, lib/claimSpread.ts, lib/stats.ts, lib/studentT.ts) -----------------
 
 
-# stats.ts meanInterval: mean ± t(0.975, n − 1)·s.e.
-def mean_spread(values):
-    n = len(values)
-    m = js_sum(values) / n
-    if n < 2:
-        return {"estimate": m, "low": -math.inf, "high": math.inf}
-    se = math.sqrt(js_sum([(v - m) ** 2 for v in values]) / (n - 1) / n)
-    half = student_quantile(0.975, n - 1) * se
-    return {"estimate": m, "low": m - half, "high": m + half}
-
-
 # claims.ts bestRate: the rate of a grid whose mean precision at `iteration` over the replicates is highest.
 def best_rate(replicates, which, iteration):
     rates = [r["learningRate"] for r in replicates[0][which]]
@@ -602,10 +591,10 @@ def claims(replicates):
     rate, baseline = best_rate(replicates, "continued", at)
     data_spread = lambda r: js_sum([s["inModeSpread"] for s in r["dataScores"]]) / len(r["dataScores"])
     data_modes = lambda r: sum(s["modesKept"] for s in r["dataScores"])
-    gap = mean_spread([s[at]["precision"] - baseline[i][at]["precision"] for i, s in enumerate(spin)])
-    ratio = mean_spread([s[at]["inModeSpread"] / data_spread(replicates[i]) for i, s in enumerate(spin)])
+    gap = mean_interval([s[at]["precision"] - baseline[i][at]["precision"] for i, s in enumerate(spin)])
+    ratio = mean_interval([s[at]["inModeSpread"] / data_spread(replicates[i]) for i, s in enumerate(spin)])
     all_kept = sum(1 for i, s in enumerate(spin) if s[at]["modesKept"] == data_modes(replicates[i]))
-    rise = mean_spread([s[at]["logDensity"] - s[at - 1]["logDensity"] for s in spin])
+    rise = mean_interval([s[at]["logDensity"] - s[at - 1]["logDensity"] for s in spin])
     log2_gap = max(abs(st["first"]["loss"] - math.log(2)) for r in replicates for st in r["spinSteps"])
     plateaued = sum(1 for r in replicates if r["sft"]["plateaued"])
     out = {
@@ -616,7 +605,7 @@ def claims(replicates):
         "sft-plateau": (plateaued, plateaued == n),
     }
     if all(r["underfit"] for r in replicates):
-        lead = mean_spread([r["underfit"]["continued"][at]["precision"] - r["underfit"]["spin"][at]["precision"] for r in replicates])
+        lead = mean_interval([r["underfit"]["continued"][at]["precision"] - r["underfit"]["spin"][at]["precision"] for r in replicates])
         out["underfit-continued-wins"] = (lead["estimate"], lead["low"] > 0)
     return out, rate, at
 

@@ -292,18 +292,6 @@ def run_tabular_tier(rng):
 # ---- the claims' statistics (stats.ts, studentT.ts, claimSpread.ts) ----------------------------
 
 
-def mean_interval(xs, level=0.95):
-    # stats.ts meanInterval: mean +- t(1 - (1 - level)/2, n - 1) s.e.
-    n = len(xs)
-    m = js_sum(xs) / n
-    if n >= 2:
-        variance = js_sum((np.asarray(xs) - m) ** 2) / (n - 1)
-        half = student_quantile(1 - (1 - level) / 2, n - 1) * math.sqrt(variance / n)
-    else:
-        half = math.inf
-    return {"estimate": m, "low": m - half, "high": m + half}
-
-
 def tabular_claims(replicates, beta01, loss_at_opponent):
     # claims.ts tabularClaims and startDependenceClaim: each claim's value, verdict and (where the page
     # has one) interval; then what the statements quote besides (the TOST interval, the start rows)

@@ -97,6 +97,19 @@ def derive_key(key, label):
     return (a ^ ((b * 0x9E3779B1) & _MASK)) & _MASK
 
 
+def derive_keys(keys, label):
+    """derive_key over arrays: the child keys of many streams under one label (a string or a number),
+    or of one stream under many numeric labels (rng.split('scene').split(i) for every i)."""
+    keys = np.asarray(keys, dtype=np.uint32)
+    if isinstance(label, str):
+        tags = np.uint32(_fnv1a(label))
+    else:
+        tags = (np.asarray(label, dtype=np.int64) & _MASK).astype(np.uint32) ^ np.uint32(0xA511E9B3)
+    a, b = pcg2d_array(keys, tags)
+    with np.errstate(over="ignore"):
+        return a ^ (b * np.uint32(0x9E3779B1))
+
+
 class RngStream:
     """A sequential stream over one key (src/lib/rng.ts RngStream): split, never share."""
 
@@ -187,6 +200,30 @@ class RngStream:
             if taken < 2 * pairs:
                 self.spare_normal = float(z[-1])
         return out
+
+
+def uniforms_of(keys, count):
+    """RngStream.uniforms for many fresh streams at once: the first `count` uniforms of each key's
+    stream, shape (len(keys), count)."""
+    keys = np.asarray(keys, dtype=np.uint32)
+    hi, lo = pcg2d_array(keys[:, None], np.arange(count, dtype=np.uint32)[None, :])
+    return ((hi >> np.uint32(5)).astype(np.float64) * 67108864.0 + (lo >> np.uint32(6)).astype(np.float64)) / 9007199254740992.0
+
+
+def normals_of(keys, count):
+    """RngStream.normals for many fresh streams at once (Box-Muller, cos then sin), shape (len(keys), count)."""
+    keys = np.asarray(keys, dtype=np.uint32)
+    pairs = (count + 1) // 2
+    u = uniforms_of(keys, 2 * pairs)
+    u1, u2 = u[:, 0::2], u[:, 1::2]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.sqrt(-2.0 * np.log(u1))
+    z = np.empty((len(keys), 2 * pairs))
+    z[:, 0::2] = r * np.cos(2.0 * np.pi * u2)
+    z[:, 1::2] = r * np.sin(2.0 * np.pi * u2)
+    for row in np.nonzero(np.any(u1 <= 0, axis=1))[0]:  # a zero draw is redrawn (p = 2^-53): that stream one by one
+        z[row, :count] = RngStream(int(keys[row])).normals(count)
+    return z[:, :count]
 
 
 # ---- JavaScript's arithmetic where NumPy's and Python's differ in the last bits ----
@@ -286,6 +323,19 @@ def student_quantile(p, df):
                 high = mid
         _QUANTILES[(p, df)] = (low + high) / 2
     return _QUANTILES[(p, df)]
+
+
+def mean_interval(values, level=0.95):
+    """stats.ts meanInterval: the mean and its Student-t interval, mean +- t(1 - (1 - level)/2, n - 1)
+    standard errors, summed as the page sums; unbounded below two values."""
+    values = [float(v) for v in values]
+    n = len(values)
+    m = js_mean(values)
+    if n < 2:
+        return {"estimate": m, "low": -math.inf, "high": math.inf}
+    variance = js_sum([(v - m) ** 2 for v in values]) / (n - 1)
+    half = student_quantile(1 - (1 - level) / 2, n - 1) * math.sqrt(variance / n)
+    return {"estimate": m, "low": m - half, "high": m + half}
 
 
 # ---- weights: the playground's format (a JSON manifest beside a little-endian float32 blob) ----

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { findPython } from '../../../scripts/python';
 import { deriveKey, gumbelFromHash, hashU32, hashUniform01, RngStream } from '../rng';
 import { studentCdf, studentQuantile } from '../studentT';
+import { meanInterval } from '../stats';
 
 const python = findPython();
 const here = join(process.cwd(), 'src/lib/python');
@@ -69,6 +70,21 @@ describe.skipIf(!python)('the exported scripts\u2019 random streams (src/lib/pyt
   });
 });
 
+describe.skipIf(!python)('the exported scripts\u2019 many streams at once', () => {
+  it('derive_keys, uniforms_of and normals_of give what rng.ts gives stream by stream', () => {
+    const keys = [1, 7, 123456789, 4294967295].map((seed) => RngStream.fromSeed(seed).key);
+    const code = `import json, sys\nsys.path.insert(0, ${JSON.stringify(here)})\nfrom playground import *\nkeys = json.loads(sys.argv[1])\nprint(json.dumps({"byLabel": derive_keys(keys, "scene").tolist(), "byIndex": derive_keys(keys[0], [0, 1, 2, 4294967295]).tolist(), "uniforms": uniforms_of(keys, 5).tolist(), "normals": normals_of(keys, 3).tolist()}))`;
+    const got = JSON.parse(execFileSync(python!, ['-c', code, JSON.stringify(keys)], { encoding: 'utf8' })) as { byLabel: number[]; byIndex: number[]; uniforms: number[][]; normals: number[][] };
+    expect(got.byLabel).toEqual(keys.map((k) => deriveKey(k, 'scene')));
+    expect(got.byIndex).toEqual([0, 1, 2, 4294967295].map((i) => deriveKey(keys[0], i)));
+    expect(got.uniforms).toEqual(keys.map((k) => Array.from({ length: 5 }, ((s) => () => s.uniform())(new RngStream(k)))));
+    keys.forEach((k, row) => {
+      const s = new RngStream(k);
+      for (const z of got.normals[row]) expect(Math.abs(z - s.normal())).toBeLessThan(1e-15 * Math.max(1, Math.abs(z)));
+    });
+  });
+});
+
 describe.skipIf(!python)('the exported scripts\u2019 Student t (the claims\u2019 intervals)', () => {
   it('gives studentT.ts\u2019s CDF and quantiles', () => {
     const dfs = [1, 2, 4, 7, 19];
@@ -77,6 +93,29 @@ describe.skipIf(!python)('the exported scripts\u2019 Student t (the claims\u2019
     dfs.forEach((df, i) => {
       expect(Math.abs(got[i][0] - studentCdf(1.3, df))).toBeLessThan(1e-14);
       expect(Math.abs(got[i][1] - studentQuantile(0.975, df))).toBeLessThan(1e-12 * studentQuantile(0.975, df));
+    });
+  });
+});
+
+describe.skipIf(!python)('the exported scripts\u2019 mean intervals (every demo\u2019s claim spreads)', () => {
+  it('gives stats.ts meanInterval\u2019s estimate and ends, at 95% and 90%, and unbounded below two values', () => {
+    const samples = [[0.31, -0.07, 0.12, 0.5, 0.02], [1e-3, 2e-3], [4.2], Array.from({ length: 30 }, (_, i) => Math.cos(i * 1.7) * 3)];
+    const code = `import json, sys\nsys.path.insert(0, ${JSON.stringify(here)})\nfrom playground import *\nplain = lambda d: {k: (v if math.isfinite(v) else str(v)) for k, v in d.items()}\nprint(json.dumps([[plain(mean_interval(xs)), plain(mean_interval(xs, 0.9))] for xs in json.loads(sys.argv[1])]))`;
+    const got = JSON.parse(execFileSync(python!, ['-c', code, JSON.stringify(samples)], { encoding: 'utf8' })) as { estimate: number; low: number | string; high: number | string }[][];
+    samples.forEach((xs, i) => {
+      for (const [j, level] of [0.95, 0.9].entries()) {
+        const want = meanInterval(xs, level);
+        const { estimate, low, high } = got[i][j];
+        expect(estimate).toBe(want.estimate);
+        if (xs.length < 2) {
+          expect([low, high]).toEqual(['-inf', 'inf']);
+          expect([want.low, want.high]).toEqual([-Infinity, Infinity]);
+        } else {
+          // the quantile's bisection agrees with studentT.ts to 1e-12 relative (above)
+          expect(Math.abs((low as number) - want.low)).toBeLessThan(1e-12 * Math.max(1, Math.abs(want.low)));
+          expect(Math.abs((high as number) - want.high)).toBeLessThan(1e-12 * Math.max(1, Math.abs(want.high)));
+        }
+      }
     });
   });
 });
