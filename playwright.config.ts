@@ -26,13 +26,13 @@ export default defineConfig({
     {
       name: 'webgpu',
       testIgnore: /cpu-path\.spec\.ts/,
-      use: { browserName: 'chromium', launchOptions: { executablePath, args: chromiumArgs({ webgpu: true }) } },
+      use: { browserName: 'chromium', launchOptions: { executablePath, args: chromiumArgs({ webgpu: true, cpuRaster: true }) } },
     },
     {
       // The same Chromium without --enable-unsafe-webgpu: navigator.gpu exists but offers no adapter.
       name: 'no-webgpu',
       testMatch: /cpu-path\.spec\.ts/,
-      use: { browserName: 'chromium', launchOptions: { executablePath, args: chromiumArgs({ webgpu: false }) } },
+      use: { browserName: 'chromium', launchOptions: { executablePath, args: chromiumArgs({ webgpu: false, cpuRaster: true }) } },
     },
   ],
 });

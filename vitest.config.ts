@@ -27,7 +27,7 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({ launchOptions: { executablePath: findBrowser(), args: chromiumArgs() } }),
+            provider: playwright({ launchOptions: { executablePath: findBrowser(), args: chromiumArgs({ cpuRaster: true }) } }),
             instances: [{ browser: 'chromium' }],
           },
         },

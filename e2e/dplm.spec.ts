@@ -8,7 +8,7 @@ import type { DplmResults } from '../src/demos/dplm/experiment';
  * and `npm run claims` runs it at 5 seed roots; here the claims must exist with their kinds and
  * spread, the sanity rows must pass, and each paper row reports either way.
  */
-const SMALL = { length: 20, samples: 2, replicates: 2, steps: 10, target: 'typed', targetSs: 'CHHHHHHHHHHHHHHC', scaffoldLength: 32, motif: 'KVADA/HAHKL', motifStarts: '6,20', structureChains: 2, probeChains: 12, foldSteps: 20 };
+const SMALL = { length: 20, samples: 2, replicates: 2, steps: 25, target: 'typed', targetSs: 'CHHHHHHHHHHHHHHC', scaffoldLength: 32, motif: 'KVADA/HAHKL', motifStarts: '6,20', structureChains: 2, probeChains: 12, foldSteps: 40 };
 
 test.describe('DPLM (software WebGPU adapter here)', () => {
   test('window.playground.run("dplm", small) runs every part and returns its claims with kinds and spread', async ({ page }) => {

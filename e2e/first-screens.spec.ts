@@ -51,18 +51,21 @@ test('every demo’s first screen: claims within 3 s, labelled precomputed until
   const slugs = await page.evaluate(() => window.playground.list());
   let charts = 0;
   for (const slug of slugs) {
+    const opened = Date.now();
     await page.goto(`/#/${slug}`);
     await expect(page.locator('[data-testid^="claim-"][data-kind="paper"]').first()).toBeVisible({ timeout: 3_000 });
     const source = page.getByTestId('results-source');
     const label = page.getByTestId('progress-label');
     // labelled precomputed while the live run computes; a run of milliseconds (the TrustLLM
-    // evaluator's) may replace it at any moment, even between two reads here. (The claims above may
-    // be the live run's first stage, shown until the shipped file has arrived: on a loaded machine
-    // that can take longer than the claims' 3 s.)
+    // evaluator's) may replace it at any moment, even between two reads here
+    let seen: 'precomputed' | 'live run done' = 'live run done';
     await expect(async () => {
       if ((await label.textContent()) === 'Done.') return;
       expect(await source.textContent({ timeout: 200 })).toMatch(/^Precomputed on \d{4}-\d{2}-\d{2} \(headless Chromium .*CPU path.*\) — live run in progress/);
-    }).toPass({ timeout: 10_000 });
+      seen = 'precomputed';
+    }).toPass({ timeout: Math.max(1, 3_000 - (Date.now() - opened)) });
+    // only the evaluator's run is over that fast: every other demo showed its shipped run first
+    if (slug !== 'trustllm') expect(seen, slug).toBe('precomputed');
     // the precomputed charts are what is measured: the live run would redraw them under the measurement
     await stopRun(page);
     await expect(page.locator('.figure[aria-busy="true"]')).toHaveCount(0);

@@ -20,7 +20,15 @@ const RUNS = 20;
  * demo's GPU configuration that many times instead (on SwiftShader a run takes 8 s for sparse PCA and
  * SPIN, 15 s for MARINE and a minute for APPO / ADPO: too long for the suite).
  */
-const GPU_LEAK_RUNS = Number(process.env.GPU_LEAK_RUNS) || 0;
+const GPU_LEAK_RUNS = gpuLeakRuns(process.env.GPU_LEAK_RUNS);
+
+function gpuLeakRuns(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  const runs = Number(value);
+  // one run would compare a run with itself
+  if (!Number.isInteger(runs) || runs < 2) throw new Error(`GPU_LEAK_RUNS must be a whole number of runs, at least 2 (it is "${value}")`);
+  return runs;
+}
 const gpuRunsOf = (quick: boolean): number => GPU_LEAK_RUNS || (quick ? 3 : 0);
 
 interface Case {

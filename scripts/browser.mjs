@@ -39,8 +39,8 @@ export function ensureBrowser() {
   return installed;
 }
 
-/** Flags for headless Chromium: WebGPU through SwiftShader where there is no GPU, closed network. */
-export function chromiumArgs({ webgpu = true } = {}) {
+/** Flags for headless Chromium: WebGPU through SwiftShader where there is no GPU, closed network; `cpuRaster` for tests. */
+export function chromiumArgs({ webgpu = true, cpuRaster = false } = {}) {
   const args = [
     '--no-sandbox',
     '--disable-background-networking',
@@ -51,9 +51,10 @@ export function chromiumArgs({ webgpu = true } = {}) {
   ];
   if (webgpu) args.push('--enable-unsafe-webgpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader');
   // the page's own pixels rastered and composited on the CPU (Skia), not through SwiftShader's
-  // emulated GL: a fifth less time for the end-to-end tests on this machine, which draw nothing
-  // anyone looks at. WebGPU (Dawn on SwiftShader's Vulkan) computes as before.
-  args.push('--disable-gpu-compositing', '--disable-gpu-rasterization');
+  // emulated GL: a fifth less time for the tests on this machine, whose pages nobody looks at.
+  // WebGPU (Dawn on SwiftShader's Vulkan) computes as before. Not for the bench, which should draw
+  // as a visitor's browser does.
+  if (cpuRaster) args.push('--disable-gpu-compositing', '--disable-gpu-rasterization');
   return args;
 }
 

@@ -332,7 +332,7 @@ def mean_interval(values, level=0.95):
     n = len(values)
     m = js_mean(values)
     if n < 2:
-        return {"estimate": m, "low": -math.inf, "high": math.inf}
+        return {"estimate": m, "low": m - math.inf, "high": m + math.inf}  # NaN for none, as the page's
     variance = js_sum([(v - m) ** 2 for v in values]) / (n - 1)
     half = student_quantile(1 - (1 - level) / 2, n - 1) * math.sqrt(variance / n)
     return {"estimate": m, "low": m - half, "high": m + half}

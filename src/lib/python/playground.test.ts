@@ -98,19 +98,23 @@ describe.skipIf(!python)('the exported scripts\u2019 Student t (the claims\u2019
 });
 
 describe.skipIf(!python)('the exported scripts\u2019 mean intervals (every demo\u2019s claim spreads)', () => {
-  it('gives stats.ts meanInterval\u2019s estimate and ends, at 95% and 90%, and unbounded below two values', () => {
-    const samples = [[0.31, -0.07, 0.12, 0.5, 0.02], [1e-3, 2e-3], [4.2], Array.from({ length: 30 }, (_, i) => Math.cos(i * 1.7) * 3)];
+  it('gives stats.ts meanInterval\u2019s estimate and ends, at 95% and 90%, unbounded below two values and NaN for none', () => {
+    const samples = [[0.31, -0.07, 0.12, 0.5, 0.02], [1e-3, 2e-3], [4.2], [], Array.from({ length: 30 }, (_, i) => Math.cos(i * 1.7) * 3)];
     const code = `import json, sys\nsys.path.insert(0, ${JSON.stringify(here)})\nfrom playground import *\nplain = lambda d: {k: (v if math.isfinite(v) else str(v)) for k, v in d.items()}\nprint(json.dumps([[plain(mean_interval(xs)), plain(mean_interval(xs, 0.9))] for xs in json.loads(sys.argv[1])]))`;
-    const got = JSON.parse(execFileSync(python!, ['-c', code, JSON.stringify(samples)], { encoding: 'utf8' })) as { estimate: number; low: number | string; high: number | string }[][];
+    const got = JSON.parse(execFileSync(python!, ['-c', code, JSON.stringify(samples)], { encoding: 'utf8' })) as { estimate: number | string; low: number | string; high: number | string }[][];
     samples.forEach((xs, i) => {
       for (const [j, level] of [0.95, 0.9].entries()) {
         const want = meanInterval(xs, level);
         const { estimate, low, high } = got[i][j];
-        expect(estimate).toBe(want.estimate);
-        if (xs.length < 2) {
+        if (xs.length === 0) {
+          expect([estimate, low, high]).toEqual(['nan', 'nan', 'nan']);
+          expect([want.estimate, want.low, want.high]).toEqual([NaN, NaN, NaN]);
+        } else if (xs.length < 2) {
+          expect(estimate).toBe(want.estimate);
           expect([low, high]).toEqual(['-inf', 'inf']);
           expect([want.low, want.high]).toEqual([-Infinity, Infinity]);
         } else {
+          expect(estimate).toBe(want.estimate);
           // the quantile's bisection agrees with studentT.ts to 1e-12 relative (above)
           expect(Math.abs((low as number) - want.low)).toBeLessThan(1e-12 * Math.max(1, Math.abs(want.low)));
           expect(Math.abs((high as number) - want.high)).toBeLessThan(1e-12 * Math.max(1, Math.abs(want.high)));
