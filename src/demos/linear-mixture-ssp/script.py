@@ -401,12 +401,6 @@ class LearnerJob:
         self.rng = rng
 
 
-# rng.ts RngStream.uniform at given counters of given keys (53 random bits), many streams at once
-def _uniform_words(keys, counters):
-    hi, lo = pcg2d_array(keys, counters)
-    return ((hi >> np.uint32(5)).astype(np.float64) * 67108864.0 + (lo >> np.uint32(6)).astype(np.float64)) / 9007199254740992.0
-
-
 def summarise(tables, z, ends, capped, phases):
     """episodes.ts SspRun from a job's actions z (per step) and its episodes' last steps."""
     pseudo = np.cumsum(tables.increment[z])  # pseudoRegret += q - V*(s), step by step
@@ -562,11 +556,11 @@ def _run_group(jobs):
         if r == BLOCK:
             r = 0
             counters = ((np.arange(BLOCK, dtype=np.int64)[:, None] + it) & 0xFFFFFFFF).astype(np.uint32)
-            env_block = _uniform_words(J["env_key"][None, :], counters)  # the job's stream: one draw per step
+            env_block = uniforms_at(J["env_key"][None, :], counters)  # the job's stream: one draw per step
             J["tie_base"] += J["tie_off"]
             J["tie_off"][:] = 0
             counters = ((np.arange(BLOCK, dtype=np.int64)[:, None] + J["tie_base"][None, :]) & 0xFFFFFFFF).astype(np.uint32)
-            tie_block = _uniform_words(J["tie_key"][None, :], counters)  # the 'ties' stream: a draw per tied choice
+            tie_block = uniforms_at(J["tie_key"][None, :], counters)  # the 'ties' stream: a draw per tied choice
             if it + BLOCK + 2 > radii.table.shape[0]:
                 radii.grow()
             if it + BLOCK > capacity:
@@ -780,9 +774,9 @@ def _run_group_two_state(jobs):
             capacity *= 2
         # the block's draws: the job's stream (one per step) and its 'ties' stream (one per tied choice)
         steps = np.arange(B, dtype=np.int64)[:, None]
-        env = _uniform_words(J["env_key"][None, :], ((steps + it) & 0xFFFFFFFF).astype(np.uint32))
+        env = uniforms_at(J["env_key"][None, :], ((steps + it) & 0xFFFFFFFF).astype(np.uint32))
         J["seg_start"][:] = 0
-        tie_u = _uniform_words(J["tie_key"][None, :], ((steps + J["seg_counter"][None, :]) & 0xFFFFFFFF).astype(np.uint32))
+        tie_u = uniforms_at(J["tie_key"][None, :], ((steps + J["seg_counter"][None, :]) & 0xFFFFFFFF).astype(np.uint32))
         a = J["tie_actions"].take((tie_u * J["ties"]).astype(np.int64) * N + ar)  # learner.ts act
         x = env >= thr_flat.take(J["prob_z"] + a)  # ssp.ts step: s' = goal
         MT, bvec, logdet, thresh, target = P["MT"], P["b"], P["logdet"], P["thresh"], P["target"]
@@ -829,7 +823,7 @@ def _run_group_two_state(jobs):
                     if r + 1 < B:
                         rest = B - r - 1
                         if J["multi"][n]:
-                            u_rest = _uniform_words(J["tie_key"][n], ((np.arange(rest, dtype=np.int64) + J["seg_counter"][n]) & 0xFFFFFFFF).astype(np.uint32))
+                            u_rest = uniforms_at(J["tie_key"][n], ((np.arange(rest, dtype=np.int64) + J["seg_counter"][n]) & 0xFFFFFFFF).astype(np.uint32))
                             a_rest = J["tie_actions"][:, n].take((u_rest * J["ties"][n]).astype(np.int64))
                         else:
                             a_rest = np.full(rest, J["tie_actions"][0, n])

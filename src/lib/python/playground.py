@@ -48,6 +48,26 @@ def pcg2d_array(x, y):
     return vx, vy
 
 
+def uniforms_at(keys, counters):
+    """rng.ts RngStream.uniform at the given counters of the given keys (broadcast together): 53 random
+    bits of each pcg2d pair, as floats in [0, 1)."""
+    hi, lo = pcg2d_array(keys, counters)
+    return ((hi >> np.uint32(5)).astype(np.float64) * 67108864.0 + (lo >> np.uint32(6)).astype(np.float64)) / 9007199254740992.0
+
+
+def box_muller(u):
+    """rng.ts RngStream.normal's transform on uniform pairs along the last axis (u1, u2, u1, u2, ...):
+    r cos(2 pi u2) then r sin(2 pi u2) for each pair, r = sqrt(-2 log u1) (a zero u1 gives inf here;
+    the callers redraw it as the page does)."""
+    u1, u2 = u[..., 0::2], u[..., 1::2]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.sqrt(-2.0 * np.log(u1))
+    z = np.empty(u.shape)
+    z[..., 0::2] = r * np.cos(2.0 * np.pi * u2)
+    z[..., 1::2] = r * np.sin(2.0 * np.pi * u2)
+    return z
+
+
 def hash_u32(key, counter):
     return pcg2d(key & _MASK, counter & _MASK)[0]
 
@@ -169,9 +189,8 @@ class RngStream:
 
     def uniforms(self, count):
         counters = (np.arange(count, dtype=np.int64) + self.counter) & _MASK
-        hi, lo = pcg2d_array(np.uint32(self.key), counters.astype(np.uint32))
         self.counter += count
-        return ((hi >> np.uint32(5)).astype(np.float64) * 67108864.0 + (lo >> np.uint32(6)).astype(np.float64)) / 9007199254740992.0
+        return uniforms_at(np.uint32(self.key), counters.astype(np.uint32))
 
     def normals(self, count):
         """count standard normals, exactly the sequence of count calls to normal()."""
@@ -185,16 +204,12 @@ class RngStream:
         if pairs > 0:
             saved = self.counter
             u = self.uniforms(2 * pairs)
-            u1, u2 = u[0::2], u[1::2]
-            if np.any(u1 <= 0):  # a zero draw is redrawn (p = 2^-53): replay those calls one by one
+            if np.any(u[0::2] <= 0):  # a zero draw is redrawn (p = 2^-53): replay those calls one by one
                 self.counter = saved
                 for i in range(start, count):
                     out[i] = self.normal()
                 return out
-            r = np.sqrt(-2.0 * np.log(u1))
-            z = np.empty(2 * pairs)
-            z[0::2] = r * np.cos(2.0 * np.pi * u2)
-            z[1::2] = r * np.sin(2.0 * np.pi * u2)
+            z = box_muller(u)
             taken = count - start
             out[start:] = z[:taken]
             if taken < 2 * pairs:
@@ -205,23 +220,15 @@ class RngStream:
 def uniforms_of(keys, count):
     """RngStream.uniforms for many fresh streams at once: the first `count` uniforms of each key's
     stream, shape (len(keys), count)."""
-    keys = np.asarray(keys, dtype=np.uint32)
-    hi, lo = pcg2d_array(keys[:, None], np.arange(count, dtype=np.uint32)[None, :])
-    return ((hi >> np.uint32(5)).astype(np.float64) * 67108864.0 + (lo >> np.uint32(6)).astype(np.float64)) / 9007199254740992.0
+    return uniforms_at(np.asarray(keys, dtype=np.uint32)[:, None], np.arange(count, dtype=np.uint32)[None, :])
 
 
 def normals_of(keys, count):
     """RngStream.normals for many fresh streams at once (Box-Muller, cos then sin), shape (len(keys), count)."""
     keys = np.asarray(keys, dtype=np.uint32)
-    pairs = (count + 1) // 2
-    u = uniforms_of(keys, 2 * pairs)
-    u1, u2 = u[:, 0::2], u[:, 1::2]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        r = np.sqrt(-2.0 * np.log(u1))
-    z = np.empty((len(keys), 2 * pairs))
-    z[:, 0::2] = r * np.cos(2.0 * np.pi * u2)
-    z[:, 1::2] = r * np.sin(2.0 * np.pi * u2)
-    for row in np.nonzero(np.any(u1 <= 0, axis=1))[0]:  # a zero draw is redrawn (p = 2^-53): that stream one by one
+    u = uniforms_of(keys, 2 * ((count + 1) // 2))
+    z = box_muller(u)
+    for row in np.nonzero(np.any(u[:, 0::2] <= 0, axis=1))[0]:  # a zero draw is redrawn (p = 2^-53): that stream one by one
         z[row, :count] = RngStream(int(keys[row])).normals(count)
     return z[:, :count]
 

@@ -28,10 +28,13 @@ function draws(seed: number) {
   };
 }
 
+/** Runs `code` in python3 after `from playground import *` (and json, math, sys), `args` as sys.argv[1:]: the JSON it prints. */
+function runPrelude<T>(code: string, ...args: string[]): T {
+  const header = `import json, math, sys\nsys.path.insert(0, ${JSON.stringify(here)})\nfrom playground import *\n`;
+  return JSON.parse(execFileSync(python!, ['-c', header + code, ...args], { encoding: 'utf8' })) as T;
+}
+
 const PY = `
-import json, sys
-sys.path.insert(0, ${JSON.stringify(here)})
-from playground import *
 seed = int(sys.argv[1])
 root = RngStream.from_seed(seed)
 a = root.split("data")
@@ -51,7 +54,7 @@ print(json.dumps(out, default=float))
 
 describe.skipIf(!python)('the exported scripts\u2019 random streams (src/lib/python/playground.py)', () => {
   it.each([1, 7, 123456789])('seed %i: the same keys, words and draws as rng.ts', (seed) => {
-    const got = JSON.parse(execFileSync(python!, ['-c', PY, String(seed)], { encoding: 'utf8' })) as ReturnType<typeof draws>;
+    const got = runPrelude<ReturnType<typeof draws>>(PY, String(seed));
     const want = draws(seed);
     expect(got.keys).toEqual(want.keys);
     expect(got.u32).toEqual(want.u32);
@@ -73,8 +76,8 @@ describe.skipIf(!python)('the exported scripts\u2019 random streams (src/lib/pyt
 describe.skipIf(!python)('the exported scripts\u2019 many streams at once', () => {
   it('derive_keys, uniforms_of and normals_of give what rng.ts gives stream by stream', () => {
     const keys = [1, 7, 123456789, 4294967295].map((seed) => RngStream.fromSeed(seed).key);
-    const code = `import json, sys\nsys.path.insert(0, ${JSON.stringify(here)})\nfrom playground import *\nkeys = json.loads(sys.argv[1])\nprint(json.dumps({"byLabel": derive_keys(keys, "scene").tolist(), "byIndex": derive_keys(keys[0], [0, 1, 2, 4294967295]).tolist(), "uniforms": uniforms_of(keys, 5).tolist(), "normals": normals_of(keys, 3).tolist()}))`;
-    const got = JSON.parse(execFileSync(python!, ['-c', code, JSON.stringify(keys)], { encoding: 'utf8' })) as { byLabel: number[]; byIndex: number[]; uniforms: number[][]; normals: number[][] };
+    const code = `keys = json.loads(sys.argv[1])\nprint(json.dumps({"byLabel": derive_keys(keys, "scene").tolist(), "byIndex": derive_keys(keys[0], [0, 1, 2, 4294967295]).tolist(), "uniforms": uniforms_of(keys, 5).tolist(), "normals": normals_of(keys, 3).tolist()}))`;
+    const got = runPrelude<{ byLabel: number[]; byIndex: number[]; uniforms: number[][]; normals: number[][] }>(code, JSON.stringify(keys));
     expect(got.byLabel).toEqual(keys.map((k) => deriveKey(k, 'scene')));
     expect(got.byIndex).toEqual([0, 1, 2, 4294967295].map((i) => deriveKey(keys[0], i)));
     expect(got.uniforms).toEqual(keys.map((k) => Array.from({ length: 5 }, ((s) => () => s.uniform())(new RngStream(k)))));
@@ -88,8 +91,8 @@ describe.skipIf(!python)('the exported scripts\u2019 many streams at once', () =
 describe.skipIf(!python)('the exported scripts\u2019 Student t (the claims\u2019 intervals)', () => {
   it('gives studentT.ts\u2019s CDF and quantiles', () => {
     const dfs = [1, 2, 4, 7, 19];
-    const code = `import json, sys\nsys.path.insert(0, ${JSON.stringify(here)})\nfrom playground import *\nprint(json.dumps([[student_cdf(1.3, df), student_quantile(0.975, df)] for df in ${JSON.stringify(dfs)}]))`;
-    const got = JSON.parse(execFileSync(python!, ['-c', code], { encoding: 'utf8' })) as [number, number][];
+    const code = `print(json.dumps([[student_cdf(1.3, df), student_quantile(0.975, df)] for df in ${JSON.stringify(dfs)}]))`;
+    const got = runPrelude<[number, number][]>(code);
     dfs.forEach((df, i) => {
       expect(Math.abs(got[i][0] - studentCdf(1.3, df))).toBeLessThan(1e-14);
       expect(Math.abs(got[i][1] - studentQuantile(0.975, df))).toBeLessThan(1e-12 * studentQuantile(0.975, df));
@@ -100,8 +103,8 @@ describe.skipIf(!python)('the exported scripts\u2019 Student t (the claims\u2019
 describe.skipIf(!python)('the exported scripts\u2019 mean intervals (every demo\u2019s claim spreads)', () => {
   it('gives stats.ts meanInterval\u2019s estimate and ends, at 95% and 90%, unbounded below two values and NaN for none', () => {
     const samples = [[0.31, -0.07, 0.12, 0.5, 0.02], [1e-3, 2e-3], [4.2], [], Array.from({ length: 30 }, (_, i) => Math.cos(i * 1.7) * 3)];
-    const code = `import json, sys\nsys.path.insert(0, ${JSON.stringify(here)})\nfrom playground import *\nplain = lambda d: {k: (v if math.isfinite(v) else str(v)) for k, v in d.items()}\nprint(json.dumps([[plain(mean_interval(xs)), plain(mean_interval(xs, 0.9))] for xs in json.loads(sys.argv[1])]))`;
-    const got = JSON.parse(execFileSync(python!, ['-c', code, JSON.stringify(samples)], { encoding: 'utf8' })) as { estimate: number | string; low: number | string; high: number | string }[][];
+    const code = `plain = lambda d: {k: (v if math.isfinite(v) else str(v)) for k, v in d.items()}\nprint(json.dumps([[plain(mean_interval(xs)), plain(mean_interval(xs, 0.9))] for xs in json.loads(sys.argv[1])]))`;
+    const got = runPrelude<{ estimate: number | string; low: number | string; high: number | string }[][]>(code, JSON.stringify(samples));
     samples.forEach((xs, i) => {
       for (const [j, level] of [0.95, 0.9].entries()) {
         const want = meanInterval(xs, level);
@@ -128,8 +131,8 @@ describe.skipIf(!python)('the exported scripts\u2019 JavaScript arithmetic', () 
   it('sums left to right as reduce does, and takes Math.hypot\u2019s and division\u2019s answers', () => {
     const xs = Array.from({ length: 1000 }, (_, i) => Math.sin(i) * 10 ** ((i % 7) - 3));
     const pairs = [[3, 4], [1e-200, 1e-200], [0.1, 0.7, 2.3], [-5, 12, 84], [0, 0]];
-    const code = `import json, sys\nsys.path.insert(0, ${JSON.stringify(here)})\nfrom playground import *\nxs = json.loads(sys.argv[1])\nprint(json.dumps([js_sum(xs), js_sum(np.array(xs)), js_mean(xs), [js_hypot(p) for p in ${JSON.stringify(pairs)}], str(js_div(1.0, -0.0)), str(js_div(0.0, 0.0))]))`;
-    const [sum, arraySum, mean, hypots, negInf, nan] = JSON.parse(execFileSync(python!, ['-c', code, JSON.stringify(xs)], { encoding: 'utf8' })) as [number, number, number, number[], string, string];
+    const code = `xs = json.loads(sys.argv[1])\nprint(json.dumps([js_sum(xs), js_sum(np.array(xs)), js_mean(xs), [js_hypot(p) for p in ${JSON.stringify(pairs)}], str(js_div(1.0, -0.0)), str(js_div(0.0, 0.0))]))`;
+    const [sum, arraySum, mean, hypots, negInf, nan] = runPrelude<[number, number, number, number[], string, string]>(code, JSON.stringify(xs));
     const reduced = xs.reduce((a, b) => a + b, 0);
     expect([sum, arraySum, mean]).toEqual([reduced, reduced, reduced / xs.length]);
     expect(hypots).toEqual(pairs.map((p) => Math.hypot(...p)));
